@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PartyPlatform;
+
+/// <summary>Maps the platform's rule and conflict exceptions to 400 and 409 ProblemDetails; anything else stays a 500.</summary>
+public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            RuleViolationException rule => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [rule.Field] = [rule.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more validation errors occurred.",
+                Detail = rule.Message,
+            },
+            ConflictException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = conflict.Message,
+            },
+            _ when IsConcurrencyConflict(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = "The record was changed by someone else; read it again and retry.",
+            },
+            // Malformed JSON or an unbindable parameter: the inner JsonException names the path ($.kind).
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "Bad request",
+                Detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message,
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    // Checked by name so that ServiceDefaults needs no EF Core reference.
+    private static bool IsConcurrencyConflict(Exception exception) =>
+        exception.GetType().Name == "DbUpdateConcurrencyException";
+}

@@ -1,0 +1,9 @@
+namespace PartyPlatform.Contracts.Organizations;
+
+public enum UnitChange
+{
+    Created,
+    Renamed,
+    Moved,
+    Retired,
+}

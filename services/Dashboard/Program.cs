@@ -1,0 +1,18 @@
+using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Dashboard.Tree;
+using PartyPlatform.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddDashboardData();
+builder.AddPlatformMessaging("dashboard", bus => bus.AddConsumer<AdministrativeUnitChangedConsumer>());
+
+var app = builder.Build();
+
+app.UsePlatformProblemDetails();
+app.MapDefaultEndpoints();
+app.MapTreeApi();
+
+await app.PrepareDashboardDbAsync();
+await app.RunAsync();

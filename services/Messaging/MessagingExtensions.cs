@@ -1,0 +1,63 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PartyPlatform.Messaging.Outbox;
+
+namespace PartyPlatform.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ with the platform's rules: queues named after the service, publisher
+    /// confirms, exponential retries and then the queue's _error queue (MassTransit's default fault path).
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformMessaging(
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? configureConsumers = null)
+    {
+        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        var connectionString = builder.Configuration.GetConnectionString(options.ConnectionName)
+                               ?? throw new InvalidOperationException(
+                                   $"Connection string '{options.ConnectionName}' (the broker's amqp:// URI) is missing.");
+        var broker = new Uri(connectionString);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            configureConsumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.PrefetchCount = options.PrefetchCount;
+                endpoint.UseMessageRetry(retry => retry.Exponential(
+                    options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
+            });
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker, host =>
+                {
+                    var credentials = broker.UserInfo.Split(':', 2);
+                    if (credentials.Length == 2)
+                    {
+                        host.Username(Uri.UnescapeDataString(credentials[0]));
+                        host.Password(Uri.UnescapeDataString(credentials[1]));
+                    }
+
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        return builder;
+    }
+
+    /// <summary>Runs the outbox relay for a DbContext whose model includes <see cref="MessagingModel.AddOutboxAndInbox"/>.</summary>
+    public static IHostApplicationBuilder AddOutboxRelay<TDbContext>(this IHostApplicationBuilder builder)
+        where TDbContext : DbContext
+    {
+        builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection(OutboxRelayOptions.Section));
+        builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+        return builder;
+    }
+}

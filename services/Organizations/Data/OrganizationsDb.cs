@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Messaging;
+using PartyPlatform.Organizations.PartyOrganizations;
+using PartyPlatform.Organizations.Units;
+
+namespace PartyPlatform.Organizations.Data;
+
+public sealed class OrganizationsDb(DbContextOptions<OrganizationsDb> options) : DbContext(options)
+{
+    public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+
+    public DbSet<UnitHistoryEntry> UnitHistory => Set<UnitHistoryEntry>();
+
+    public DbSet<PartyOrganization> PartyOrganizations => Set<PartyOrganization>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new AdministrativeUnitConfiguration());
+        modelBuilder.ApplyConfiguration(new UnitHistoryEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new PartyOrganizationConfiguration());
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

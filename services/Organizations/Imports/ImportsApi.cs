@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace PartyPlatform.Organizations.Imports;
+
+public static class ImportsApi
+{
+    public static RouteGroupBuilder MapImportsApi(this IEndpointRouteBuilder routes)
+    {
+        var imports = routes.MapGroup("/api/organizations/imports").WithTags("Imports");
+
+        imports.MapPost("/units", ImportUnits)
+            .Accepts<List<UnitImportRow>>("application/json", "text/csv")
+            .WithSummary("Import a tree from JSON or CSV, all or nothing")
+            .WithDescription("""
+                The whole batch is checked first. If any row is bad, the answer is 400 with every bad row's
+                reason keyed "rows[N].field" (N counts data rows from 1) and nothing is written. Rows whose code
+                already exists under the same parent are unchanged or renamed, so the same file can be sent again.
+                """);
+
+        return imports;
+    }
+
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem>> ImportUnits(
+        HttpRequest request, UnitImporter importer, CancellationToken ct)
+    {
+        var rows = await ReadRowsAsync(request, ct);
+        try
+        {
+            return TypedResults.Ok(await importer.ImportAsync(rows, ct));
+        }
+        catch (UnitImportRejectedException rejected)
+        {
+            return TypedResults.ValidationProblem(rejected.Errors, detail: rejected.Message, title: "The import was rejected.");
+        }
+    }
+
+    private static async Task<List<UnitImportRow>> ReadRowsAsync(HttpRequest request, CancellationToken ct)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        switch (mediaType)
+        {
+            case "text/csv":
+                using (var text = new StreamReader(request.Body))
+                {
+                    return await UnitCsv.ReadAsync(text, ct);
+                }
+
+            case "application/json":
+                try
+                {
+                    return await JsonSerializer.DeserializeAsync<List<UnitImportRow>>(request.Body, JsonSerializerOptions.Web, ct)
+                           ?? throw new RuleViolationException("file", "The body must be a JSON array of rows.");
+                }
+                catch (JsonException exception)
+                {
+                    throw new RuleViolationException("file", $"Malformed JSON at {exception.Path}: {exception.Message}");
+                }
+
+            default:
+                throw new BadHttpRequestException(
+                    $"Send the rows as application/json or text/csv, not '{request.ContentType}'.", StatusCodes.Status415UnsupportedMediaType);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.Organizations.Data;
+
+namespace PartyPlatform.Organizations.PartyOrganizations;
+
+public sealed record PartyOrganizationResponse(
+    Guid Id, string Name, PartyOrganizationKind Kind, Guid UnitId, bool Retired, long Version, DateTimeOffset UpdatedAt)
+{
+    public static PartyOrganizationResponse From(PartyOrganization o) => new(o.Id, o.Name, o.Kind, o.UnitId, o.Retired, o.Version, o.UpdatedAt);
+}
+
+public sealed record CreatePartyOrganizationRequest(
+    [property: Required, StringLength(PartyOrganization.MaxNameLength)] string Name,
+    [property: Required] PartyOrganizationKind? Kind,
+    [property: Required] Guid? UnitId);
+
+public sealed record RenamePartyOrganizationRequest([property: Required, StringLength(PartyOrganization.MaxNameLength)] string Name);
+
+public static class PartyOrganizationsApi
+{
+    public static RouteGroupBuilder MapPartyOrganizationsApi(this IEndpointRouteBuilder routes)
+    {
+        var organizations = routes.MapGroup("/api/organizations/party-organizations").WithTags("Party organisations");
+
+        organizations.MapGet("/", List).WithSummary("Party organisations on a unit or anywhere in a unit's subtree, paged");
+        organizations.MapGet("/{id:guid}", Get);
+        organizations.MapPost("/", Create);
+        organizations.MapPut("/{id:guid}/name", Rename);
+
+        return organizations;
+    }
+
+    private static async Task<Ok<Page<PartyOrganizationResponse>>> List(
+        Guid? unitId, Guid? ancestorId, PartyOrganizationKind? kind, int? page, int? pageSize, OrganizationsDb db, CancellationToken ct)
+    {
+        var organizations = db.PartyOrganizations.AsNoTracking().Where(o => !o.Retired);
+        if (unitId is { } id)
+        {
+            organizations = organizations.Where(o => o.UnitId == id);
+        }
+
+        if (ancestorId is { } ancestor)
+        {
+            var path = await db.Units.Where(u => u.Id == ancestor).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? "\0";
+            organizations = organizations.Where(o => o.UnitPath.StartsWith(path));
+        }
+
+        if (kind is { } k)
+        {
+            organizations = organizations.Where(o => o.Kind == k);
+        }
+
+        var request = new PageRequest(page, pageSize);
+        var total = await organizations.CountAsync(ct);
+        var items = await organizations.OrderBy(o => o.UnitPath).ThenBy(o => o.Name)
+            .Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<PartyOrganizationResponse>(
+            items.ConvertAll(PartyOrganizationResponse.From), request.Number, request.Size, total));
+    }
+
+    private static async Task<Results<Ok<PartyOrganizationResponse>, NotFound>> Get(Guid id, OrganizationsDb db, CancellationToken ct) =>
+        await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } organization
+            ? TypedResults.Ok(PartyOrganizationResponse.From(organization))
+            : TypedResults.NotFound();
+
+    private static async Task<Created<PartyOrganizationResponse>> Create(
+        CreatePartyOrganizationRequest request, OrganizationsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == request.UnitId, ct)
+                   ?? throw new RuleViolationException("unitId", $"No unit has id {request.UnitId}.");
+        var organization = PartyOrganization.Create(request.Name, request.Kind!.Value, unit, time.GetUtcNow());
+        db.PartyOrganizations.Add(organization);
+        db.PublishOnCommit(organization.ToEvent(UnitChange.Created));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organizations/party-organizations/{organization.Id}", PartyOrganizationResponse.From(organization));
+    }
+
+    private static async Task<Results<Ok<PartyOrganizationResponse>, NotFound>> Rename(
+        Guid id, RenamePartyOrganizationRequest request, OrganizationsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var organization = await db.PartyOrganizations.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (organization is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (organization.Rename(request.Name, time.GetUtcNow()))
+        {
+            db.PublishOnCommit(organization.ToEvent(UnitChange.Renamed));
+            await db.SaveChangesAsync(ct);
+        }
+
+        return TypedResults.Ok(PartyOrganizationResponse.From(organization));
+    }
+}

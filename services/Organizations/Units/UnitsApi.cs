@@ -1,0 +1,196 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.Organizations.Data;
+
+namespace PartyPlatform.Organizations.Units;
+
+public static class UnitsApi
+{
+    public static RouteGroupBuilder MapUnitsApi(this IEndpointRouteBuilder routes)
+    {
+        var units = routes.MapGroup("/api/organizations/units").WithTags("Administrative units");
+
+        units.MapGet("/", ListUnits).WithSummary("Units by level, kind, parent, subtree, code or name, paged");
+        units.MapGet("/summary", CountByKind).WithSummary("Active units counted by level and kind");
+        units.MapGet("/{id:guid}", GetUnit).WithName("GetUnit");
+        units.MapGet("/by-code/{code}", GetUnitByCode);
+        units.MapGet("/{id:guid}/history", GetHistory).WithSummary("Every version of the unit, oldest first");
+        units.MapPost("/", CreateUnit);
+        units.MapPut("/{id:guid}/name", RenameUnit);
+        units.MapPost("/{id:guid}/merge", MergeUnit)
+            .WithSummary("Retire the unit into a successor of the same level (撤并); its active children move to the successor");
+
+        return units;
+    }
+
+    private static async Task<Ok<Page<UnitResponse>>> ListUnits([AsParameters] UnitQuery query, OrganizationsDb db, CancellationToken ct)
+    {
+        var units = db.Units.AsNoTracking();
+        if (query.IncludeRetired != true)
+        {
+            units = units.Where(u => !u.Retired);
+        }
+
+        if (query.Level is { } level)
+        {
+            units = units.Where(u => u.Level == level);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            units = units.Where(u => u.Kind == kind);
+        }
+
+        if (query.ParentId is { } parentId)
+        {
+            units = units.Where(u => u.ParentId == parentId);
+        }
+
+        if (query.AncestorId is { } ancestorId)
+        {
+            units = await WithinSubtreeAsync(units, db, ancestorId, ct);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Code))
+        {
+            units = units.Where(u => u.Code != null && u.Code.StartsWith(query.Code));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Name))
+        {
+            units = units.Where(u => u.Name.Contains(query.Name));
+        }
+
+        var page = new PageRequest(query.Page, query.PageSize);
+        var total = await units.CountAsync(ct);
+        var items = await units.OrderBy(u => u.Level).ThenBy(u => u.Code).ThenBy(u => u.Name)
+            .Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<UnitResponse>(items.ConvertAll(UnitResponse.From), page.Number, page.Size, total));
+    }
+
+    private static async Task<Ok<List<LevelCount>>> CountByKind(Guid? ancestorId, OrganizationsDb db, CancellationToken ct)
+    {
+        var units = db.Units.Where(u => !u.Retired);
+        if (ancestorId is { } id)
+        {
+            units = await WithinSubtreeAsync(units, db, id, ct);
+        }
+
+        var counts = await units.GroupBy(u => new { u.Level, u.Kind })
+            .Select(g => new { g.Key.Level, g.Key.Kind, Count = g.Count() })
+            .ToListAsync(ct);
+        return TypedResults.Ok(counts
+            .OrderBy(c => c.Level).ThenBy(c => c.Kind)
+            .Select(c => new LevelCount(c.Level, c.Kind, UnitKinds.DisplayName(c.Kind), c.Count))
+            .ToList());
+    }
+
+    private static async Task<Results<Ok<UnitResponse>, NotFound>> GetUnit(Guid id, OrganizationsDb db, CancellationToken ct) =>
+        await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) is { } unit
+            ? TypedResults.Ok(UnitResponse.From(unit))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<UnitResponse>, NotFound>> GetUnitByCode(string code, OrganizationsDb db, CancellationToken ct) =>
+        await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct) is { } unit
+            ? TypedResults.Ok(UnitResponse.From(unit))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<List<UnitHistoryResponse>>, NotFound>> GetHistory(Guid id, OrganizationsDb db, CancellationToken ct)
+    {
+        var history = await db.UnitHistory.AsNoTracking().Where(h => h.UnitId == id).OrderBy(h => h.Version)
+            .Select(h => new UnitHistoryResponse(h.Version, h.Change, h.Name, h.ParentId, h.Retired, h.SuccessorId, h.ChangedAt))
+            .ToListAsync(ct);
+        return history.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(history);
+    }
+
+    private static async Task<Created<UnitResponse>> CreateUnit(
+        CreateUnitRequest request, OrganizationsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var parent = request.ParentId is { } parentId
+            ? await db.Units.FirstOrDefaultAsync(u => u.Id == parentId, ct)
+              ?? throw new RuleViolationException("parentId", $"No unit has id {parentId}.")
+            : null;
+        if (request.Code is { Length: > 0 } code && await db.Units.AnyAsync(u => u.Code == code, ct))
+        {
+            throw new ConflictException($"A unit with code {code} already exists.");
+        }
+
+        var unit = AdministrativeUnit.Create(request.Name, request.Kind!.Value, request.Code, parent, time.GetUtcNow());
+        db.Units.Add(unit);
+        db.PublishOnCommit(unit.ToEvent(UnitChange.Created));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organizations/units/{unit.Id}", UnitResponse.From(unit));
+    }
+
+    private static async Task<Results<Ok<UnitResponse>, NotFound>> RenameUnit(
+        Guid id, RenameUnitRequest request, OrganizationsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (unit.Rename(request.Name, time.GetUtcNow()))
+        {
+            db.PublishOnCommit(unit.ToEvent(UnitChange.Renamed));
+            await db.SaveChangesAsync(ct);
+        }
+
+        return TypedResults.Ok(UnitResponse.From(unit));
+    }
+
+    private static async Task<Results<Ok<UnitResponse>, NotFound>> MergeUnit(
+        Guid id, MergeUnitRequest request, OrganizationsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var successor = await db.Units.FirstOrDefaultAsync(u => u.Id == request.SuccessorId, ct)
+                        ?? throw new RuleViolationException("successorId", $"No unit has id {request.SuccessorId}.");
+
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = time.GetUtcNow();
+            unit.MergeInto(successor, now);
+            db.PublishOnCommit(unit.ToEvent(UnitChange.Retired));
+
+            var children = await db.Units.Where(u => u.ParentId == unit.Id && !u.Retired).ToListAsync(ct);
+            foreach (var child in children)
+            {
+                var oldPath = child.Path;
+                child.MoveTo(successor, now);
+                db.PublishOnCommit(child.ToEvent(UnitChange.Moved));
+                await RewritePathsAsync(db, oldPath, child.Path, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        });
+
+        return TypedResults.Ok(UnitResponse.From(unit));
+    }
+
+    /// <summary>Strictly below the ancestor; an unknown ancestor has an empty subtree.</summary>
+    internal static async Task<IQueryable<AdministrativeUnit>> WithinSubtreeAsync(
+        IQueryable<AdministrativeUnit> units, OrganizationsDb db, Guid ancestorId, CancellationToken ct)
+    {
+        var path = await db.Units.Where(u => u.Id == ancestorId).Select(u => u.Path).FirstOrDefaultAsync(ct);
+        return path is null ? units.Where(_ => false) : units.Where(u => u.Path.StartsWith(path) && u.Id != ancestorId);
+    }
+
+    /// <summary>A moved unit's descendants and Party organisations keep their place below it under the new path.</summary>
+    private static async Task RewritePathsAsync(OrganizationsDb db, string oldPath, string newPath, CancellationToken ct)
+    {
+        await db.Units.Where(u => u.Path.StartsWith(oldPath) && u.Path != oldPath)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Path, u => newPath + u.Path.Substring(oldPath.Length)), ct);
+        await db.PartyOrganizations.Where(o => o.UnitPath.StartsWith(oldPath))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.UnitPath, o => newPath + o.UnitPath.Substring(oldPath.Length)), ct);
+    }
+}
