@@ -1,0 +1,130 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.TestInfrastructure;
+using PartyPlatform.TestInfrastructure.Messaging;
+
+namespace PartyPlatform.Messaging.Tests;
+
+public sealed class OutboxTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_committed_event_is_published_and_a_rolled_back_one_is_not()
+    {
+        await using var harness = await MessagingHarness.CreateAsync();
+        // A poll interval far beyond the timeout: only the NOTIFY of the commit can wake the relay in time.
+        await harness.StartAsync(relay: true, consumer: true, pollInterval: TimeSpan.FromHours(1));
+        var rolledBack = new Ping(Guid.NewGuid());
+        var committed = new Ping(Guid.NewGuid());
+
+        await using (var db = harness.OpenDb())
+        {
+            await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+            {
+                db.PublishOnCommit(rolledBack);
+                await db.SaveChangesAsync(Ct);
+                await transaction.RollbackAsync(Ct);
+            }
+
+            db.ChangeTracker.Clear();
+            await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+            {
+                db.PublishOnCommit(committed);
+                await db.SaveChangesAsync(Ct);
+                await transaction.CommitAsync(Ct);
+            }
+        }
+
+        await Eventually.TrueAsync(async () => await harness.EffectsAsync(committed.Id) == 1, Timeout);
+
+        await using var check = harness.OpenDb();
+        var rows = await check.Set<OutboxMessage>().AsNoTracking().ToListAsync(Ct);
+        var row = Assert.Single(rows);
+        Assert.Contains(committed.Id.ToString(), row.Payload);
+        Assert.NotNull(row.SentAt);
+        Assert.Equal(0, harness.Deliveries.AttemptsFor(rolledBack.Id));
+        Assert.Equal(0, await harness.EffectsAsync(rolledBack.Id));
+    }
+
+    [Fact]
+    public async Task A_relay_killed_mid_batch_loses_nothing()
+    {
+        const int events = 3000;
+        await using var harness = await MessagingHarness.CreateAsync();
+        await harness.StartAsync(relay: false, consumer: true);
+        var pings = Enumerable.Range(0, events).Select(_ => new Ping(Guid.NewGuid())).ToList();
+        await using (var db = harness.OpenDb())
+        {
+            pings.ForEach(db.PublishOnCommit);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var firstRelay = await harness.StartAsync(relay: true, consumer: false);
+        await Eventually.TrueAsync(async () => await CountEffectsAsync(harness) > 0, Timeout);
+        await harness.KillAsync(firstRelay);
+        var effectsWhenKilled = await CountEffectsAsync(harness);
+
+        await harness.StartAsync(relay: true, consumer: false);
+        await Eventually.TrueAsync(async () => await CountEffectsAsync(harness) == events, Timeout);
+
+        await using var check = harness.OpenDb();
+        Assert.True(effectsWhenKilled < events, $"the relay finished all {events} events before it was killed; the test proved nothing");
+        Assert.Equal(0, await check.Set<OutboxMessage>().CountAsync(m => m.SentAt == null, Ct));
+        var perPing = await check.Effects.GroupBy(e => e.PingId).Select(g => g.Count()).ToListAsync(Ct);
+        Assert.Equal(events, perPing.Count);
+        Assert.All(perPing, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
+    public async Task A_duplicate_delivery_has_one_effect()
+    {
+        await using var harness = await MessagingHarness.CreateAsync();
+        var host = await harness.StartAsync(relay: false, consumer: true);
+        var bus = host.Services.GetRequiredService<IBus>();
+        var ping = new Ping(Guid.NewGuid());
+        var messageId = NewId.NextGuid();
+
+        // Two publishes with one message id, as a relay that crashed after publishing but before marking would send them.
+        await Task.WhenAll(
+            bus.Publish(ping, context => context.MessageId = messageId, Ct),
+            bus.Publish(ping, context => context.MessageId = messageId, Ct));
+
+        await Eventually.TrueAsync(() => Task.FromResult(harness.Deliveries.AttemptsFor(ping.Id) == 2), Timeout);
+        Assert.Equal(1, await harness.EffectsAsync(ping.Id));
+        await using var check = harness.OpenDb();
+        Assert.Equal(1, await check.Set<Inbox.InboxMessage>().CountAsync(m => m.MessageId == messageId, Ct));
+    }
+
+    [Fact]
+    public async Task A_poison_message_goes_to_the_error_queue_after_its_retries_and_blocks_nothing()
+    {
+        await using var harness = await MessagingHarness.CreateAsync();
+        await harness.StartAsync(relay: true, consumer: true);
+        var poison = new Ping(Guid.NewGuid(), Poison: true);
+        var healthy = new Ping(Guid.NewGuid());
+        await using (var db = harness.OpenDb())
+        {
+            db.PublishOnCommit(poison);
+            db.PublishOnCommit(healthy);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await Eventually.TrueAsync(async () => await harness.EffectsAsync(healthy.Id) == 1, Timeout);
+        var dead = await Eventually.ValueAsync(() => RabbitMqQueues.GetAsync(harness.Broker, "test-ping_error"), Timeout);
+
+        Assert.Contains(poison.Id.ToString(), dead);
+        Assert.Equal(3, harness.Deliveries.AttemptsFor(poison.Id));
+        Assert.Equal(0, await harness.EffectsAsync(poison.Id));
+    }
+
+    private static async Task<int> CountEffectsAsync(MessagingHarness harness)
+    {
+        await using var db = harness.OpenDb();
+        return await db.Effects.CountAsync(Ct);
+    }
+}

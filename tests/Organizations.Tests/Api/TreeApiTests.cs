@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Messaging.Outbox;
+
+namespace PartyPlatform.Organizations.Tests.Api;
+
+public sealed class TreeApiTests
+{
+    private const string Csv = """
+        code,name,kind,parentCode,partyOrganization
+        610500000000,渭南市,City,,
+        610502000000,临渭区,District,610500000000,
+        610502001000,东镇,Township,610502000000,
+        610502002000,西镇,Township,610502000000,
+        610502001201,东一村,Village,610502001000,东一村党支部
+        610502001202,东二村,Village,610502001000,
+        610502002201,西一村,Village,610502002000,
+        """;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_csv_tree_imports_once_and_a_repeat_changes_nothing()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+        var client = app.CreateClient();
+
+        var first = await ImportCsvAsync(client, Csv);
+        var again = await ImportCsvAsync(client, Csv);
+        var renamed = await ImportCsvAsync(client, Csv.Replace("东二村", "东二新村"));
+
+        Assert.Equal((7, 0, 0, 1), (first.GetProperty("created").GetInt32(), first.GetProperty("unchanged").GetInt32(),
+            first.GetProperty("renamed").GetInt32(), first.GetProperty("partyOrganizationsCreated").GetInt32()));
+        Assert.Equal((0, 7), (again.GetProperty("created").GetInt32(), again.GetProperty("unchanged").GetInt32()));
+        Assert.Equal((0, 1), (renamed.GetProperty("created").GetInt32(), renamed.GetProperty("renamed").GetInt32()));
+
+        await using var db = app.OpenDb();
+        Assert.Equal(7, await db.Units.CountAsync(Ct));
+        Assert.Equal("东二新村", (await db.Units.SingleAsync(u => u.Code == "610502001202", Ct)).Name);
+        // 7 created, 1 organisation, 1 rename: one event each.
+        Assert.Equal(9, await db.Set<OutboxMessage>().CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_csv_without_a_required_column_is_rejected_naming_it()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+
+        var response = await app.CreateClient().PostAsync("/api/organizations/imports/units",
+            new StringContent("code,name,parentCode\n610500000000,渭南市,\n", Encoding.UTF8, "text/csv"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains("kind", problem.GetProperty("errors").GetProperty("file")[0].GetString());
+        await using var db = app.OpenDb();
+        Assert.Equal(0, await db.Units.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Merging_a_township_retires_it_moves_its_villages_and_keeps_history()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+        var client = app.CreateClient();
+        await ImportCsvAsync(client, Csv);
+        var east = await GetAsync(client, "/api/organizations/units/by-code/610502001000");
+        var west = await GetAsync(client, "/api/organizations/units/by-code/610502002000");
+
+        var merge = await client.PostAsJsonAsync($"/api/organizations/units/{east.GetProperty("id")}/merge",
+            new { successorId = west.GetProperty("id") }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, merge.StatusCode);
+        var retired = await merge.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(retired.GetProperty("retired").GetBoolean());
+        Assert.Equal(west.GetProperty("id").GetGuid(), retired.GetProperty("successorId").GetGuid());
+
+        var westVillages = await GetAsync(client, $"/api/organizations/units?parentId={west.GetProperty("id")}");
+        Assert.Equal(3, westVillages.GetProperty("totalCount").GetInt32());
+        var history = await GetAsync(client, $"/api/organizations/units/{east.GetProperty("id")}/history");
+        Assert.Equal(["Created", "Retired"], history.EnumerateArray().Select(h => h.GetProperty("change").GetString()));
+
+        await using var db = app.OpenDb();
+        var village = await db.Units.SingleAsync(u => u.Code == "610502001201", Ct);
+        Assert.StartsWith((await db.Units.SingleAsync(u => u.Code == "610502002000", Ct)).Path, village.Path);
+        var organization = await db.PartyOrganizations.SingleAsync(Ct);
+        Assert.Equal(village.Path, organization.UnitPath);
+        var defaultList = await GetAsync(client, "/api/organizations/units?level=Township");
+        Assert.Equal(1, defaultList.GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_merge_across_levels_is_refused_and_changes_nothing()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+        var client = app.CreateClient();
+        await ImportCsvAsync(client, Csv);
+        var village = await GetAsync(client, "/api/organizations/units/by-code/610502001201");
+        var township = await GetAsync(client, "/api/organizations/units/by-code/610502002000");
+        await using var db = app.OpenDb();
+        var eventsBefore = await db.Set<OutboxMessage>().CountAsync(Ct);
+
+        var merge = await client.PostAsJsonAsync($"/api/organizations/units/{village.GetProperty("id")}/merge",
+            new { successorId = township.GetProperty("id") }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, merge.StatusCode);
+        var problem = await merge.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("successorId", out _));
+        var after = await GetAsync(client, $"/api/organizations/units/{village.GetProperty("id")}");
+        Assert.Equal((false, 1), (after.GetProperty("retired").GetBoolean(), after.GetProperty("version").GetInt32()));
+        Assert.Equal(eventsBefore, await db.Set<OutboxMessage>().CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_second_unit_with_the_same_code_is_a_conflict()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+        var client = app.CreateClient();
+        var unit = new { name = "渭南市", kind = "City", code = "610500000000" };
+
+        var first = await client.PostAsJsonAsync("/api/organizations/units", unit, Ct);
+        var second = await client.PostAsJsonAsync("/api/organizations/units", unit, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        await using var db = app.OpenDb();
+        Assert.Equal(1, await db.Units.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_is_a_problem_naming_the_field()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+
+        var response = await app.CreateClient().PostAsync("/api/organizations/units",
+            new StringContent("""{"name":"某地","kind":"Hamlet"}""", Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("kind", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static async Task<JsonElement> ImportCsvAsync(HttpClient client, string csv)
+    {
+        var response = await client.PostAsync("/api/organizations/imports/units", new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path, Ct);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {await response.Content.ReadAsStringAsync(Ct)}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+}

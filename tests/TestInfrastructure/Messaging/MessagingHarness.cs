@@ -1,0 +1,103 @@
+using PartyPlatform.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace PartyPlatform.TestInfrastructure.Messaging;
+
+/// <summary>
+/// One test's world: its own database and its own broker vhost, so tests run in parallel without
+/// seeing each other's messages. Hosts run the real relay and consumers as a service would; the
+/// messaging tests and the messaging benchmark both stand on it.
+/// </summary>
+public sealed class MessagingHarness : IAsyncDisposable
+{
+    private readonly List<IHost> hosts = [];
+
+    private MessagingHarness(string database, string broker)
+    {
+        Database = database;
+        Broker = broker;
+    }
+
+    public string Database { get; }
+
+    public string Broker { get; }
+
+    public DeliveryLog Deliveries { get; } = new();
+
+    public static async Task<MessagingHarness> CreateAsync()
+    {
+        var database = await TestServers.Postgres.CreateDatabaseAsync();
+        var broker = await TestServers.RabbitMq.CreateVirtualHostAsync();
+        var harness = new MessagingHarness(database, broker);
+        await using var db = harness.OpenDb();
+        await db.Database.EnsureCreatedAsync();
+        await db.Database.ExecuteSqlRawAsync(MessagingModel.NotifyTriggerSql);
+        return harness;
+    }
+
+    public RelayTestDb OpenDb() => RelayTestDb.Open(Database);
+
+    public async Task<IHost> StartAsync(bool relay, bool consumer, TimeSpan? pollInterval = null, bool rawConsumer = false)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:messaging"] = Broker,
+            ["Messaging:RetryLimit"] = "2",
+            ["Messaging:RetryMinInterval"] = "00:00:00.050",
+            ["Messaging:RetryMaxInterval"] = "00:00:00.200",
+            ["Messaging:Outbox:PollInterval"] = (pollInterval ?? TimeSpan.FromSeconds(1)).ToString(),
+        });
+        builder.Services.AddDbContext<RelayTestDb>(options => options.UseNpgsql(Database).UseSnakeCaseNamingConvention());
+        builder.Services.AddSingleton(Deliveries);
+        builder.AddPlatformMessaging("test", bus =>
+        {
+            if (consumer)
+            {
+                bus.AddConsumer<PingConsumer>();
+            }
+
+            if (rawConsumer)
+            {
+                bus.AddConsumer<RawPingConsumer>();
+            }
+        });
+        if (relay)
+        {
+            builder.AddOutboxRelay<RelayTestDb>();
+        }
+
+        var host = builder.Build();
+        await host.StartAsync();
+        await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        hosts.Add(host);
+        return host;
+    }
+
+    /// <summary>Stops a host as abruptly as the host allows: work in flight is cancelled, not finished.</summary>
+    public async Task KillAsync(IHost host)
+    {
+        hosts.Remove(host);
+        await host.StopAsync(new CancellationToken(canceled: true));
+        host.Dispose();
+    }
+
+    public async Task<int> EffectsAsync(Guid pingId)
+    {
+        await using var db = OpenDb();
+        return await db.Effects.CountAsync(e => e.PingId == pingId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in hosts)
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+}
