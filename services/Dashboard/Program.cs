@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDashboardData();
-builder.AddPlatformMessaging("dashboard", bus => bus.AddConsumer<AdministrativeUnitChangedConsumer>());
+builder.AddPlatformMessaging("dashboard", bus => bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration));
 
 var app = builder.Build();
 

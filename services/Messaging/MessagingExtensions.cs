@@ -28,7 +28,6 @@ public static class MessagingExtensions
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                endpoint.PrefetchCount = options.PrefetchCount;
                 endpoint.UseMessageRetry(retry => retry.Exponential(
                     options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
             });
@@ -45,11 +44,35 @@ public static class MessagingExtensions
 
                     host.PublisherConfirmation = true;
                 });
+                rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConfigureEndpoints(context);
             });
         });
 
         return builder;
+    }
+
+    /// <summary>
+    /// A consumer of <c>Batch&lt;T&gt;</c> that applies up to <see cref="MessagingOptions.BatchMessageLimit"/>
+    /// messages in one transaction (see the batch <c>ApplyOnceAsync</c>). Its endpoint holds enough
+    /// messages to fill a batch. A failing batch is retried whole; after the retries every message
+    /// of it goes to the _error queue, the applied ones included (replaying them is harmless: the
+    /// inbox skips them).
+    /// </summary>
+    public static void AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus, IConfiguration configuration)
+        where TConsumer : class, IConsumer
+    {
+        var options = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        var inFlight = options.BatchMessageLimit * 2;
+        bus.AddConsumer<TConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
+                .SetMessageLimit(options.BatchMessageLimit)
+                .SetTimeLimit(options.BatchTimeLimit)
+                .SetConcurrencyLimit(2)))
+            .Endpoint(endpoint =>
+            {
+                endpoint.PrefetchCount = inFlight;
+                endpoint.ConcurrentMessageLimit = inFlight;
+            });
     }
 
     /// <summary>Runs the outbox relay for a DbContext whose model includes <see cref="MessagingModel.AddOutboxAndInbox"/>.</summary>

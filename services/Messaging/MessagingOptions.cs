@@ -14,5 +14,12 @@ public sealed class MessagingOptions
 
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Messages a receive endpoint holds unacknowledged, and so handles at once.</summary>
     public ushort PrefetchCount { get; set; } = 32;
+
+    /// <summary>Most messages a batch consumer applies in one transaction.</summary>
+    public int BatchMessageLimit { get; set; } = 100;
+
+    /// <summary>How long a batch consumer waits to fill a batch once its first message is there.</summary>
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(10);
 }

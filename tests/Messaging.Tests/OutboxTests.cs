@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Messaging;
@@ -80,24 +81,36 @@ public sealed class OutboxTests
         Assert.All(perPing, count => Assert.Equal(1, count));
     }
 
-    [Fact]
-    public async Task A_duplicate_delivery_has_one_effect()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_duplicate_delivery_has_one_effect(bool batched)
     {
         await using var harness = await MessagingHarness.CreateAsync();
-        var host = await harness.StartAsync(relay: false, consumer: true);
+        var host = await harness.StartAsync(relay: false, consumer: !batched, batchConsumer: batched);
         var bus = host.Services.GetRequiredService<IBus>();
         var ping = new Ping(Guid.NewGuid());
         var messageId = NewId.NextGuid();
 
         // Two publishes with one message id, as a relay that crashed after publishing but before marking would send them.
-        await Task.WhenAll(
-            bus.Publish(ping, context => context.MessageId = messageId, Ct),
-            bus.Publish(ping, context => context.MessageId = messageId, Ct));
+        // Side by side for the single consumer (the second waits on the first's inbox key); one after the
+        // other for the batch consumer, whose batching already folds one id within a batch.
+        Task Publish() => bus.Publish(ping, context => context.MessageId = messageId, Ct);
+        if (batched)
+        {
+            await Publish();
+            await Eventually.TrueAsync(async () => await harness.EffectsAsync(ping.Id) == 1, Timeout);
+            await Publish();
+        }
+        else
+        {
+            await Task.WhenAll(Publish(), Publish());
+        }
 
-        await Eventually.TrueAsync(() => Task.FromResult(harness.Deliveries.AttemptsFor(ping.Id) == 2), Timeout);
+        await Eventually.TrueAsync(() => Task.FromResult(harness.Deliveries.HandledFor(ping.Id) == 2), Timeout);
         Assert.Equal(1, await harness.EffectsAsync(ping.Id));
         await using var check = harness.OpenDb();
-        Assert.Equal(1, await check.Set<Inbox.InboxMessage>().CountAsync(m => m.MessageId == messageId, Ct));
+        Assert.Equal(1, await check.Set<InboxMessage>().CountAsync(m => m.MessageId == messageId, Ct));
     }
 
     [Fact]
@@ -119,6 +132,32 @@ public sealed class OutboxTests
 
         Assert.Contains(poison.Id.ToString(), dead);
         Assert.Equal(3, harness.Deliveries.AttemptsFor(poison.Id));
+        Assert.Equal(0, await harness.EffectsAsync(poison.Id));
+    }
+
+    [Fact]
+    public async Task A_poison_message_in_a_batch_goes_to_the_error_queue_and_later_batches_flow()
+    {
+        await using var harness = await MessagingHarness.CreateAsync();
+        await harness.StartAsync(relay: true, consumer: false, batchConsumer: true);
+        var poison = new Ping(Guid.NewGuid(), Poison: true);
+        var later = new Ping(Guid.NewGuid());
+
+        await using (var db = harness.OpenDb())
+        {
+            db.PublishOnCommit(poison);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var dead = await Eventually.ValueAsync(() => RabbitMqQueues.GetAsync(harness.Broker, "test-ping-batch_error"), Timeout);
+        await using (var db = harness.OpenDb())
+        {
+            db.PublishOnCommit(later);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await Eventually.TrueAsync(async () => await harness.EffectsAsync(later.Id) == 1, Timeout);
+        Assert.Contains(poison.Id.ToString(), dead);
         Assert.Equal(0, await harness.EffectsAsync(poison.Id));
     }
 

@@ -11,30 +11,64 @@ public static class InboxDbContextExtensions
     /// waits on the inbox key until the first commits, then sees it and does nothing.
     /// </summary>
     /// <returns>false when the message had already been applied.</returns>
-    public static Task<bool> ApplyOnceAsync<TDbContext>(
+    public static async Task<bool> ApplyOnceAsync<TDbContext>(
         this TDbContext db, ConsumeContext context, object consumer, Func<CancellationToken, Task> apply)
         where TDbContext : DbContext
     {
-        var messageId = context.MessageId
-                        ?? throw new InvalidOperationException("A message without a MessageId cannot be deduplicated.");
-        var consumerName = consumer.GetType().Name;
+        var messageId = MessageIdOf(context);
+        var applied = await db.ApplyFreshAsync([messageId], consumer, (_, ct) => apply(ct), context.CancellationToken);
+        return applied.Count == 1;
+    }
 
-        return db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellationToken =>
+    /// <summary>
+    /// The same for a batch, in one transaction: <paramref name="apply"/> gets the messages not yet
+    /// applied (in delivery order, each message id once) and the inbox records them with its effect.
+    /// One transaction for many messages is what lets a consumer keep up with a bulk import.
+    /// </summary>
+    /// <returns>The messages that were applied now.</returns>
+    public static async Task<IReadOnlyList<T>> ApplyOnceAsync<TDbContext, T>(
+        this TDbContext db, ConsumeContext<Batch<T>> batch, object consumer, Func<IReadOnlyList<T>, CancellationToken, Task> apply)
+        where TDbContext : DbContext
+        where T : class
+    {
+        var messages = batch.Message.Select(m => (Id: MessageIdOf(m), m.Message)).DistinctBy(m => m.Id).ToList();
+        var fresh = await db.ApplyFreshAsync(
+            messages.Select(m => m.Id).ToArray(),
+            consumer,
+            (ids, ct) => apply(messages.Where(m => ids.Contains(m.Id)).Select(m => m.Message).ToList(), ct),
+            batch.CancellationToken);
+        return messages.Where(m => fresh.Contains(m.Id)).Select(m => m.Message).ToList();
+    }
+
+    private static Task<HashSet<Guid>> ApplyFreshAsync<TDbContext>(
+        this TDbContext db, Guid[] messageIds, object consumer, Func<HashSet<Guid>, CancellationToken, Task> apply,
+        CancellationToken cancellationToken)
+        where TDbContext : DbContext
+    {
+        var consumerName = consumer.GetType().Name;
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var recorded = await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumerName}, now()) ON CONFLICT DO NOTHING",
-                cancellationToken);
-            if (recorded == 0)
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Claims the ids in one statement: those already present (or being committed by a
+            // concurrent duplicate, which this waits for) do not come back.
+            var fresh = (await db.Database.SqlQuery<Guid>($"""
+                    INSERT INTO inbox_messages (message_id, consumer, processed_at)
+                    SELECT id, {consumerName}, now() FROM unnest({messageIds}) AS claimed(id)
+                    ON CONFLICT DO NOTHING
+                    RETURNING message_id AS "Value"
+                    """).ToListAsync(ct)).ToHashSet();
+            if (fresh.Count > 0)
             {
-                return false;
+                await apply(fresh, ct);
+                await db.SaveChangesAsync(ct);
             }
 
-            await apply(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }, context.CancellationToken);
+            await transaction.CommitAsync(ct);
+            return fresh;
+        }, cancellationToken);
     }
+
+    private static Guid MessageIdOf(ConsumeContext context) =>
+        context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be deduplicated.");
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace PartyPlatform.TestInfrastructure.Messaging;
 
@@ -41,9 +42,12 @@ public sealed class MessagingHarness : IAsyncDisposable
 
     public RelayTestDb OpenDb() => RelayTestDb.Open(Database);
 
-    public async Task<IHost> StartAsync(bool relay, bool consumer, TimeSpan? pollInterval = null, bool rawConsumer = false)
+    public async Task<IHost> StartAsync(
+        bool relay, bool consumer, TimeSpan? pollInterval = null, bool rawConsumer = false, bool batchConsumer = false)
     {
         var builder = Host.CreateApplicationBuilder();
+        // Per-command logging would be most of the work in a benchmark and noise in a failed test.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:messaging"] = Broker,
@@ -64,6 +68,11 @@ public sealed class MessagingHarness : IAsyncDisposable
             if (rawConsumer)
             {
                 bus.AddConsumer<RawPingConsumer>();
+            }
+
+            if (batchConsumer)
+            {
+                bus.AddBatchConsumer<PingBatchConsumer>(builder.Configuration);
             }
         });
         if (relay)

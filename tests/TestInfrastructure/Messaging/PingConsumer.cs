@@ -13,16 +13,22 @@ public sealed class DeliveryLog
 {
     private readonly ConcurrentDictionary<Guid, int> attempts = new();
     private readonly ConcurrentDictionary<Guid, long> applied = new();
+    private readonly ConcurrentDictionary<Guid, int> handled = new();
 
     public int AppliedCount => applied.Count;
 
     public int AttemptsFor(Guid pingId) => attempts.GetValueOrDefault(pingId);
+
+    /// <summary>Deliveries that went through the inbox to the end, applied or skipped as duplicates.</summary>
+    public int HandledFor(Guid pingId) => handled.GetValueOrDefault(pingId);
 
     public long? AppliedAt(Guid pingId) => applied.TryGetValue(pingId, out var at) ? at : null;
 
     public void Attempted(Guid pingId) => attempts.AddOrUpdate(pingId, 1, (_, n) => n + 1);
 
     public void Applied(Guid pingId) => applied.TryAdd(pingId, Stopwatch.GetTimestamp());
+
+    public void Handled(Guid pingId) => handled.AddOrUpdate(pingId, 1, (_, n) => n + 1);
 }
 
 public sealed class PingConsumer(RelayTestDb db, DeliveryLog log) : IConsumer<Ping>
@@ -44,5 +50,7 @@ public sealed class PingConsumer(RelayTestDb db, DeliveryLog log) : IConsumer<Pi
         {
             log.Applied(context.Message.Id);
         }
+
+        log.Handled(context.Message.Id);
     }
 }
