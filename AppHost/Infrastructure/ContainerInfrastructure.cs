@@ -1,0 +1,26 @@
+namespace PartyPlatform.AppHost.Infrastructure;
+
+/// <summary>The ordinary Aspire container resources, for machines with Docker or Podman.</summary>
+public static class ContainerInfrastructure
+{
+    public static PlatformInfrastructure Add(IDistributedApplicationBuilder builder, InfrastructureOptions options, InfrastructureCredentials credentials)
+    {
+        var postgres = builder.AddPostgres("postgres", credentials.PostgresUser, credentials.PostgresPassword, options.PostgresPort);
+        var messaging = builder.AddRabbitMQ("messaging", credentials.RabbitMqUser, credentials.RabbitMqPassword, options.RabbitMqPort);
+        if (!options.Ephemeral)
+        {
+            // Named volumes survive restarts of the AppHost (and of the machine).
+            postgres.WithDataVolume();
+            messaging.WithDataVolume();
+        }
+
+        return new PlatformInfrastructure
+        {
+            Mode = InfrastructureMode.Containers,
+            OrganizationsDb = postgres.AddDatabase("organizationsdb"),
+            DashboardDb = postgres.AddDatabase("dashboarddb"),
+            Messaging = messaging,
+            ReadinessFor = database => [database, messaging],
+        };
+    }
+}

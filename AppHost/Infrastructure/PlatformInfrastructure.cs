@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PartyPlatform.AppHost.Infrastructure;
+
+/// <summary>
+/// PostgreSQL and RabbitMQ as the services see them. The connection-string names are the same in
+/// both modes: <c>organizationsdb</c>, <c>dashboarddb</c> (PostgreSQL server <c>postgres</c>) and
+/// <c>messaging</c> (an amqp:// URI).
+/// </summary>
+public sealed class PlatformInfrastructure
+{
+    public required InfrastructureMode Mode { get; init; }
+
+    public required IResourceBuilder<IResourceWithConnectionString> OrganizationsDb { get; init; }
+
+    public required IResourceBuilder<IResourceWithConnectionString> DashboardDb { get; init; }
+
+    public required IResourceBuilder<IResourceWithConnectionString> Messaging { get; init; }
+
+    /// <summary>What a service using <c>database</c> must wait for: in executable mode the server
+    /// processes (their connection strings resolve before the servers answer), in container mode
+    /// the database and broker resources, whose own health checks cover that.</summary>
+    public required Func<IResourceBuilder<IResourceWithConnectionString>, IEnumerable<IResourceBuilder<IResource>>> ReadinessFor { get; init; }
+}
+
+public static class PlatformInfrastructureExtensions
+{
+    public static PlatformInfrastructure AddPlatformInfrastructure(this IDistributedApplicationBuilder builder)
+    {
+        var options = InfrastructureOptions.Read(builder.Configuration);
+        var (mode, reason) = ChooseMode(builder, options);
+        LogAtStart(builder, $"Infrastructure mode: {mode} ({reason}).");
+
+        var credentials = InfrastructureCredentials.Add(builder, persist: !options.Ephemeral);
+        return mode == InfrastructureMode.Containers
+            ? ContainerInfrastructure.Add(builder, options, credentials)
+            : ExecutableInfrastructure.Add(builder, options, credentials, RepositoryLayout.Find(builder.AppHostDirectory));
+    }
+
+    /// <summary>A service's connection strings (its database and the broker), and it starts only
+    /// once they answer.</summary>
+    public static IResourceBuilder<ProjectResource> WithPlatformInfrastructure(
+        this IResourceBuilder<ProjectResource> service,
+        PlatformInfrastructure infrastructure,
+        IResourceBuilder<IResourceWithConnectionString> database)
+    {
+        service.WithReference(database).WithReference(infrastructure.Messaging);
+        foreach (var dependency in infrastructure.ReadinessFor(database))
+        {
+            service.WaitFor(dependency);
+        }
+
+        // Readiness of the service itself (its /health includes the database check).
+        return service.WithHttpEndpointIfMissing().WithHttpHealthCheck("/health");
+    }
+
+    /// <summary>An "http" endpoint on any free port, unless the project's launch profile brought one
+    /// (service discovery and health checks need it).</summary>
+    public static IResourceBuilder<ProjectResource> WithHttpEndpointIfMissing(this IResourceBuilder<ProjectResource> project) =>
+        HasHttpEndpoint(project) ? project : project.WithHttpEndpoint(name: "http");
+
+    /// <summary>Pins the "http" endpoint's public port (the one clients use; DCP proxies it).</summary>
+    public static IResourceBuilder<ProjectResource> WithFixedHttpPort(this IResourceBuilder<ProjectResource> project, int port) =>
+        HasHttpEndpoint(project)
+            ? project.WithEndpoint("http", endpoint => endpoint.Port = port)
+            : project.WithHttpEndpoint(port: port, name: "http");
+
+    private static bool HasHttpEndpoint(IResourceBuilder<ProjectResource> project) =>
+        project.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http");
+
+    private static (InfrastructureMode Mode, string Reason) ChooseMode(IDistributedApplicationBuilder builder, InfrastructureOptions options)
+    {
+        if (options.Mode != InfrastructureMode.Auto)
+        {
+            return (options.Mode, $"{InfrastructureOptions.Section}:Mode");
+        }
+
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            // A deployment describes containers; local processes mean nothing there.
+            return (InfrastructureMode.Containers, "publish mode");
+        }
+
+        var preferred = builder.Configuration["ASPIRE_CONTAINER_RUNTIME"] ?? builder.Configuration["DOTNET_ASPIRE_CONTAINER_RUNTIME"];
+        return ContainerRuntimeProbe.FindHealthyRuntime(preferred) is { } runtime
+            ? (InfrastructureMode.Containers, $"'{runtime} info' answered")
+            : (InfrastructureMode.Executables, "no Docker or Podman engine answered");
+    }
+
+    /// <summary>The builder has no logger yet: log once the app starts.</summary>
+    internal static void LogAtStart(IDistributedApplicationBuilder builder, string message)
+    {
+        builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
+        {
+            e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PartyPlatform.Infrastructure").LogInformation("{Message}", message);
+            return Task.CompletedTask;
+        });
+    }
+}
+
+/// <summary>
+/// User names and passwords of PostgreSQL and RabbitMQ, as Aspire parameters (configuration
+/// <c>Parameters:postgres-password</c> etc.). Generated passwords are saved in the AppHost's user
+/// secrets so that they stay stable across runs, because the data persists. (The server scripts
+/// also re-apply the configured password at every start, so a changed one never locks us out.)
+/// </summary>
+public sealed record InfrastructureCredentials(
+    IResourceBuilder<ParameterResource> PostgresUser,
+    IResourceBuilder<ParameterResource> PostgresPassword,
+    IResourceBuilder<ParameterResource> RabbitMqUser,
+    IResourceBuilder<ParameterResource> RabbitMqPassword)
+{
+    public static InfrastructureCredentials Add(IDistributedApplicationBuilder builder, bool persist)
+    {
+        // Letters and digits only: the values go into key=value and URI connection strings.
+        var generated = new GenerateParameterDefault { MinLength = 24, Special = false };
+        return new InfrastructureCredentials(
+            builder.AddParameter("postgres-username", "postgres"),
+            builder.AddParameter("postgres-password", generated, secret: true, persist: persist),
+            builder.AddParameter("messaging-username", "partyplatform"),
+            builder.AddParameter("messaging-password", generated, secret: true, persist: persist));
+    }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Installs the server binaries that the AppHost runs when no container engine is available
+# (Debian/Ubuntu packages): PostgreSQL 15 and RabbitMQ. Idempotent: a fast no-op when both
+# are present.
+#
+# The packaged services are NOT started: a temporary policy-rc.d that exits 101 tells
+# invoke-rc.d to skip them, because the platform runs its own private server processes
+# (scripts/postgres-server.sh, scripts/rabbitmq-server.sh) with data under the repo.
+set -euo pipefail
+
+# The files whose presence means "installed" (overridable only to exercise this script).
+PG_SERVER_BIN=${PG_SERVER_BIN:-/usr/lib/postgresql/15/bin/postgres}
+RABBITMQ_SERVER_BIN=${RABBITMQ_SERVER_BIN:-/usr/lib/rabbitmq/bin/rabbitmq-server}
+POLICY_RC_D=/usr/sbin/policy-rc.d
+
+packages=()
+[[ -x "$PG_SERVER_BIN" ]] || packages+=(postgresql-15)
+[[ -x "$RABBITMQ_SERVER_BIN" ]] || packages+=(rabbitmq-server)
+
+if ((${#packages[@]} == 0)); then
+    echo "install-prerequisites: PostgreSQL 15 and RabbitMQ are already installed."
+    exit 0
+fi
+
+# Root runs apt directly; anyone else needs sudo.
+if ((EUID == 0)); then
+    as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+else
+    cat >&2 <<EOF
+install-prerequisites: missing Debian packages: ${packages[*]}
+This script needs root (or sudo) to install them. As root, run:
+    apt-get update && apt-get install -y --no-install-recommends ${packages[*]}
+(The packaged services need not run: the platform starts its own server processes.)
+EOF
+    exit 1
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "install-prerequisites: apt-get not found; install ${packages[*]} (PostgreSQL 15 server, RabbitMQ server) with your package manager." >&2
+    exit 1
+fi
+
+echo "install-prerequisites: installing ${packages[*]}"
+
+# Keep apt from starting the packaged services; put back whatever policy was there before.
+policy_backup=""
+restore_policy() {
+    if [[ -n "$policy_backup" ]]; then
+        "${as_root[@]}" mv -f "$policy_backup" "$POLICY_RC_D"
+    else
+        "${as_root[@]}" rm -f "$POLICY_RC_D"
+    fi
+}
+if [[ -e "$POLICY_RC_D" ]]; then
+    policy_backup=$("${as_root[@]}" mktemp "${POLICY_RC_D}.partyplatform-backup.XXXXXX")
+    "${as_root[@]}" cp -p "$POLICY_RC_D" "$policy_backup"
+fi
+trap restore_policy EXIT
+printf '#!/bin/sh\nexit 101\n' | "${as_root[@]}" tee "$POLICY_RC_D" >/dev/null
+"${as_root[@]}" chmod 755 "$POLICY_RC_D"
+
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
+
+for bin in "$PG_SERVER_BIN" "$RABBITMQ_SERVER_BIN"; do
+    if [[ ! -x "$bin" ]]; then
+        echo "install-prerequisites: $bin is still missing after the install." >&2
+        exit 1
+    fi
+done
+echo "install-prerequisites: done."

@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RabbitMQ.Client;
+
+namespace PartyPlatform.TestInfrastructure;
+
+/// <summary>
+/// A throwaway RabbitMQ node (scripts/rabbitmq-server.sh) on a free port with a fresh data folder.
+/// Tests take a vhost of their own with <see cref="CreateVirtualHostAsync"/>, so that durable
+/// queues and bindings of one test never meet another's.
+/// </summary>
+public sealed partial class RabbitMqServer : IAsyncDisposable
+{
+    public const string User = "test";
+    public const string Password = "test-password";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly ServerProcess process;
+    private readonly string tempDirectory;
+    private readonly Lock gate = new();
+    private List<(string Name, TaskCompletionSource Done)> pendingVhosts = [];
+    private Task? vhostImporter;
+
+    private RabbitMqServer(ServerProcess process, int port, string tempDirectory)
+    {
+        this.process = process;
+        Port = port;
+        this.tempDirectory = tempDirectory;
+    }
+
+    public int Port { get; }
+
+    /// <summary>amqp URI of the default vhost "/".</summary>
+    public string AmqpUri => AmqpUriFor("/");
+
+    private string DataDirectory => Path.Combine(tempDirectory, "data");
+
+    public static async Task<RabbitMqServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        // A port found free can be taken before the node binds it: try again with another.
+        for (var attempt = 1; ; attempt++)
+        {
+            var tempDirectory = ServerProcess.CreateTempDirectory("rabbitmq");
+            var port = ServerProcess.FreePort();
+            var process = ServerProcess.Start("RabbitMQ", "rabbitmq-server.sh", new Dictionary<string, string>
+            {
+                ["RABBITMQ_PORT"] = port.ToString(),
+                ["RABBITMQ_DATA_DIR"] = Path.Combine(tempDirectory, "data"),
+                ["RABBITMQ_USER"] = User,
+                ["RABBITMQ_PASSWORD"] = Password,
+                // Removed by the script once the server stops, even if this process died first.
+                ["DELETE_DATA_DIR_ON_EXIT"] = "1",
+            });
+            var server = new RabbitMqServer(process, port, tempDirectory);
+            try
+            {
+                await server.WaitUntilReadyAsync(cancellationToken);
+                return server;
+            }
+            catch (Exception) when (attempt < 3 && process.HasExited && !cancellationToken.IsCancellationRequested)
+            {
+                await server.DisposeAsync();
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>amqp URI of <paramref name="vhost"/> (which must exist: see <see cref="CreateVirtualHostAsync"/>).</summary>
+    public string AmqpUriFor(string vhost) =>
+        $"amqp://{User}:{Uri.EscapeDataString(Password)}@127.0.0.1:{Port}/{Uri.EscapeDataString(vhost)}";
+
+    /// <summary>
+    /// Creates a vhost on which the test user has full permissions; returns its amqp URI.
+    /// Requests that arrive while one CLI call runs are imported together by the next one: each
+    /// call of rabbitmqctl costs about a second, parallel tests need not pay it one by one.
+    /// </summary>
+    public async Task<string> CreateVirtualHostAsync(string name)
+    {
+        if (!VhostName().IsMatch(name))
+        {
+            throw new ArgumentException($"Not a simple vhost name: '{name}'.", nameof(name));
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
+        {
+            pendingVhosts.Add((name, done));
+            vhostImporter ??= Task.Run(ImportPendingVhostsAsync);
+        }
+
+        await done.Task;
+        return AmqpUriFor(name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await process.StopAsync(TimeSpan.FromSeconds(60));
+        ServerProcess.DeleteDirectory(tempDirectory);
+    }
+
+    private async Task ImportPendingVhostsAsync()
+    {
+        while (true)
+        {
+            List<(string Name, TaskCompletionSource Done)> batch;
+            lock (gate)
+            {
+                if (pendingVhosts.Count == 0)
+                {
+                    vhostImporter = null;
+                    return;
+                }
+
+                batch = pendingVhosts;
+                pendingVhosts = [];
+            }
+
+            try
+            {
+                await ImportVhostsAsync(batch.Select(v => v.Name).ToList());
+                batch.ForEach(v => v.Done.SetResult());
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(v => v.Done.SetException(ex));
+            }
+        }
+    }
+
+    private async Task ImportVhostsAsync(IReadOnlyList<string> names)
+    {
+        // Definitions add vhosts and permissions in one CLI call (add_vhost + set_permissions
+        // would be two per vhost).
+        var definitions = new
+        {
+            vhosts = names.Select(n => new { name = n }),
+            permissions = names.Select(n => new { user = User, vhost = n, configure = ".*", write = ".*", read = ".*" }),
+        };
+        var file = Path.Combine(tempDirectory, $"vhosts-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(definitions));
+        try
+        {
+            var (exitCode, output) = await RunCliAsync("import_definitions", file);
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"rabbitmqctl import_definitions failed ({exitCode}): {output}");
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("bash")
+        {
+            ArgumentList = { RepositoryRoot.Script("rabbitmqctl.sh"), "--quiet" },
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment["RABBITMQ_DATA_DIR"] = DataDirectory;
+        using var cli = Process.Start(startInfo)!;
+        cli.StandardInput.Close();
+        var stdout = cli.StandardOutput.ReadToEndAsync();
+        var stderr = cli.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await cli.WaitForExitAsync(timeout.Token);
+        return (cli.ExitCode, (await stdout + await stderr).Trim());
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        // Ready means an authenticated AMQP connection works, not merely an open port: that
+        // proves the node has booted and imported the test user.
+        var factory = new ConnectionFactory
+        {
+            Uri = new Uri(AmqpUri),
+            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
+            AutomaticRecoveryEnabled = false,
+        };
+        var elapsed = Stopwatch.StartNew();
+        Exception? last = null;
+        while (elapsed.Elapsed < StartTimeout)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (process.HasExited)
+            {
+                throw process.StartFailure("the node process exited");
+            }
+
+            try
+            {
+                await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                last = ex;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw process.StartFailure($"no AMQP connection within {StartTimeout.TotalSeconds} s ({last?.Message})");
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,200}$")]
+    private static partial Regex VhostName();
+}
