@@ -37,7 +37,6 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
-        builder.Services.AddValidation();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // The gateway enforces the public body limit; behind it a service accepts what the gateway lets through.

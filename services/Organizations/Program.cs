@@ -14,6 +14,8 @@ if (args is ["demo-city", ..])
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+// Here and not in ServiceDefaults: the validation source generator only sees request types of the assembly that calls it.
+builder.Services.AddValidation();
 builder.AddOrganizationsData();
 builder.AddPlatformMessaging("organizations");
 builder.AddOutboxRelay<OrganizationsDb>();

@@ -140,6 +140,19 @@ public sealed class TreeApiTests
         Assert.Contains("kind", await response.Content.ReadAsStringAsync(Ct));
     }
 
+    [Fact]
+    public async Task An_empty_name_is_refused_before_anything_else_is_looked_at()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+
+        var response = await app.CreateClient().PostAsJsonAsync("/api/organizations/units",
+            new { name = "", kind = "Village", parentId = Guid.NewGuid() }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Equal(["name"], errors.EnumerateObject().Select(e => e.Name.ToLowerInvariant()));
+    }
+
     private static async Task<JsonElement> ImportCsvAsync(HttpClient client, string csv)
     {
         var response = await client.PostAsync("/api/organizations/imports/units", new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
