@@ -1,10 +1,18 @@
 using PartyPlatform.Messaging.Benchmark;
 
-// dotnet run -c Release --project tests/Messaging.Benchmark -- [events] [steady-seconds]
-var events = args.Length > 0 ? int.Parse(args[0]) : 20_000;
-var steadySeconds = args.Length > 1 ? int.Parse(args[1]) : 20;
+// dotnet run -c Release --project tests/Messaging.Benchmark -- [events] [steady-seconds] [--durable]
+var durable = args.Contains("--durable");
+var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).ToArray();
+var events = numbers.Length > 0 ? numbers[0] : 20_000;
+var steadySeconds = numbers.Length > 1 ? numbers[1] : 20;
+if (durable)
+{
+    Environment.SetEnvironmentVariable("TEST_POSTGRES_DURABLE", "1");
+}
 
-Console.WriteLine($"Messaging benchmark: {events:N0} events per throughput run, {steadySeconds} s at 100 events/s; {Environment.ProcessorCount} cores");
+Console.WriteLine(
+    $"Messaging benchmark: {events:N0} events per throughput run, {steadySeconds} s at 100 events/s; " +
+    $"{Environment.ProcessorCount} cores; PostgreSQL {(durable ? "durable (fsync on)" : "fsync off, as in tests")}");
 
 var raw = await Throughput.RawAsync(events);
 Print("baseline: MassTransit publish -> consume, no outbox, no db", raw);

@@ -27,7 +27,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="durable">fsync and synchronous commit on, as in production: for benchmarks. Tests run without.</param>
+    public static async Task<PostgresServer> StartAsync(bool durable = false, CancellationToken cancellationToken = default)
     {
         // A port found free can be taken before the server binds it: try again with another.
         for (var attempt = 1; ; attempt++)
@@ -40,7 +41,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
                 ["PG_DATA_DIR"] = Path.Combine(tempDirectory, "data"),
                 ["PG_USER"] = User,
                 ["PG_PASSWORD"] = Password,
-                ["PG_FAST"] = "1",
+                ["PG_FAST"] = durable ? "0" : "1",
                 // Removed by the script once the server stops, even if this process died first.
                 ["DELETE_DATA_DIR_ON_EXIT"] = "1",
             });

@@ -12,7 +12,10 @@ public static class TestServers
 
     public sealed class SharedPostgres
     {
-        private readonly Lazy<Task<PostgresServer>> server = new(() => StopAtExit(PostgresServer.StartAsync()));
+        private readonly Lazy<Task<PostgresServer>> server = new(() => StopAtExit(PostgresServer.StartAsync(Durable)));
+
+        /// <summary>TEST_POSTGRES_DURABLE=1 keeps fsync on (the benchmark's --durable); tests do without.</summary>
+        private static bool Durable => Environment.GetEnvironmentVariable("TEST_POSTGRES_DURABLE") == "1";
 
         /// <summary>A new empty database; returns its connection string.</summary>
         public async Task<string> CreateDatabaseAsync()
