@@ -28,40 +28,26 @@ public sealed partial class PostgresServer : IAsyncDisposable
     public int Port { get; }
 
     /// <param name="durable">fsync and synchronous commit on, as in production: for benchmarks. Tests run without.</param>
-    public static async Task<PostgresServer> StartAsync(bool durable = false, CancellationToken cancellationToken = default)
-    {
-        // A port found free can be taken before the server binds it: try again with another.
-        for (var attempt = 1; ; attempt++)
-        {
-            var tempDirectory = ServerProcess.CreateTempDirectory("pg");
-            var port = ServerProcess.FreePort();
-            var process = ServerProcess.Start("PostgreSQL", "postgres-server.sh", new Dictionary<string, string>
+    public static Task<PostgresServer> StartAsync(bool durable = false, CancellationToken cancellationToken = default) =>
+        ServerProcess.StartOnFreePortAsync(
+            port =>
             {
-                ["PGPORT"] = port.ToString(),
-                ["PG_DATA_DIR"] = Path.Combine(tempDirectory, "data"),
-                ["PG_USER"] = User,
-                ["PG_PASSWORD"] = Password,
-                ["PG_FAST"] = durable ? "0" : "1",
-                // Removed by the script once the server stops, even if this process died first.
-                ["DELETE_DATA_DIR_ON_EXIT"] = "1",
-            });
-            var server = new PostgresServer(process, port, tempDirectory);
-            try
-            {
-                await server.WaitUntilReadyAsync(cancellationToken);
-                return server;
-            }
-            catch (Exception) when (attempt < 3 && process.HasExited && !cancellationToken.IsCancellationRequested)
-            {
-                await server.DisposeAsync();
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
-    }
+                var tempDirectory = ServerProcess.CreateTempDirectory("pg");
+                var process = ServerProcess.Start("PostgreSQL", "postgres-server.sh", new Dictionary<string, string>
+                {
+                    ["PGPORT"] = port.ToString(),
+                    ["PG_DATA_DIR"] = Path.Combine(tempDirectory, "data"),
+                    ["PG_USER"] = User,
+                    ["PG_PASSWORD"] = Password,
+                    ["PG_FAST"] = durable ? "0" : "1",
+                    // Removed by the script once the server stops, even if this process died first.
+                    ["DELETE_DATA_DIR_ON_EXIT"] = "1",
+                });
+                return new PostgresServer(process, port, tempDirectory);
+            },
+            server => server.process,
+            (server, ct) => server.WaitUntilReadyAsync(ct),
+            cancellationToken);
 
     /// <summary>The connection string for <paramref name="database"/> on this server.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder

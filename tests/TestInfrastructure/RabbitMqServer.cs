@@ -36,39 +36,25 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(tempDirectory, "data");
 
-    public static async Task<RabbitMqServer> StartAsync(CancellationToken cancellationToken = default)
-    {
-        // A port found free can be taken before the node binds it: try again with another.
-        for (var attempt = 1; ; attempt++)
-        {
-            var tempDirectory = ServerProcess.CreateTempDirectory("rabbitmq");
-            var port = ServerProcess.FreePort();
-            var process = ServerProcess.Start("RabbitMQ", "rabbitmq-server.sh", new Dictionary<string, string>
+    public static Task<RabbitMqServer> StartAsync(CancellationToken cancellationToken = default) =>
+        ServerProcess.StartOnFreePortAsync(
+            port =>
             {
-                ["RABBITMQ_PORT"] = port.ToString(),
-                ["RABBITMQ_DATA_DIR"] = Path.Combine(tempDirectory, "data"),
-                ["RABBITMQ_USER"] = User,
-                ["RABBITMQ_PASSWORD"] = Password,
-                // Removed by the script once the server stops, even if this process died first.
-                ["DELETE_DATA_DIR_ON_EXIT"] = "1",
-            });
-            var server = new RabbitMqServer(process, port, tempDirectory);
-            try
-            {
-                await server.WaitUntilReadyAsync(cancellationToken);
-                return server;
-            }
-            catch (Exception) when (attempt < 3 && process.HasExited && !cancellationToken.IsCancellationRequested)
-            {
-                await server.DisposeAsync();
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
-    }
+                var tempDirectory = ServerProcess.CreateTempDirectory("rabbitmq");
+                var process = ServerProcess.Start("RabbitMQ", "rabbitmq-server.sh", new Dictionary<string, string>
+                {
+                    ["RABBITMQ_PORT"] = port.ToString(),
+                    ["RABBITMQ_DATA_DIR"] = Path.Combine(tempDirectory, "data"),
+                    ["RABBITMQ_USER"] = User,
+                    ["RABBITMQ_PASSWORD"] = Password,
+                    // Removed by the script once the server stops, even if this process died first.
+                    ["DELETE_DATA_DIR_ON_EXIT"] = "1",
+                });
+                return new RabbitMqServer(process, port, tempDirectory);
+            },
+            server => server.process,
+            (server, ct) => server.WaitUntilReadyAsync(ct),
+            cancellationToken);
 
     /// <summary>amqp URI of <paramref name="vhost"/> (which must exist: see <see cref="CreateVirtualHostAsync"/>).</summary>
     public string AmqpUriFor(string vhost) =>

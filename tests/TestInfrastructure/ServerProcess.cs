@@ -26,6 +26,35 @@ internal sealed class ServerProcess
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>
+    /// Starts a server on a free port and waits until it answers. A port found free can be taken
+    /// before the server binds it: a server that exited while starting is tried again on another port.
+    /// </summary>
+    public static async Task<TServer> StartOnFreePortAsync<TServer>(
+        Func<int, TServer> start, Func<TServer, ServerProcess> processOf, Func<TServer, CancellationToken, Task> waitUntilReady,
+        CancellationToken cancellationToken)
+        where TServer : IAsyncDisposable
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = start(FreePort());
+            try
+            {
+                await waitUntilReady(server, cancellationToken);
+                return server;
+            }
+            catch (Exception) when (attempt < 3 && processOf(server).HasExited && !cancellationToken.IsCancellationRequested)
+            {
+                await server.DisposeAsync();
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
     public static ServerProcess Start(string name, string script, IReadOnlyDictionary<string, string> environment)
     {
         var startInfo = new ProcessStartInfo("bash")
