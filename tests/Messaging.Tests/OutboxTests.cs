@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,53 @@ public sealed class OutboxTests
         Assert.NotNull(row.SentAt);
         Assert.Equal(0, harness.Deliveries.AttemptsFor(rolledBack.Id));
         Assert.Equal(0, await harness.EffectsAsync(rolledBack.Id));
+    }
+
+    [Fact]
+    public async Task Relays_side_by_side_publish_every_event_once()
+    {
+        const int events = 2000;
+        await using var harness = await MessagingHarness.CreateAsync();
+        await harness.StartAsync(relay: false, consumer: true);
+        var pings = Enumerable.Range(0, events).Select(_ => new Ping(Guid.NewGuid())).ToList();
+        await using (var db = harness.OpenDb())
+        {
+            pings.ForEach(db.PublishOnCommit);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await Task.WhenAll(harness.StartAsync(relay: true, consumer: false), harness.StartAsync(relay: true, consumer: false));
+
+        await Eventually.TrueAsync(async () => await CountEffectsAsync(harness) == events, Timeout);
+        // SKIP LOCKED: no row is claimed by both relays, so no message is even delivered twice.
+        Assert.All(pings, ping => Assert.Equal(1, harness.Deliveries.AttemptsFor(ping.Id)));
+    }
+
+    [Fact]
+    public async Task The_trace_of_the_writing_request_reaches_the_consumer()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var source = new ActivitySource("PartyPlatform.Messaging.Tests");
+        await using var harness = await MessagingHarness.CreateAsync();
+        await harness.StartAsync(relay: true, consumer: true);
+        var ping = new Ping(Guid.NewGuid());
+
+        ActivityTraceId requestTrace;
+        using (var request = source.StartActivity("request that writes an event"))
+        {
+            requestTrace = request!.TraceId;
+            await using var db = harness.OpenDb();
+            db.PublishOnCommit(ping);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var consumerTrace = await Eventually.ValueAsync(() => Task.FromResult(harness.Deliveries.TraceOf(ping.Id)), Timeout);
+        Assert.Equal(requestTrace, consumerTrace);
     }
 
     [Fact]

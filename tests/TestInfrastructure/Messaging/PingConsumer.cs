@@ -14,6 +14,7 @@ public sealed class DeliveryLog
     private readonly ConcurrentDictionary<Guid, int> attempts = new();
     private readonly ConcurrentDictionary<Guid, long> applied = new();
     private readonly ConcurrentDictionary<Guid, int> handled = new();
+    private readonly ConcurrentDictionary<Guid, ActivityTraceId> traces = new();
 
     public int AppliedCount => applied.Count;
 
@@ -28,6 +29,17 @@ public sealed class DeliveryLog
 
     public void Applied(Guid pingId) => applied.TryAdd(pingId, Stopwatch.GetTimestamp());
 
+    /// <summary>The trace the consumer ran in, to show that trace context crossed the outbox and the broker.</summary>
+    public ActivityTraceId? TraceOf(Guid pingId) => traces.TryGetValue(pingId, out var trace) ? trace : null;
+
+    public void Traced(Guid pingId, ActivityTraceId? trace)
+    {
+        if (trace is { } id)
+        {
+            traces.TryAdd(pingId, id);
+        }
+    }
+
     public void Handled(Guid pingId) => handled.AddOrUpdate(pingId, 1, (_, n) => n + 1);
 }
 
@@ -36,6 +48,7 @@ public sealed class PingConsumer(RelayTestDb db, DeliveryLog log) : IConsumer<Pi
     public async Task Consume(ConsumeContext<Ping> context)
     {
         log.Attempted(context.Message.Id);
+        log.Traced(context.Message.Id, Activity.Current?.TraceId);
         if (context.Message.Poison)
         {
             throw new InvalidOperationException($"Ping {context.Message.Id} is poison.");
