@@ -1,3 +1,4 @@
+using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Organizations.Data;
 using PartyPlatform.Organizations.DemoData;
@@ -27,6 +28,7 @@ app.MapDefaultEndpoints();
 app.MapUnitsApi();
 app.MapPartyOrganizationsApi();
 app.MapImportsApi();
+app.MapAuditApi<OrganizationsDb>("/api/organizations");
 
 await app.PrepareOrganizationsDbAsync();
 await app.RunAsync();

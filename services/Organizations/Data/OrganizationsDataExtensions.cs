@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Auditing;
+using PartyPlatform.Messaging.Inbox;
+using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.Organizations.Units;
 using PartyPlatform.Organizations.DemoData;
 using PartyPlatform.Organizations.Imports;
 
@@ -12,9 +16,12 @@ public static class OrganizationsDataExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
                                ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing.");
-        builder.Services.AddDbContext<OrganizationsDb>(options => options
+        // Outbox, inbox and unit history rows are bookkeeping of changes the audit already records.
+        builder.Services.AddAuditing(typeof(OutboxMessage), typeof(InboxMessage), typeof(UnitHistoryEntry));
+        builder.Services.AddDbContext<OrganizationsDb>((services, options) => options
             .UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<OrganizationsDb>(tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddScoped<UnitImporter>();
         builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));

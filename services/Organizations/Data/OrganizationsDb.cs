@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Organizations.PartyOrganizations;
 using PartyPlatform.Organizations.Units;
@@ -19,5 +20,6 @@ public sealed class OrganizationsDb(DbContextOptions<OrganizationsDb> options) :
         modelBuilder.ApplyConfiguration(new UnitHistoryEntryConfiguration());
         modelBuilder.ApplyConfiguration(new PartyOrganizationConfiguration());
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditLog();
     }
 }
