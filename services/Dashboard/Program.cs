@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDashboardData();
 builder.AddPlatformMessaging("dashboard", bus => bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration));
+builder.AddMessagingHousekeeping<DashboardDb>();
 
 var app = builder.Build();
 

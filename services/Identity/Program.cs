@@ -1,3 +1,23 @@
+using PartyPlatform.Identity.Accounts;
+using PartyPlatform.Identity.Data;
+using PartyPlatform.Identity.Tokens;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+// Here and not in ServiceDefaults: the validation source generator only sees request types of the assembly that calls it.
+builder.Services.AddValidation();
+builder.AddIdentityData();
+builder.AddTokenServer();
+
 var app = builder.Build();
+
+app.UsePlatformProblemDetails();
+// OpenIddict handles /connect/* and /.well-known/* inside the authentication middleware.
+app.UseAuthentication();
+app.MapDefaultEndpoints();
+app.MapConnectEndpoints();
+app.MapIdentityAdminApi();
+
+await app.PrepareIdentityDbAsync();
 await app.RunAsync();

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using PartyPlatform.Messaging.Outbox;
 
@@ -81,6 +82,17 @@ public static class MessagingExtensions
     {
         builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection(OutboxRelayOptions.Section));
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+        return builder.AddMessagingHousekeeping<TDbContext>();
+    }
+
+    /// <summary>Hourly removal of published outbox rows and expired inbox ids (see <see cref="MessagingHousekeepingOptions"/>).</summary>
+    public static IHostApplicationBuilder AddMessagingHousekeeping<TDbContext>(this IHostApplicationBuilder builder)
+        where TDbContext : DbContext
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Configure<MessagingHousekeepingOptions>(builder.Configuration.GetSection(MessagingHousekeepingOptions.Section));
+        builder.Services.AddSingleton<MessagingHousekeeping<TDbContext>>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MessagingHousekeeping<TDbContext>>());
         return builder;
     }
 }

@@ -209,6 +209,33 @@ public sealed class OutboxTests
         Assert.Equal(0, await harness.EffectsAsync(poison.Id));
     }
 
+    [Fact]
+    public async Task Housekeeping_removes_only_published_rows_and_inbox_ids_past_their_retention()
+    {
+        await using var harness = await MessagingHarness.CreateAsync();
+        var host = await harness.StartAsync(relay: true, consumer: false);
+        var (oldSent, recentSent, oldUnsent, oldInbox, recentInbox) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using (var db = harness.OpenDb())
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO outbox_messages (id, message_type, payload, created_at, sent_at) VALUES
+                    ({oldSent}, 'x', '[]', now() - interval '9 days', now() - interval '8 days'),
+                    ({recentSent}, 'x', '[]', now() - interval '1 day', now() - interval '1 day'),
+                    ({oldUnsent}, 'x', '[]', now() - interval '9 days', NULL);
+                INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES
+                    ({oldInbox}, 'c', now() - interval '31 days'),
+                    ({recentInbox}, 'c', now() - interval '29 days');
+                """, Ct);
+        }
+
+        var swept = await host.Services.GetRequiredService<MessagingHousekeeping<RelayTestDb>>().SweepAsync(Ct);
+
+        Assert.Equal((1, 1), swept);
+        await using var check = harness.OpenDb();
+        Assert.Equal(new[] { recentSent, oldUnsent }.Order(), (await check.Set<OutboxMessage>().Select(m => m.Id).ToListAsync(Ct)).Order());
+        Assert.Equal([recentInbox], await check.Set<InboxMessage>().Select(m => m.MessageId).ToListAsync(Ct));
+    }
+
     private static async Task<int> CountEffectsAsync(MessagingHarness harness)
     {
         await using var db = harness.OpenDb();
