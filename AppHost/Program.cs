@@ -9,11 +9,11 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infrastructure = builder.AddPlatformInfrastructure();
 
 var organizations = builder.AddProject<Projects.Organizations>("organizations")
-    .WithPlatformInfrastructure(infrastructure, infrastructure.OrganizationsDb)
+    .WithPlatformInfrastructure(infrastructure, "organizationsdb")
     .WithEnvironment("DemoData__Load", builder.Configuration["DemoData:Load"] ?? "true");
 
 var dashboard = builder.AddProject<Projects.Dashboard>("dashboard")
-    .WithPlatformInfrastructure(infrastructure, infrastructure.DashboardDb);
+    .WithPlatformInfrastructure(infrastructure, "dashboarddb");
 
 // The one public entry point, on a fixed port so that county systems and bookmarks can rely on it.
 builder.AddProject<Projects.Gateway>("gateway")

@@ -17,8 +17,7 @@ public static class ContainerInfrastructure
         return new PlatformInfrastructure
         {
             Mode = InfrastructureMode.Containers,
-            OrganizationsDb = postgres.AddDatabase("organizationsdb"),
-            DashboardDb = postgres.AddDatabase("dashboarddb"),
+            Database = name => postgres.AddDatabase(name),
             Messaging = messaging,
             ReadinessFor = database => [database, messaging],
         };

@@ -26,8 +26,7 @@ public static class ExecutableInfrastructure
         return new PlatformInfrastructure
         {
             Mode = InfrastructureMode.Executables,
-            OrganizationsDb = AddDatabase(builder, "organizationsdb", postgres, credentials),
-            DashboardDb = AddDatabase(builder, "dashboarddb", postgres, credentials),
+            Database = name => AddDatabase(builder, name, postgres, credentials),
             Messaging = AddMessaging(builder, rabbitmq, credentials),
             // Not the connection strings: those resolve as soon as the processes exist.
             ReadinessFor = _ => [postgres, rabbitmq],

@@ -5,17 +5,16 @@ using Microsoft.Extensions.Logging;
 namespace PartyPlatform.AppHost.Infrastructure;
 
 /// <summary>
-/// PostgreSQL and RabbitMQ as the services see them. The connection-string names are the same in
-/// both modes: <c>organizationsdb</c>, <c>dashboarddb</c> (PostgreSQL server <c>postgres</c>) and
-/// <c>messaging</c> (an amqp:// URI).
+/// PostgreSQL and RabbitMQ as the services see them: a database per service on the server
+/// <c>postgres</c> (<see cref="Database"/>), and <c>messaging</c> (an amqp:// URI). The names are the
+/// same in both modes.
 /// </summary>
 public sealed class PlatformInfrastructure
 {
     public required InfrastructureMode Mode { get; init; }
 
-    public required IResourceBuilder<IResourceWithConnectionString> OrganizationsDb { get; init; }
-
-    public required IResourceBuilder<IResourceWithConnectionString> DashboardDb { get; init; }
+    /// <summary>Adds a database on the platform's PostgreSQL; its connection string has the database's name.</summary>
+    public required Func<string, IResourceBuilder<IResourceWithConnectionString>> Database { get; init; }
 
     public required IResourceBuilder<IResourceWithConnectionString> Messaging { get; init; }
 
@@ -39,13 +38,12 @@ public static class PlatformInfrastructureExtensions
             : ExecutableInfrastructure.Add(builder, options, credentials, RepositoryLayout.Find(builder.AppHostDirectory));
     }
 
-    /// <summary>A service's connection strings (its database and the broker), and it starts only
-    /// once they answer.</summary>
+    /// <summary>A service's connection strings (a database of its own and the broker), and it starts
+    /// only once they answer.</summary>
     public static IResourceBuilder<ProjectResource> WithPlatformInfrastructure(
-        this IResourceBuilder<ProjectResource> service,
-        PlatformInfrastructure infrastructure,
-        IResourceBuilder<IResourceWithConnectionString> database)
+        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure, string databaseName)
     {
+        var database = infrastructure.Database(databaseName);
         service.WithReference(database).WithReference(infrastructure.Messaging);
         foreach (var dependency in infrastructure.ReadinessFor(database))
         {
