@@ -8,6 +8,18 @@ var builder = DistributedApplication.CreateBuilder(args);
 // PostgreSQL + RabbitMQ: containers where Docker/Podman answers, else the installed binaries.
 var infrastructure = builder.AddPlatformInfrastructure();
 
+// The one public entry point, on a fixed port so that county systems and bookmarks can rely on it.
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithFixedHttpPort(builder.Configuration.GetValue("Gateway:Port", 5080))
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+
+// Tokens are asked for through the gateway, so the gateway's address is their issuer.
+var identity = builder.AddProject<Projects.Identity>("identity")
+    .WithPlatformInfrastructure(infrastructure, "identitydb")
+    .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{gateway.GetEndpoint("http").Property(EndpointProperty.Url)}/"))
+    .WithEnvironment("Identity__SeedDemoAccounts", builder.Configuration["Identity:SeedDemoAccounts"] ?? "true");
+
 var organizations = builder.AddProject<Projects.Organizations>("organizations")
     .WithPlatformInfrastructure(infrastructure, "organizationsdb")
     .WithEnvironment("DemoData__Load", builder.Configuration["DemoData:Load"] ?? "true");
@@ -15,12 +27,6 @@ var organizations = builder.AddProject<Projects.Organizations>("organizations")
 var dashboard = builder.AddProject<Projects.Dashboard>("dashboard")
     .WithPlatformInfrastructure(infrastructure, "dashboarddb");
 
-// The one public entry point, on a fixed port so that county systems and bookmarks can rely on it.
-builder.AddProject<Projects.Gateway>("gateway")
-    .WithReference(organizations)
-    .WithReference(dashboard)
-    .WithFixedHttpPort(builder.Configuration.GetValue("Gateway:Port", 5080))
-    .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health");
+gateway.WithReference(identity).WithReference(organizations).WithReference(dashboard);
 
 builder.Build().Run();

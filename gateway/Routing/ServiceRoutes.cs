@@ -18,8 +18,21 @@ public static class ServiceRoutes
         return services;
     }
 
+    /// <summary>The token server: it also answers the OAuth/OIDC protocol paths, which have fixed names.</summary>
+    public const string IdentityService = "identity";
+
+    private static readonly string[] IdentityProtocolPaths = ["/connect/{**rest}", "/.well-known/{**rest}"];
+
     public static IReadOnlyList<RouteConfig> BuildRoutes(IEnumerable<string> serviceNames) =>
     [
+        .. serviceNames.Contains(IdentityService)
+            ? IdentityProtocolPaths.Select((path, i) => new RouteConfig
+            {
+                RouteId = $"{IdentityService}-protocol-{i}",
+                ClusterId = IdentityService,
+                Match = new RouteMatch { Path = path },
+            })
+            : [],
         .. serviceNames.SelectMany(service => new[]
         {
             // Services map their endpoints under /api/<service> themselves: the path goes through unchanged.

@@ -13,14 +13,14 @@ public sealed class ApiClient
     public const int MaxDisplayNameLength = 100;
     public const string ClientIdPattern = "^[a-z0-9][a-z0-9.-]{2,63}$";
 
-    private ApiClient(string clientId, string displayName, string unitCode, PlatformRole[] roles, DateTimeOffset now)
+    private ApiClient(string clientId, string displayName, string unitCode, PlatformRole[] roles, DateTimeOffset createdAt)
     {
         ClientId = clientId;
         DisplayName = displayName;
         UnitCode = unitCode;
         Roles = roles;
-        CreatedAt = now;
-        SecretRotatedAt = now;
+        CreatedAt = createdAt;
+        SecretRotatedAt = createdAt;
     }
 
     public string ClientId { get; private set; }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 using PartyPlatform.Identity.Clients;
 using PartyPlatform.Identity.People;
 using PartyPlatform.Identity.Tokens;
@@ -23,5 +24,11 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext
         modelBuilder.ApplyConfiguration(new PersonConfiguration());
         modelBuilder.ApplyConfiguration(new ApiClientConfiguration());
         modelBuilder.ApplyConfiguration(new ServerKeyConfiguration());
+
+        // OpenIddict names its tables itself ("OpenIddictTokens"); bring them in line with the rest.
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
     }
 }

@@ -12,14 +12,14 @@ public sealed class Person
     public const int MaxDisplayNameLength = 100;
     public const string UserNamePattern = "^[a-z0-9][a-z0-9._-]{2,63}$";
 
-    private Person(Guid id, string userName, string displayName, string unitCode, PlatformRole[] roles, DateTimeOffset now)
+    private Person(Guid id, string userName, string displayName, string unitCode, PlatformRole[] roles, DateTimeOffset createdAt)
     {
         Id = id;
         UserName = userName;
         DisplayName = displayName;
         UnitCode = unitCode;
         Roles = roles;
-        CreatedAt = now;
+        CreatedAt = createdAt;
     }
 
     /// <summary>The <c>sub</c> of the person's tokens.</summary>

@@ -9,12 +9,10 @@ namespace PartyPlatform.Identity.Tokens;
 /// The token server's keys, read from the <c>server_keys</c> table at start-up (and made there on a
 /// first start). OpenIddict's options take them from here, so nothing signs with an ephemeral key.
 /// </summary>
-public sealed class ServerKeyRing : IDisposable
+public sealed class ServerKeyRing
 {
     // Any constant: serialises the first start of replicas side by side, so they make one key, not two.
     private const long CreateKeysLock = 0x1D_5E_C0_DE;
-
-    private RSA? rsa;
 
     public SigningCredentials? SigningCredentials { get; private set; }
 
@@ -52,14 +50,12 @@ public sealed class ServerKeyRing : IDisposable
         var signing = keys.First(k => k.Use == ServerKey.Signing);
         var encryption = keys.First(k => k.Use == ServerKey.Encryption);
 
-        rsa?.Dispose();
-        rsa = RSA.Create();
+        // Not disposed: IdentityModel caches signature providers that hold the key for the life of the process.
+        var rsa = RSA.Create();
         rsa.ImportPkcs8PrivateKey(signing.Material, out _);
         SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = signing.Id }, SecurityAlgorithms.RsaSha256);
         EncryptingCredentials = new EncryptingCredentials(
             new SymmetricSecurityKey(encryption.Material) { KeyId = encryption.Id },
             SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512);
     }
-
-    public void Dispose() => rsa?.Dispose();
 }

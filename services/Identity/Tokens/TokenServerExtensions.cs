@@ -35,8 +35,11 @@ public static class TokenServerExtensions
                     .AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
                     .RequireProofKeyForCodeExchange();
+                // S256 only: a "plain" challenge is the verifier itself and protects nothing.
+                server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
 
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess)
+                    .RegisterClaims(Claims.Subject, Claims.Name, Claims.Role, Claims.ClientId, TokenClaims.UnitCode);
 
                 if (settings.Issuer is { } issuer)
                 {

@@ -33,13 +33,22 @@ public static class WebClientRegistration
             descriptor.RedirectUris.Add(new Uri(uri, UriKind.Absolute));
         }
 
-        if (await applications.FindByClientIdAsync(WebClientSettings.ClientId, ct) is { } existing)
-        {
-            await applications.UpdateAsync(existing, descriptor, ct);
-        }
-        else
+        if (await applications.FindByClientIdAsync(WebClientSettings.ClientId, ct) is not { } existing)
         {
             await applications.CreateAsync(descriptor, ct);
+            return;
+        }
+
+        // Written only when the configuration changed, so that replicas starting together do not race for the row.
+        var current = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(current, existing, ct);
+        if (!current.RedirectUris.SetEquals(descriptor.RedirectUris)
+            || !current.Permissions.SetEquals(descriptor.Permissions)
+            || !current.Requirements.SetEquals(descriptor.Requirements)
+            || current.ClientType != descriptor.ClientType
+            || current.DisplayName != descriptor.DisplayName)
+        {
+            await applications.UpdateAsync(existing, descriptor, ct);
         }
     }
 }
