@@ -12,12 +12,7 @@ public sealed class IdentityThroughGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task A_county_system_gets_a_token_through_the_gateway_issued_in_the_gateways_name()
     {
-        var response = await platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = "linwei-county-system",
-            ["client_secret"] = "dev-secret-linwei",
-        }), Ct);
+        var response = await RequestTokenAsync("linwei-county-system", "dev-secret-linwei");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("access_token").GetString()!;
@@ -33,16 +28,19 @@ public sealed class IdentityThroughGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task A_wrong_secret_gets_no_token()
     {
-        var response = await platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = "linwei-county-system",
-            ["client_secret"] = "guessed",
-        }), Ct);
+        var response = await RequestTokenAsync("linwei-county-system", "guessed");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("error").GetString());
     }
+
+    private Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret) =>
+        platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }), Ct);
 
     private static string Base64Url(string segment)
     {
