@@ -11,6 +11,8 @@ namespace PartyPlatform.Auditing;
 /// </summary>
 public sealed class AuditInterceptor(AuditActor actor, TimeProvider time, AuditOptions options) : SaveChangesInterceptor
 {
+    private const string Redacted = "(redacted)";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
@@ -57,11 +59,13 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider time, AuditO
             .Where(p => entry.State != EntityState.Modified || p.IsModified)
             .ToDictionary(
                 p => p.Metadata.Name,
-                p => new
-                {
-                    before = entry.State == EntityState.Added ? null : p.OriginalValue,
-                    after = entry.State == EntityState.Deleted ? null : p.CurrentValue,
-                });
+                p => options.Redacted.Contains(p.Metadata.Name)
+                    ? new { before = (object?)Redacted, after = (object?)Redacted }
+                    : new
+                    {
+                        before = entry.State == EntityState.Added ? null : p.OriginalValue,
+                        after = entry.State == EntityState.Deleted ? null : p.CurrentValue,
+                    });
         var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString());
         return new AuditEntry
         {

@@ -8,10 +8,10 @@ public static class AuditingExtensions
     /// Registers the audit interceptor; add it to the DbContext with
     /// <c>options.AddInterceptors(services.GetRequiredService&lt;AuditInterceptor&gt;())</c>.
     /// </summary>
-    public static IServiceCollection AddAuditing(this IServiceCollection services, params Type[] ignoredEntityTypes)
+    public static IServiceCollection AddAuditing(this IServiceCollection services, Action<AuditOptions>? configure = null)
     {
         var options = new AuditOptions();
-        options.Ignored.UnionWith(ignoredEntityTypes);
+        configure?.Invoke(options);
         services.AddHttpContextAccessor();
         services.AddSingleton(options);
         services.AddScoped<AuditActor>();

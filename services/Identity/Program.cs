@@ -1,3 +1,4 @@
+using PartyPlatform.Auditing;
 using PartyPlatform.Identity.Accounts;
 using PartyPlatform.Identity.Data;
 using PartyPlatform.Identity.Tokens;
@@ -18,6 +19,7 @@ app.UseAuthentication();
 app.MapDefaultEndpoints();
 app.MapConnectEndpoints();
 app.MapIdentityAdminApi();
+app.MapAuditApi<IdentityDb>("/api/identity");
 
 await app.PrepareIdentityDbAsync();
 await app.RunAsync();

@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
+using PartyPlatform.Auditing;
+using PartyPlatform.Identity.People;
+using PartyPlatform.Identity.Tokens;
 
 namespace PartyPlatform.Identity.Data;
 
@@ -10,10 +14,15 @@ public static class IdentityDataExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
                                ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing.");
-        builder.Services.AddDbContext<IdentityDb>(options => options
+        // Keys and issued tokens are not data anyone edits; secrets never enter the audit, only that they changed.
+        builder.Services.AddAuditing(audit => audit
+            .Ignore(typeof(ServerKey), typeof(OpenIddictEntityFrameworkCoreToken), typeof(OpenIddictEntityFrameworkCoreAuthorization))
+            .Redact(nameof(Person.PasswordHash), nameof(OpenIddictEntityFrameworkCoreApplication.ClientSecret)));
+        builder.Services.AddDbContext<IdentityDb>((services, options) => options
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
-            .UseOpenIddict());
+            .UseOpenIddict()
+            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<IdentityDb>(tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }

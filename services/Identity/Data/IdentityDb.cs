@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
+using PartyPlatform.Auditing;
 using PartyPlatform.Identity.Clients;
 using PartyPlatform.Identity.People;
 using PartyPlatform.Identity.Tokens;
@@ -24,6 +25,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext
         modelBuilder.ApplyConfiguration(new PersonConfiguration());
         modelBuilder.ApplyConfiguration(new ApiClientConfiguration());
         modelBuilder.ApplyConfiguration(new ServerKeyConfiguration());
+        modelBuilder.AddAuditLog();
 
         // OpenIddict names its tables itself ("OpenIddictTokens"); bring them in line with the rest.
         modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");

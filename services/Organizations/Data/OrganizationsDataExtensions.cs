@@ -17,7 +17,7 @@ public static class OrganizationsDataExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
                                ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing.");
         // Outbox, inbox and unit history rows are bookkeeping of changes the audit already records.
-        builder.Services.AddAuditing(typeof(OutboxMessage), typeof(InboxMessage), typeof(UnitHistoryEntry));
+        builder.Services.AddAuditing(audit => audit.Ignore(typeof(OutboxMessage), typeof(InboxMessage), typeof(UnitHistoryEntry)));
         builder.Services.AddDbContext<OrganizationsDb>((services, options) => options
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
