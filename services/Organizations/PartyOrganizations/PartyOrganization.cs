@@ -79,6 +79,26 @@ public sealed class PartyOrganization
         return true;
     }
 
+    /// <summary>
+    /// Follows its unit into a merge (撤并): a village's or community's own organisation is retired
+    /// with it (the successor has its own), any other organisation moves to the successor.
+    /// </summary>
+    /// <returns>What happened to it.</returns>
+    public UnitChange FollowMerge(AdministrativeUnit successor, DateTimeOffset now)
+    {
+        if (Kind is PartyOrganizationKind.Village or PartyOrganizationKind.Community)
+        {
+            Retired = true;
+            Touch(now);
+            return UnitChange.Retired;
+        }
+
+        UnitId = successor.Id;
+        UnitPath = successor.Path;
+        Touch(now);
+        return UnitChange.Moved;
+    }
+
     public PartyOrganizationChanged ToEvent(UnitChange change) =>
         new(Id, Version, change, Name, Kind, UnitId, Retired, UpdatedAt);
 

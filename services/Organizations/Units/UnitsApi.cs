@@ -20,7 +20,8 @@ public static class UnitsApi
         units.MapPost("/", CreateUnit);
         units.MapPut("/{id:guid}/name", RenameUnit);
         units.MapPost("/{id:guid}/merge", MergeUnit)
-            .WithSummary("Retire the unit into a successor of the same level (撤并); its active children move to the successor");
+            .WithSummary("Retire the unit into a successor of the same level (撤并)")
+            .WithDescription("Active child units move to the successor. The unit's own village or community Party organisation is retired with it; other Party organisations on it move to the successor.");
 
         return units;
     }
@@ -160,6 +161,12 @@ public static class UnitsApi
             var now = time.GetUtcNow();
             unit.MergeInto(successor, now);
             db.PublishOnCommit(unit.ToEvent(UnitChange.Retired));
+
+            var organizations = await db.PartyOrganizations.Where(o => o.UnitId == unit.Id && !o.Retired).ToListAsync(ct);
+            foreach (var organization in organizations)
+            {
+                db.PublishOnCommit(organization.ToEvent(organization.FollowMerge(successor, now)));
+            }
 
             var children = await db.Units.Where(u => u.ParentId == unit.Id && !u.Retired).ToListAsync(ct);
             foreach (var child in children)

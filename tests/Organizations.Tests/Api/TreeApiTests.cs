@@ -91,6 +91,28 @@ public sealed class TreeApiTests
     }
 
     [Fact]
+    public async Task A_merged_villages_own_branch_is_retired_and_other_organisations_move_to_the_successor()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+        var client = app.CreateClient();
+        await ImportCsvAsync(client, Csv);
+        var merged = (await GetAsync(client, "/api/organizations/units/by-code/610502001201")).GetProperty("id").GetGuid();
+        var successor = (await GetAsync(client, "/api/organizations/units/by-code/610502001202")).GetProperty("id").GetGuid();
+        var enterprise = await (await client.PostAsJsonAsync("/api/organizations/party-organizations",
+            new { name = "某公司党支部", kind = "Enterprise", unitId = merged }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        (await client.PostAsJsonAsync($"/api/organizations/units/{merged}/merge", new { successorId = successor }, Ct)).EnsureSuccessStatusCode();
+
+        await using var db = app.OpenDb();
+        var branch = await db.PartyOrganizations.SingleAsync(o => o.Name == "东一村党支部", Ct);
+        Assert.True(branch.Retired);
+        Assert.Equal(merged, branch.UnitId);
+        var moved = await db.PartyOrganizations.SingleAsync(o => o.Id == enterprise.GetProperty("id").GetGuid(), Ct);
+        Assert.Equal((false, successor), (moved.Retired, moved.UnitId));
+        Assert.Equal((await db.Units.SingleAsync(u => u.Id == successor, Ct)).Path, moved.UnitPath);
+    }
+
+    [Fact]
     public async Task A_merge_across_levels_is_refused_and_changes_nothing()
     {
         await using var app = await OrganizationsApp.StartAsync();
