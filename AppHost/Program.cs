@@ -14,18 +14,26 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 
-// Tokens are asked for through the gateway, so the gateway's address is their issuer.
+// Tokens are asked for through the gateway, so the gateway's address is their issuer, for every process.
+var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http").Property(EndpointProperty.Url)}/");
+gateway.WithEnvironment("Identity__Issuer", issuer);
+
 var identity = builder.AddProject<Projects.Identity>("identity")
     .WithPlatformInfrastructure(infrastructure, "identitydb")
-    .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{gateway.GetEndpoint("http").Property(EndpointProperty.Url)}/"))
+    .WithEnvironment("Identity__Issuer", issuer)
     .WithEnvironment("Identity__SeedDemoAccounts", builder.Configuration["Identity:SeedDemoAccounts"] ?? "true");
+// Identity checks the tokens of its own admin API against its own keys.
+identity.WithEnvironment("Identity__MetadataAddress",
+    ReferenceExpression.Create($"{identity.GetEndpoint("http").Property(EndpointProperty.Url)}/.well-known/openid-configuration"));
 
 var organizations = builder.AddProject<Projects.Organizations>("organizations")
     .WithPlatformInfrastructure(infrastructure, "organizationsdb")
+    .WithIdentity(identity, issuer)
     .WithEnvironment("DemoData__Load", builder.Configuration["DemoData:Load"] ?? "true");
 
 var dashboard = builder.AddProject<Projects.Dashboard>("dashboard")
-    .WithPlatformInfrastructure(infrastructure, "dashboarddb");
+    .WithPlatformInfrastructure(infrastructure, "dashboarddb")
+    .WithIdentity(identity, issuer);
 
 gateway.WithReference(identity).WithReference(organizations).WithReference(dashboard);
 

@@ -19,6 +19,12 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
                 Title = "One or more validation errors occurred.",
                 Detail = rule.Message,
             },
+            Security.OutsideScopeException outside => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Outside your administrative unit",
+                Detail = outside.Message,
+            },
             ConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

@@ -1,17 +1,23 @@
 using PartyPlatform.Gateway;
 using PartyPlatform.Gateway.ApiBrowser;
 using PartyPlatform.Gateway.CorrelationId;
+using PartyPlatform.Gateway.Cors;
 using PartyPlatform.Gateway.ForwardedHeaders;
+using PartyPlatform.Gateway.RateLimits;
 using PartyPlatform.Gateway.RequestLimits;
 using PartyPlatform.Gateway.Routing;
+using PartyPlatform.Gateway.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var gateway = GatewayOptions.FromConfiguration(builder.Configuration);
 
 builder.AddServiceDefaults();
+builder.AddEdgeAuthorization();   // Identity's JWTs; /api/** needs a platform role
 builder.Services.AddSingleton(gateway);
 builder.Services.AddTrustedProxies(gateway);
 builder.Services.AddCorrelationId();
+builder.Services.AddPlatformCors(builder.Configuration);
+builder.Services.AddClientRateLimits(RateLimitOptions.FromConfiguration(builder.Configuration));
 builder.Services.AddServiceRoutes(gateway.Services);
 
 var app = builder.Build();
@@ -20,9 +26,13 @@ app.UseTrustedProxies();          // first: client address and scheme as the out
 app.UseCorrelationId();           // before errors, so error logs and bodies carry the id
 app.UsePlatformProblemDetails();  // exceptions and unknown routes answer with ProblemDetails
 app.UseRequestBodyLimit();
+app.UsePlatformCors();            // preflights carry no token: answered before authentication
+app.UseAuthentication();
+app.UseClientRateLimits();        // per token client, so after authentication; refused calls count too
+app.UseAuthorization();           // 401/403 ProblemDetails; the Authorization header goes upstream as is
 
-app.MapDefaultEndpoints();        // /health, /alive, the gateway's own /openapi/v1.json
-app.MapApiBrowser();              // /scalar
-app.MapServiceRoutes();           // /api/<service>/**, /openapi/<service>.json
+app.MapDefaultEndpoints();        // /health, /alive, the gateway's own /openapi/v1.json (all public)
+app.MapApiBrowser();              // /scalar (public)
+app.MapServiceRoutes();           // /api/<service>/** (platform callers), /connect, /.well-known, /openapi/<service>.json (public)
 
 app.Run();

@@ -54,6 +54,11 @@ public static class PlatformInfrastructureExtensions
         return service.WithHttpEndpointIfMissing().WithHttpHealthCheck("/health");
     }
 
+    /// <summary>The service checks callers' tokens: it knows the issuer and finds Identity's keys through discovery.</summary>
+    public static IResourceBuilder<ProjectResource> WithIdentity(
+        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> identity, ReferenceExpression issuer) =>
+        service.WithReference(identity).WithEnvironment("Identity__Issuer", issuer);
+
     /// <summary>An "http" endpoint on any free port, unless the project's launch profile brought one
     /// (service discovery and health checks need it).</summary>
     public static IResourceBuilder<ProjectResource> WithHttpEndpointIfMissing(this IResourceBuilder<ProjectResource> project) =>

@@ -28,7 +28,7 @@ public static class ApiBrowserEndpoints
             // go through the gateway instead, which serves the same paths.
             var request = context.Request;
             options.Servers = [new ScalarServer($"{request.Scheme}://{request.Host}{request.PathBase}", "PartyPlatform gateway")];
-        });
+        }).AllowAnonymous(); // the page itself is public; its "Try it" calls carry the caller's token
         return app;
     }
 

@@ -1,3 +1,4 @@
+using PartyPlatform.Gateway.Security;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Transforms;
 
@@ -30,6 +31,8 @@ public static class ServiceRoutes
             {
                 RouteId = $"{IdentityService}-protocol-{i}",
                 ClusterId = IdentityService,
+                // The token server itself: asking for a token cannot need one.
+                AuthorizationPolicy = EdgeAuthorization.Anonymous,
                 Match = new RouteMatch { Path = path },
             })
             : [],
@@ -40,6 +43,8 @@ public static class ServiceRoutes
             {
                 RouteId = $"{service}-api",
                 ClusterId = service,
+                // Any platform caller gets through; the service decides what it may see and change.
+                AuthorizationPolicy = EdgeAuthorization.ApiPolicy,
                 Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
             },
             // Each service serves its document as v1.json; here it is named after the service.
@@ -47,6 +52,8 @@ public static class ServiceRoutes
             {
                 RouteId = $"{service}-openapi",
                 ClusterId = service,
+                // The API browser reads the documents before anyone signs in.
+                AuthorizationPolicy = EdgeAuthorization.Anonymous,
                 Match = new RouteMatch { Path = $"/openapi/{service}.json", Methods = ["GET", "HEAD"] },
             }.WithTransformPathSet("/openapi/v1.json"),
         }),

@@ -1,10 +1,12 @@
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.Messaging;
+using PartyPlatform.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformAuthentication();
 builder.AddDashboardData();
 builder.AddPlatformMessaging("dashboard", bus => bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration));
 builder.AddMessagingHousekeeping<DashboardDb>();
@@ -12,6 +14,8 @@ builder.AddMessagingHousekeeping<DashboardDb>();
 var app = builder.Build();
 
 app.UsePlatformProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapTreeApi();
 

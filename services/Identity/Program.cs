@@ -2,10 +2,12 @@ using PartyPlatform.Auditing;
 using PartyPlatform.Identity.Accounts;
 using PartyPlatform.Identity.Data;
 using PartyPlatform.Identity.Tokens;
+using PartyPlatform.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformAuthentication();
 // Here and not in ServiceDefaults: the validation source generator only sees request types of the assembly that calls it.
 builder.Services.AddValidation();
 builder.AddIdentityData();
@@ -16,10 +18,11 @@ var app = builder.Build();
 app.UsePlatformProblemDetails();
 // OpenIddict handles /connect/* and /.well-known/* inside the authentication middleware.
 app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapConnectEndpoints();
 app.MapIdentityAdminApi();
-app.MapAuditApi<IdentityDb>("/api/identity");
+app.MapAuditApi<IdentityDb>("/api/identity").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.PrepareIdentityDbAsync();
 await app.RunAsync();

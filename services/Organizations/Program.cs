@@ -5,6 +5,7 @@ using PartyPlatform.Organizations.DemoData;
 using PartyPlatform.Organizations.Imports;
 using PartyPlatform.Organizations.PartyOrganizations;
 using PartyPlatform.Organizations.Units;
+using PartyPlatform.Security;
 
 if (args is ["demo-city", ..])
 {
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 // Here and not in ServiceDefaults: the validation source generator only sees request types of the assembly that calls it.
 builder.Services.AddValidation();
+builder.AddPlatformAuthentication();
 builder.AddOrganizationsData();
 builder.AddPlatformMessaging("organizations");
 builder.AddOutboxRelay<OrganizationsDb>();
@@ -24,11 +26,13 @@ builder.AddOutboxRelay<OrganizationsDb>();
 var app = builder.Build();
 
 app.UsePlatformProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapUnitsApi();
 app.MapPartyOrganizationsApi();
 app.MapImportsApi();
-app.MapAuditApi<OrganizationsDb>("/api/organizations");
+app.MapAuditApi<OrganizationsDb>("/api/organizations").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.PrepareOrganizationsDbAsync();
 await app.RunAsync();

@@ -9,7 +9,7 @@ public sealed class OrganizationsThroughGatewayTests(PlatformFixture platform)
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(60);
 
-    private HttpClient Gateway => platform.Gateway;
+    private HttpClient Gateway => platform.CityAdmin;
 
     [Fact]
     public async Task An_imported_tree_can_be_queried_back()

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -16,7 +19,11 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private DistributedApplication? app;
 
+    /// <summary>The gateway, called without a token.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway, called by the demo city administrator's system with its token.</summary>
+    public HttpClient CityAdmin { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -32,11 +39,28 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         Gateway = app.CreateHttpClient("gateway");
+        CityAdmin = app.CreateHttpClient("gateway");
+        CityAdmin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", await TokenAsync("city-admin-system", "dev-secret-city-admin", timeout.Token));
+    }
+
+    /// <summary>A token for one of the demo clients, through the gateway as a county system would.</summary>
+    public async Task<string> TokenAsync(string clientId, string secret, CancellationToken cancellationToken)
+    {
+        var response = await Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }), cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("access_token").GetString()!;
     }
 
     public async ValueTask DisposeAsync()
     {
         Gateway?.Dispose();
+        CityAdmin?.Dispose();
         if (app is not null)
         {
             await app.StopAsync();

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Security;
 
 namespace PartyPlatform.Dashboard.Tree;
 
@@ -22,10 +24,14 @@ public static class TreeApi
         return tree;
     }
 
-    private static async Task<Ok<List<CountyTreeFigures>>> CountyFigures(DashboardDb db, CancellationToken ct)
+    /// <summary>The city roles see every county; a county's callers see their own row; nobody else sees any.</summary>
+    private static async Task<Ok<List<CountyTreeFigures>>> CountyFigures(DashboardDb db, ClaimsPrincipal user, CancellationToken ct)
     {
+        var caller = CallerScope.Of(user);
         var active = db.Units.Where(u => !u.Retired);
-        var counties = await active.Where(u => u.Level == UnitLevel.County).OrderBy(u => u.Code).ToListAsync(ct);
+        var counties = await active.Where(u => u.Level == UnitLevel.County)
+            .Where(u => caller.CityWide || u.Code == caller.UnitCode)
+            .OrderBy(u => u.Code).ToListAsync(ct);
         var townships = await active.Where(u => u.Level == UnitLevel.Township)
             .GroupBy(u => u.ParentId).Select(g => new { CountyId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var villages = await (
@@ -44,8 +50,30 @@ public static class TreeApi
             villages.Where(v => v.CountyId == county.Id && v.Kind == UnitKind.Community).Sum(v => v.Count))));
     }
 
-    private static async Task<Results<Ok<UnitReplicaResponse>, NotFound>> GetUnit(Guid id, DashboardDb db, CancellationToken ct) =>
-        await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) is { } unit
+    private static async Task<Results<Ok<UnitReplicaResponse>, NotFound>> GetUnit(Guid id, DashboardDb db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        return unit is not null && await IsInScopeAsync(unit, CallerScope.Of(user), db, ct)
             ? TypedResults.Ok(new UnitReplicaResponse(unit.Id, unit.Name, unit.Kind, unit.Code, unit.ParentId, unit.Retired, unit.Version))
             : TypedResults.NotFound();
+    }
+
+    /// <summary>In scope when the caller's unit is the unit itself or one of its (at most three) ancestors.</summary>
+    private static async Task<bool> IsInScopeAsync(UnitReplica unit, CallerScope caller, DashboardDb db, CancellationToken ct)
+    {
+        if (caller.CityWide)
+        {
+            return true;
+        }
+
+        for (var current = unit; current is not null; current = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == current.ParentId, ct))
+        {
+            if (current.Code is not null && current.Code == caller.UnitCode)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
 using PartyPlatform.Identity.Clients;
 using PartyPlatform.Identity.People;
+using PartyPlatform.Security;
 
 namespace PartyPlatform.Identity.Accounts;
 
@@ -10,9 +11,7 @@ public static class AdminApi
     /// </summary>
     public static RouteGroupBuilder MapIdentityAdminApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/identity");
-        // OPEN FOR NOW. Issue 3 restricts this group to city administrators once the shared authorization
-        // (ServiceDefaults) lands; then this one line does it: api.RequireAuthorization("CityAdministrator");
+        var api = routes.MapGroup("/api/identity").RequireAuthorization(PlatformPolicies.CityAdministrator);
         api.MapClientsApi();
         api.MapUsersApi();
         return api;

@@ -23,8 +23,9 @@ public static class ConnectEndpoints
 
     public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(TokenServerExtensions.TokenPath, Exchange).ExcludeFromDescription();
-        routes.MapMethods(TokenServerExtensions.AuthorizePath, [HttpMethods.Get, HttpMethods.Post], Authorize).ExcludeFromDescription();
+        // The protocol endpoints are where callers get their tokens: public by design.
+        routes.MapPost(TokenServerExtensions.TokenPath, Exchange).ExcludeFromDescription().AllowAnonymous();
+        routes.MapMethods(TokenServerExtensions.AuthorizePath, [HttpMethods.Get, HttpMethods.Post], Authorize).ExcludeFromDescription().AllowAnonymous();
         return routes;
     }
 

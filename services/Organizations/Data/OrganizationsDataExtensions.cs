@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.Organizations.Scope;
 using PartyPlatform.Organizations.Units;
 using PartyPlatform.Organizations.DemoData;
 using PartyPlatform.Organizations.Imports;
@@ -23,6 +24,7 @@ public static class OrganizationsDataExtensions
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<OrganizationsDb>(tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddScoped<UnitScope>();
         builder.Services.AddScoped<UnitImporter>();
         builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
         return builder;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PartyPlatform.Security;
 
 namespace PartyPlatform.Organizations.Imports;
 
@@ -10,12 +11,14 @@ public static class ImportsApi
         var imports = routes.MapGroup("/api/organizations/imports").WithTags("Imports");
 
         imports.MapPost("/units", ImportUnits)
+            .RequireAuthorization(PlatformPolicies.Write)
             .Accepts<List<UnitImportRow>>("application/json", "text/csv")
             .WithSummary("Import a tree from JSON or CSV, all or nothing")
             .WithDescription("""
                 The whole batch is checked first. If any row is bad, the answer is 400 with every bad row's
                 reason keyed "rows[N].field" (N counts data rows from 1) and nothing is written. Rows whose code
                 already exists under the same parent are unchanged or renamed, so the same file can be sent again.
+                A row that would change or add anything outside the caller's unit refuses the whole batch with 403.
                 """);
 
         return imports;

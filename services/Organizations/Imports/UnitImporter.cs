@@ -3,6 +3,7 @@ using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Data;
 using PartyPlatform.Organizations.PartyOrganizations;
+using PartyPlatform.Organizations.Scope;
 using PartyPlatform.Organizations.Units;
 
 namespace PartyPlatform.Organizations.Imports;
@@ -12,7 +13,7 @@ namespace PartyPlatform.Organizations.Imports;
 /// with every row's reason. A re-run of the same file changes nothing (rows matching an existing
 /// unit count as unchanged, a new name renames), so an interrupted import is simply sent again.
 /// </summary>
-public sealed class UnitImporter(OrganizationsDb db, TimeProvider time)
+public sealed class UnitImporter(OrganizationsDb db, UnitScope scope, TimeProvider time)
 {
     public async Task<ImportResult> ImportAsync(IReadOnlyList<UnitImportRow> rows, CancellationToken ct)
     {
@@ -36,8 +37,19 @@ public sealed class UnitImporter(OrganizationsDb db, TimeProvider time)
                     throw new RuleViolationException("parentCode", $"No unit or row has code {row.ParentCode}.");
                 }
 
+                // Authorisation before rules: a batch reaching outside the caller's unit is refused whole (403).
+                if (parent is null)
+                {
+                    scope.EnsureCityWide($"Row {row.Number}: a unit without a parent");
+                }
+                else
+                {
+                    await scope.EnsureWritableAsync(parent.Path, $"Row {row.Number}: the parent {row.ParentCode}", ct);
+                }
+
                 if (existing.TryGetValue(row.Code, out var unit))
                 {
+                    await scope.EnsureWritableAsync(unit.Path, $"Row {row.Number}: the unit {row.Code}", ct);
                     if (unit.Kind != row.Kind || unit.ParentId != parent?.Id)
                     {
                         throw new RuleViolationException(

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Data;
+using PartyPlatform.Organizations.Scope;
+using PartyPlatform.Security;
 
 namespace PartyPlatform.Organizations.PartyOrganizations;
 
@@ -28,16 +30,17 @@ public static class PartyOrganizationsApi
 
         organizations.MapGet("/", List).WithSummary("Party organisations on a unit or anywhere in a unit's subtree, paged");
         organizations.MapGet("/{id:guid}", Get);
-        organizations.MapPost("/", Create);
-        organizations.MapPut("/{id:guid}/name", Rename);
+        organizations.MapPost("/", Create).RequireAuthorization(PlatformPolicies.Write);
+        organizations.MapPut("/{id:guid}/name", Rename).RequireAuthorization(PlatformPolicies.Write);
 
         return organizations;
     }
 
     private static async Task<Ok<Page<PartyOrganizationResponse>>> List(
-        Guid? unitId, Guid? ancestorId, PartyOrganizationKind? kind, int? page, int? pageSize, OrganizationsDb db, CancellationToken ct)
+        Guid? unitId, Guid? ancestorId, PartyOrganizationKind? kind, int? page, int? pageSize, OrganizationsDb db, UnitScope scope,
+        CancellationToken ct)
     {
-        var organizations = db.PartyOrganizations.AsNoTracking().Where(o => !o.Retired);
+        var organizations = (await scope.PartyOrganizationsAsync(ct)).AsNoTracking().Where(o => !o.Retired);
         if (unitId is { } id)
         {
             organizations = organizations.Where(o => o.UnitId == id);
@@ -62,16 +65,17 @@ public static class PartyOrganizationsApi
             items.ConvertAll(PartyOrganizationResponse.From), request.Number, request.Size, total));
     }
 
-    private static async Task<Results<Ok<PartyOrganizationResponse>, NotFound>> Get(Guid id, OrganizationsDb db, CancellationToken ct) =>
-        await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } organization
+    private static async Task<Results<Ok<PartyOrganizationResponse>, NotFound>> Get(Guid id, UnitScope scope, CancellationToken ct) =>
+        await (await scope.PartyOrganizationsAsync(ct)).AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } organization
             ? TypedResults.Ok(PartyOrganizationResponse.From(organization))
             : TypedResults.NotFound();
 
     private static async Task<Created<PartyOrganizationResponse>> Create(
-        CreatePartyOrganizationRequest request, OrganizationsDb db, TimeProvider time, CancellationToken ct)
+        CreatePartyOrganizationRequest request, OrganizationsDb db, UnitScope scope, TimeProvider time, CancellationToken ct)
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == request.UnitId, ct)
                    ?? throw new RuleViolationException("unitId", $"No unit has id {request.UnitId}.");
+        await scope.EnsureWritableAsync(unit.Path, $"'{unit.Name}'", ct);
         var organization = PartyOrganization.Create(request.Name, request.Kind!.Value, unit, time.GetUtcNow());
         db.PartyOrganizations.Add(organization);
         db.PublishOnCommit(organization.ToEvent(UnitChange.Created));
@@ -80,13 +84,15 @@ public static class PartyOrganizationsApi
     }
 
     private static async Task<Results<Ok<PartyOrganizationResponse>, NotFound>> Rename(
-        Guid id, RenamePartyOrganizationRequest request, OrganizationsDb db, TimeProvider time, CancellationToken ct)
+        Guid id, RenamePartyOrganizationRequest request, OrganizationsDb db, UnitScope scope, TimeProvider time, CancellationToken ct)
     {
         var organization = await db.PartyOrganizations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (organization is null)
         {
             return TypedResults.NotFound();
         }
+
+        await scope.EnsureWritableAsync(organization.UnitPath, $"'{organization.Name}'", ct);
 
         if (organization.Rename(request.Name, time.GetUtcNow()))
         {

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Data;
+using PartyPlatform.Organizations.Scope;
+using PartyPlatform.Security;
 
 namespace PartyPlatform.Organizations.Units;
 
@@ -17,18 +19,19 @@ public static class UnitsApi
         units.MapGet("/{id:guid}", GetUnit).WithName("GetUnit");
         units.MapGet("/by-code/{code}", GetUnitByCode);
         units.MapGet("/{id:guid}/history", GetHistory).WithSummary("Every version of the unit, oldest first");
-        units.MapPost("/", CreateUnit);
-        units.MapPut("/{id:guid}/name", RenameUnit);
-        units.MapPost("/{id:guid}/merge", MergeUnit)
+        units.MapPost("/", CreateUnit).RequireAuthorization(PlatformPolicies.Write);
+        units.MapPut("/{id:guid}/name", RenameUnit).RequireAuthorization(PlatformPolicies.Write);
+        units.MapPost("/{id:guid}/merge", MergeUnit).RequireAuthorization(PlatformPolicies.Write)
             .WithSummary("Retire the unit into a successor of the same level (撤并)")
             .WithDescription("Active child units move to the successor. The unit's own village or community Party organisation is retired with it; other Party organisations on it move to the successor.");
 
         return units;
     }
 
-    private static async Task<Ok<Page<UnitResponse>>> ListUnits([AsParameters] UnitQuery query, OrganizationsDb db, CancellationToken ct)
+    private static async Task<Ok<Page<UnitResponse>>> ListUnits(
+        [AsParameters] UnitQuery query, OrganizationsDb db, UnitScope scope, CancellationToken ct)
     {
-        var units = db.Units.AsNoTracking();
+        var units = (await scope.UnitsAsync(ct)).AsNoTracking();
         if (query.IncludeRetired != true)
         {
             units = units.Where(u => !u.Retired);
@@ -71,9 +74,9 @@ public static class UnitsApi
         return TypedResults.Ok(new Page<UnitResponse>(items.ConvertAll(UnitResponse.From), page.Number, page.Size, total));
     }
 
-    private static async Task<Ok<List<LevelCount>>> CountByKind(Guid? ancestorId, OrganizationsDb db, CancellationToken ct)
+    private static async Task<Ok<List<LevelCount>>> CountByKind(Guid? ancestorId, OrganizationsDb db, UnitScope scope, CancellationToken ct)
     {
-        var units = db.Units.Where(u => !u.Retired);
+        var units = (await scope.UnitsAsync(ct)).Where(u => !u.Retired);
         if (ancestorId is { } id)
         {
             units = await WithinSubtreeAsync(units, db, id, ct);
@@ -88,18 +91,24 @@ public static class UnitsApi
             .ToList());
     }
 
-    private static async Task<Results<Ok<UnitResponse>, NotFound>> GetUnit(Guid id, OrganizationsDb db, CancellationToken ct) =>
-        await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) is { } unit
+    private static async Task<Results<Ok<UnitResponse>, NotFound>> GetUnit(Guid id, UnitScope scope, CancellationToken ct) =>
+        await (await scope.UnitsAsync(ct)).AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) is { } unit
             ? TypedResults.Ok(UnitResponse.From(unit))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<UnitResponse>, NotFound>> GetUnitByCode(string code, OrganizationsDb db, CancellationToken ct) =>
-        await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct) is { } unit
+    private static async Task<Results<Ok<UnitResponse>, NotFound>> GetUnitByCode(string code, UnitScope scope, CancellationToken ct) =>
+        await (await scope.UnitsAsync(ct)).AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct) is { } unit
             ? TypedResults.Ok(UnitResponse.From(unit))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<List<UnitHistoryResponse>>, NotFound>> GetHistory(Guid id, OrganizationsDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<UnitHistoryResponse>>, NotFound>> GetHistory(
+        Guid id, OrganizationsDb db, UnitScope scope, CancellationToken ct)
     {
+        if (!await (await scope.UnitsAsync(ct)).AnyAsync(u => u.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
         var history = await db.UnitHistory.AsNoTracking().Where(h => h.UnitId == id).OrderBy(h => h.Version)
             .Select(h => new UnitHistoryResponse(h.Version, h.Change, h.Name, h.ParentId, h.Retired, h.SuccessorId, h.ChangedAt))
             .ToListAsync(ct);
@@ -107,12 +116,21 @@ public static class UnitsApi
     }
 
     private static async Task<Created<UnitResponse>> CreateUnit(
-        CreateUnitRequest request, OrganizationsDb db, TimeProvider time, CancellationToken ct)
+        CreateUnitRequest request, OrganizationsDb db, UnitScope scope, TimeProvider time, CancellationToken ct)
     {
         var parent = request.ParentId is { } parentId
             ? await db.Units.FirstOrDefaultAsync(u => u.Id == parentId, ct)
               ?? throw new RuleViolationException("parentId", $"No unit has id {parentId}.")
             : null;
+        if (parent is null)
+        {
+            scope.EnsureCityWide("A unit without a parent");
+        }
+        else
+        {
+            await scope.EnsureWritableAsync(parent.Path, $"The parent '{parent.Name}'", ct);
+        }
+
         if (request.Code is { Length: > 0 } code && await db.Units.AnyAsync(u => u.Code == code, ct))
         {
             throw new ConflictException($"A unit with code {code} already exists.");
@@ -126,13 +144,15 @@ public static class UnitsApi
     }
 
     private static async Task<Results<Ok<UnitResponse>, NotFound>> RenameUnit(
-        Guid id, RenameUnitRequest request, OrganizationsDb db, TimeProvider time, CancellationToken ct)
+        Guid id, RenameUnitRequest request, OrganizationsDb db, UnitScope scope, TimeProvider time, CancellationToken ct)
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null)
         {
             return TypedResults.NotFound();
         }
+
+        await scope.EnsureWritableAsync(unit.Path, $"'{unit.Name}'", ct);
 
         if (unit.Rename(request.Name, time.GetUtcNow()))
         {
@@ -144,7 +164,7 @@ public static class UnitsApi
     }
 
     private static async Task<Results<Ok<UnitResponse>, NotFound>> MergeUnit(
-        Guid id, MergeUnitRequest request, OrganizationsDb db, TimeProvider time, CancellationToken ct)
+        Guid id, MergeUnitRequest request, OrganizationsDb db, UnitScope scope, TimeProvider time, CancellationToken ct)
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null)
@@ -154,6 +174,8 @@ public static class UnitsApi
 
         var successor = await db.Units.FirstOrDefaultAsync(u => u.Id == request.SuccessorId, ct)
                         ?? throw new RuleViolationException("successorId", $"No unit has id {request.SuccessorId}.");
+        await scope.EnsureWritableAsync(unit.Path, $"'{unit.Name}'", ct);
+        await scope.EnsureWritableAsync(successor.Path, $"The successor '{successor.Name}'", ct);
 
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {

@@ -1,6 +1,9 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
+using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 
 namespace PartyPlatform.Identity.Tests.Api;
@@ -47,8 +50,17 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
         return result is null or DBNull ? default : (T)result;
     }
 
+    /// <summary>Clients call the admin API as a city administrator unless a test says otherwise.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", TestTokens.For(PlatformRoles.CityAdministrator, "610500000000"));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureTestServices(services => services.TrustTestTokens());
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:identitydb", Database);
         builder.UseSetting("Identity:WebClient:RedirectUris:0", RedirectUri);

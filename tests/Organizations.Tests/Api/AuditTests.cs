@@ -25,7 +25,7 @@ public sealed class AuditTests
         Assert.Equal(["Modified", "Added"], entries.Select(e => e.GetProperty("action").GetString()));
         var rename = entries[0];
         Assert.Equal("PUT /api/organizations/units/{id:guid}/name", rename.GetProperty("operation").GetString());
-        Assert.Equal("anonymous", rename.GetProperty("actor").GetString());
+        Assert.Equal(("test-client", "610500000000"), (rename.GetProperty("actor").GetString(), rename.GetProperty("actorUnit").GetString()));
         var name = rename.GetProperty("changes").GetProperty("Name");
         Assert.Equal(("渭南市", "渭南"), (name.GetProperty("before").GetString(), name.GetProperty("after").GetString()));
         Assert.False(rename.GetProperty("changes").TryGetProperty("Code", out _));

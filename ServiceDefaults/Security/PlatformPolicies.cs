@@ -1,0 +1,13 @@
+namespace PartyPlatform.Security;
+
+/// <summary>Authorization policy names every service uses.</summary>
+public static class PlatformPolicies
+{
+    /// <summary>Any platform role: the default for every endpoint.</summary>
+    public const string Read = "platform-read";
+
+    /// <summary>A role that changes data; viewers only read.</summary>
+    public const string Write = "platform-write";
+
+    public const string CityAdministrator = "platform-city-administrator";
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using PartyPlatform.Security;
+
+namespace PartyPlatform.TestInfrastructure;
+
+/// <summary>
+/// Tokens shaped like Identity's, signed by a key of the test process, for testing one service on its
+/// own. A service under test is told to trust this key instead of fetching Identity's.
+/// </summary>
+public static class TestTokens
+{
+    public const string Issuer = "https://identity.test/";
+
+    private static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "test-key" };
+
+    public static string For(string role, string unitCode, string subject = "test-client", TimeSpan? lifetime = null, SecurityKey? signingKey = null, string issuer = Issuer)
+    {
+        var now = DateTime.UtcNow;
+        var expires = now + (lifetime ?? TimeSpan.FromMinutes(5));
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = PlatformAuthentication.Audience,
+            TokenType = "at+jwt",
+            IssuedAt = lifetime < TimeSpan.Zero ? expires.AddMinutes(-5) : now,
+            NotBefore = lifetime < TimeSpan.Zero ? expires.AddMinutes(-5) : now,
+            Expires = expires,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim("sub", subject),
+                new Claim("client_id", subject),
+                new Claim("role", role),
+                new Claim(CallerScope.UnitCodeClaim, unitCode),
+            ]),
+            SigningCredentials = new SigningCredentials(signingKey ?? Key, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    /// <summary>Makes the service's JwtBearer trust <see cref="Issuer"/> and the test key, with no metadata to fetch.</summary>
+    public static IServiceCollection TrustTestTokens(this IServiceCollection services) =>
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            // JwtBearer made a manager for Identity's metadata already; replace it so nothing is fetched.
+            var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+            configuration.SigningKeys.Add(Key);
+            options.Configuration = configuration;
+            options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+            options.TokenValidationParameters.ValidIssuer = Issuer;
+            options.TokenValidationParameters.IssuerSigningKey = Key;
+        });
+}
