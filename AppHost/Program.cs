@@ -16,11 +16,12 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
 
 // Tokens are asked for through the gateway, so the gateway's address is their issuer, for every process.
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http").Property(EndpointProperty.Url)}/");
-gateway.WithEnvironment("Identity__Issuer", issuer);
+gateway.WithTokenChecks(issuer);
 
 var identity = builder.AddProject<Projects.Identity>("identity")
     .WithPlatformInfrastructure(infrastructure, "identitydb")
-    .WithEnvironment("Identity__Issuer", issuer)
+    .WithTokenChecks(issuer)
+    .WithEnvironment("Identity__AccessTokenLifetime", builder.Configuration["Identity:AccessTokenLifetime"] ?? "00:05:00")
     .WithEnvironment("Identity__SeedDemoAccounts", builder.Configuration["Identity:SeedDemoAccounts"] ?? "true");
 // Identity checks the tokens of its own admin API against its own keys.
 identity.WithEnvironment("Identity__MetadataAddress",

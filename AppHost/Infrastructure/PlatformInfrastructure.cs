@@ -57,7 +57,19 @@ public static class PlatformInfrastructureExtensions
     /// <summary>The service checks callers' tokens: it knows the issuer and finds Identity's keys through discovery.</summary>
     public static IResourceBuilder<ProjectResource> WithIdentity(
         this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> identity, ReferenceExpression issuer) =>
-        service.WithReference(identity).WithEnvironment("Identity__Issuer", issuer);
+        service.WithReference(identity).WithTokenChecks(issuer);
+
+    /// <summary>The issuer every token must name, and the clock skew allowed (<c>Identity:ClockSkew</c>, when configured).</summary>
+    public static IResourceBuilder<ProjectResource> WithTokenChecks(this IResourceBuilder<ProjectResource> service, ReferenceExpression issuer)
+    {
+        service.WithEnvironment("Identity__Issuer", issuer);
+        if (service.ApplicationBuilder.Configuration["Identity:ClockSkew"] is { Length: > 0 } skew)
+        {
+            service.WithEnvironment("Identity__ClockSkew", skew);
+        }
+
+        return service;
+    }
 
     /// <summary>An "http" endpoint on any free port, unless the project's launch profile brought one
     /// (service discovery and health checks need it).</summary>

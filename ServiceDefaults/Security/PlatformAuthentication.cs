@@ -32,7 +32,7 @@ public static class PlatformAuthentication
             options.TokenValidationParameters.RoleClaimType = "role";
             options.TokenValidationParameters.NameClaimType = "name";
             // Tokens live minutes; a long skew would keep a disabled client working past its token.
-            options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+            options.TokenValidationParameters.ClockSkew = identity.GetValue("ClockSkew", TimeSpan.FromSeconds(30));
         });
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IHttpClientFactory>((options, clients) => options.Backchannel = clients.CreateClient(MetadataClient));

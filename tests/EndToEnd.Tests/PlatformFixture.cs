@@ -15,6 +15,8 @@ namespace PartyPlatform.EndToEnd.Tests;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(30);
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private DistributedApplication? app;
@@ -28,7 +30,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            ["Infrastructure:Ephemeral=true", "DemoData:Load=false"]);
+            // Short-lived tokens and no clock skew, so that a disabled client's last token runs out within the test.
+            ["Infrastructure:Ephemeral=true", "DemoData:Load=false", $"Identity:AccessTokenLifetime={TokenLifetime}", "Identity:ClockSkew=00:00:00"]);
 
         app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -39,10 +42,12 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         Gateway = app.CreateHttpClient("gateway");
-        CityAdmin = app.CreateHttpClient("gateway");
-        CityAdmin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", await TokenAsync("city-admin-system", "dev-secret-city-admin", timeout.Token));
+        CityAdmin = ClientFor("city-admin-system", "dev-secret-city-admin");
     }
+
+    /// <summary>The gateway, called by a client that takes a fresh token whenever its last one is half spent.</summary>
+    public HttpClient ClientFor(string clientId, string secret) =>
+        new(new TokenHandler(this, clientId, secret) { InnerHandler = new HttpClientHandler() }) { BaseAddress = Gateway.BaseAddress };
 
     /// <summary>A token for one of the demo clients, through the gateway as a county system would.</summary>
     public async Task<string> TokenAsync(string clientId, string secret, CancellationToken cancellationToken)
@@ -55,6 +60,24 @@ public sealed class PlatformFixture : IAsyncLifetime
         }), cancellationToken);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("access_token").GetString()!;
+    }
+
+    private sealed class TokenHandler(PlatformFixture platform, string clientId, string secret) : DelegatingHandler
+    {
+        private string? token;
+        private DateTimeOffset renewAt;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (token is null || DateTimeOffset.UtcNow >= renewAt)
+            {
+                token = await platform.TokenAsync(clientId, secret, cancellationToken);
+                renewAt = DateTimeOffset.UtcNow + TokenLifetime / 2;
+            }
+
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()
