@@ -1,3 +1,4 @@
+using PartyPlatform.Auditing;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.Messaging;
@@ -18,6 +19,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapTreeApi();
+app.MapAuditApi<DashboardDb>("/api/dashboard").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.PrepareDashboardDbAsync();
 await app.RunAsync();

@@ -56,6 +56,13 @@ public sealed class OrganizationsThroughGatewayTests(PlatformFixture platform)
             await TryGetJsonAsync($"/api/dashboard/tree/units/{id}") is { } unit && unit.GetProperty("version").GetInt32() == 2 ? unit : (JsonElement?)null,
             EventTimeout);
         Assert.Equal("改名村", renamed.GetProperty("name").GetString());
+
+        // Both services keep the change on record: the rename by the city administrator's system, the copy by the consumer.
+        var source = await GetJsonAsync($"/api/organizations/audit?entityType=AdministrativeUnit&entityId={id}");
+        Assert.Equal("city-admin-system", source.GetProperty("items")[0].GetProperty("actor").GetString());
+        var replicaAudit = await GetJsonAsync($"/api/dashboard/audit?entityType=UnitReplica&entityId={id}");
+        Assert.Equal(["Modified", "Added"], replicaAudit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.All(replicaAudit.GetProperty("items").EnumerateArray(), e => Assert.Equal("system", e.GetProperty("actor").GetString()));
     }
 
     [Fact]

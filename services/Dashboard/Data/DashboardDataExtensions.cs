@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Auditing;
+using PartyPlatform.Messaging.Inbox;
+using PartyPlatform.Messaging.Outbox;
 
 namespace PartyPlatform.Dashboard.Data;
 
@@ -10,7 +13,12 @@ public static class DashboardDataExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
                                ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing.");
-        builder.Services.AddDbContext<DashboardDb>(options => options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
+        // The copy of the tree changes only by events; the audit still says which change came when.
+        builder.Services.AddAuditing(audit => audit.Ignore(typeof(OutboxMessage), typeof(InboxMessage)));
+        builder.Services.AddDbContext<DashboardDb>((services, options) => options
+            .UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<DashboardDb>(tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Auditing;
 using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.Messaging;
 
@@ -12,5 +13,6 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
     {
         modelBuilder.ApplyConfiguration(new UnitReplicaConfiguration());
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditLog();
     }
 }
