@@ -44,16 +44,21 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider time, AuditO
         // The interceptor runs before SaveChanges looks for changes itself; entity methods changed
         // properties in place, so find them now.
         db.ChangeTracker.DetectChanges();
-        var now = time.GetUtcNow();
-        var entries = db.ChangeTracker.Entries()
+        var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry && !options.Ignored.Contains(e.Metadata.ClrType))
-            .Select(e => ToAuditEntry(e, now))
             .ToList();
-        db.Set<AuditEntry>().AddRange(entries);
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        // One write, one actor: read it once, not per entity (an import changes thousands).
+        var write = new Write(actor.Id, actor.Unit, actor.Operation, time.GetUtcNow());
+        db.Set<AuditEntry>().AddRange(changed.Select(e => ToAuditEntry(e, write)));
     }
 
-    private AuditEntry ToAuditEntry(EntityEntry entry, DateTimeOffset now)
+    private AuditEntry ToAuditEntry(EntityEntry entry, Write write)
     {
         var changes = entry.Properties
             .Where(p => entry.State != EntityState.Modified || p.IsModified)
@@ -69,14 +74,16 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider time, AuditO
         var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString());
         return new AuditEntry
         {
-            OccurredAt = now,
-            Actor = actor.Id,
-            ActorUnit = actor.Unit,
-            Operation = actor.Operation,
+            OccurredAt = write.At,
+            Actor = write.Actor,
+            ActorUnit = write.Unit,
+            Operation = write.Operation,
             EntityType = entry.Metadata.ClrType.Name,
             EntityId = string.Join("/", key),
             Action = entry.State.ToString(),
             Changes = JsonSerializer.Serialize(changes, Json),
         };
     }
+
+    private sealed record Write(string Actor, string? Unit, string Operation, DateTimeOffset At);
 }

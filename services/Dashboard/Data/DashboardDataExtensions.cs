@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Auditing;
-using PartyPlatform.Messaging.Inbox;
-using PartyPlatform.Messaging.Outbox;
 
 namespace PartyPlatform.Dashboard.Data;
 
@@ -14,7 +12,7 @@ public static class DashboardDataExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
                                ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing.");
         // The copy of the tree changes only by events; the audit still says which change came when.
-        builder.Services.AddAuditing(audit => audit.Ignore(typeof(OutboxMessage), typeof(InboxMessage)));
+        builder.Services.AddAuditing();
         builder.Services.AddDbContext<DashboardDb>((services, options) => options
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Auditing;
-using PartyPlatform.Messaging.Inbox;
-using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Scope;
 using PartyPlatform.Organizations.Units;
 using PartyPlatform.Organizations.DemoData;
@@ -17,8 +15,8 @@ public static class OrganizationsDataExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
                                ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing.");
-        // Outbox, inbox and unit history rows are bookkeeping of changes the audit already records.
-        builder.Services.AddAuditing(audit => audit.Ignore(typeof(OutboxMessage), typeof(InboxMessage), typeof(UnitHistoryEntry)));
+        // Unit history rows repeat changes the audit already records.
+        builder.Services.AddAuditing(audit => audit.Ignore(typeof(UnitHistoryEntry)));
         builder.Services.AddDbContext<OrganizationsDb>((services, options) => options
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
