@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Auditing;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using PartyPlatform.Identity.People;
@@ -23,7 +23,7 @@ public static partial class DatabasePreparation
         var settings = services.GetRequiredService<IOptions<IdentitySettings>>().Value;
         var applications = services.GetRequiredService<IOpenIddictApplicationManager>();
 
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(() => db.Database.MigrateAsync());
+        await db.MigrateAsync();
         await services.GetRequiredService<ServerKeyRing>().LoadAsync(db, time, CancellationToken.None);
         await WebClientRegistration.EnsureAsync(applications, settings.WebClient, CancellationToken.None);
 

@@ -12,18 +12,13 @@ public static class IdentityDataExtensions
 
     public static IHostApplicationBuilder AddIdentityData(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
-                               ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing.");
         // Keys and issued tokens are not data anyone edits; secrets never enter the audit, only that they changed.
-        builder.Services.AddAuditing(audit => audit
-            .Ignore(typeof(ServerKey), typeof(OpenIddictEntityFrameworkCoreToken), typeof(OpenIddictEntityFrameworkCoreAuthorization))
-            .Redact(nameof(Person.PasswordHash), nameof(OpenIddictEntityFrameworkCoreApplication.ClientSecret)));
-        builder.Services.AddDbContext<IdentityDb>((services, options) => options
-            .UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention()
-            .UseOpenIddict()
-            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
-        builder.Services.AddHealthChecks().AddDbContextCheck<IdentityDb>(tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.AddPlatformDbContext<IdentityDb>(
+            ConnectionName,
+            audit => audit
+                .Ignore(typeof(ServerKey), typeof(OpenIddictEntityFrameworkCoreToken), typeof(OpenIddictEntityFrameworkCoreAuthorization))
+                .Redact(nameof(Person.PasswordHash), nameof(OpenIddictEntityFrameworkCoreApplication.ClientSecret)),
+            options => options.UseOpenIddict());
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PartyPlatform.Auditing;
 using PartyPlatform.Organizations.DemoData;
 using PartyPlatform.Organizations.Imports;
 
@@ -15,7 +16,7 @@ public static partial class DatabasePreparation
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrganizationsDb>();
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(() => db.Database.MigrateAsync());
+        await db.MigrateAsync();
 
         var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoDataOptions>>().Value;
         if (demo.Load && !await db.Units.AnyAsync())

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Auditing;
 using PartyPlatform.Organizations.Scope;
 using PartyPlatform.Organizations.Units;
@@ -13,15 +12,8 @@ public static class OrganizationsDataExtensions
 
     public static IHostApplicationBuilder AddOrganizationsData(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
-                               ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing.");
         // Unit history rows repeat changes the audit already records.
-        builder.Services.AddAuditing(audit => audit.Ignore(typeof(UnitHistoryEntry)));
-        builder.Services.AddDbContext<OrganizationsDb>((services, options) => options
-            .UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
-        builder.Services.AddHealthChecks().AddDbContextCheck<OrganizationsDb>(tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.AddPlatformDbContext<OrganizationsDb>(ConnectionName, audit => audit.Ignore(typeof(UnitHistoryEntry)));
         builder.Services.AddScoped<UnitScope>();
         builder.Services.AddScoped<UnitImporter>();
         builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace PartyPlatform.Auditing;
+
+/// <summary>
+/// A service's own PostgreSQL database, the same way in every service: Npgsql, snake_case names,
+/// every write audited, a readiness check, and migrations applied before the first request.
+/// </summary>
+public static class PlatformDatabase
+{
+    public static IHostApplicationBuilder AddPlatformDbContext<TDbContext>(
+        this IHostApplicationBuilder builder,
+        string connectionName,
+        Action<AuditOptions>? audit = null,
+        Action<DbContextOptionsBuilder>? configure = null)
+        where TDbContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+                               ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing.");
+        builder.Services.AddAuditing(audit);
+        builder.Services.AddDbContext<TDbContext>((services, options) =>
+        {
+            options.UseNpgsql(connectionString)
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(services.GetRequiredService<AuditInterceptor>());
+            configure?.Invoke(options);
+        });
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations (creating the database if needed) behind the execution strategy.</summary>
+    public static async Task MigrateAsync<TDbContext>(this TDbContext db, CancellationToken cancellationToken = default)
+        where TDbContext : DbContext =>
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => db.Database.MigrateAsync(ct), cancellationToken);
+}
