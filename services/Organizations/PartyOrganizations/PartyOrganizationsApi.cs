@@ -37,8 +37,7 @@ public static class PartyOrganizationsApi
     }
 
     private static async Task<Ok<Page<PartyOrganizationResponse>>> List(
-        Guid? unitId, Guid? ancestorId, PartyOrganizationKind? kind, int? page, int? pageSize, OrganizationsDb db, UnitScope scope,
-        CancellationToken ct)
+        Guid? unitId, Guid? ancestorId, PartyOrganizationKind? kind, int? page, int? pageSize, UnitScope scope, CancellationToken ct)
     {
         var organizations = (await scope.PartyOrganizationsAsync(ct)).AsNoTracking().Where(o => !o.Retired);
         if (unitId is { } id)
@@ -48,7 +47,7 @@ public static class PartyOrganizationsApi
 
         if (ancestorId is { } ancestor)
         {
-            var path = await db.Units.Where(u => u.Id == ancestor).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? "\0";
+            var path = await scope.PathOfAsync(ancestor, ct);
             organizations = organizations.Where(o => o.UnitPath.StartsWith(path));
         }
 

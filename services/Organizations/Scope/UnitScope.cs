@@ -28,6 +28,10 @@ public sealed class UnitScope(OrganizationsDb db, IHttpContextAccessor http)
     public async Task<bool> ContainsAsync(string unitPath, CancellationToken ct) =>
         await SubtreeAsync(ct) is not { } path || unitPath.StartsWith(path, StringComparison.Ordinal);
 
+    /// <summary>The path of a unit, to filter by subtree; an unknown unit's matches no path, so its subtree is empty.</summary>
+    public async Task<string> PathOfAsync(Guid unitId, CancellationToken ct) =>
+        await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? Nothing;
+
     /// <summary>Throws <see cref="OutsideScopeException"/> unless the caller may change what hangs at <paramref name="unitPath"/>.</summary>
     public async Task EnsureWritableAsync(string unitPath, string what, CancellationToken ct)
     {

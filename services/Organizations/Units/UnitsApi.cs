@@ -28,8 +28,7 @@ public static class UnitsApi
         return units;
     }
 
-    private static async Task<Ok<Page<UnitResponse>>> ListUnits(
-        [AsParameters] UnitQuery query, OrganizationsDb db, UnitScope scope, CancellationToken ct)
+    private static async Task<Ok<Page<UnitResponse>>> ListUnits([AsParameters] UnitQuery query, UnitScope scope, CancellationToken ct)
     {
         var units = (await scope.UnitsAsync(ct)).AsNoTracking();
         if (query.IncludeRetired != true)
@@ -54,7 +53,8 @@ public static class UnitsApi
 
         if (query.AncestorId is { } ancestorId)
         {
-            units = await WithinSubtreeAsync(units, db, ancestorId, ct);
+            var path = await scope.PathOfAsync(ancestorId, ct);
+            units = units.Where(u => u.Path.StartsWith(path) && u.Id != ancestorId);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Code))
@@ -74,12 +74,13 @@ public static class UnitsApi
         return TypedResults.Ok(new Page<UnitResponse>(items.ConvertAll(UnitResponse.From), page.Number, page.Size, total));
     }
 
-    private static async Task<Ok<List<LevelCount>>> CountByKind(Guid? ancestorId, OrganizationsDb db, UnitScope scope, CancellationToken ct)
+    private static async Task<Ok<List<LevelCount>>> CountByKind(Guid? ancestorId, UnitScope scope, CancellationToken ct)
     {
         var units = (await scope.UnitsAsync(ct)).Where(u => !u.Retired);
         if (ancestorId is { } id)
         {
-            units = await WithinSubtreeAsync(units, db, id, ct);
+            var path = await scope.PathOfAsync(id, ct);
+            units = units.Where(u => u.Path.StartsWith(path) && u.Id != id);
         }
 
         var counts = await units.GroupBy(u => new { u.Level, u.Kind })
@@ -204,14 +205,6 @@ public static class UnitsApi
         });
 
         return TypedResults.Ok(UnitResponse.From(unit));
-    }
-
-    /// <summary>Strictly below the ancestor; an unknown ancestor has an empty subtree.</summary>
-    internal static async Task<IQueryable<AdministrativeUnit>> WithinSubtreeAsync(
-        IQueryable<AdministrativeUnit> units, OrganizationsDb db, Guid ancestorId, CancellationToken ct)
-    {
-        var path = await db.Units.Where(u => u.Id == ancestorId).Select(u => u.Path).FirstOrDefaultAsync(ct);
-        return path is null ? units.Where(_ => false) : units.Where(u => u.Path.StartsWith(path) && u.Id != ancestorId);
     }
 
     /// <summary>A moved unit's descendants and Party organisations keep their place below it under the new path.</summary>
