@@ -18,6 +18,12 @@ public static class TestTokens
 {
     public const string Issuer = "https://identity.test/";
 
+    /// <summary>The demo city's code, where the city roles are bound.</summary>
+    public const string CityCode = "610500000000";
+
+    /// <summary>Ways a token can be refused at the door; <see cref="Bad"/> makes each.</summary>
+    public static readonly string[] BadKinds = ["none", "expired", "another issuer", "another key", "edited payload", "alg none"];
+
     private static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "test-key" };
 
     public static string For(string role, string unitCode, string subject = "test-client", TimeSpan? lifetime = null, SecurityKey? signingKey = null, string issuer = Issuer)
@@ -41,6 +47,27 @@ public static class TestTokens
             ]),
             SigningCredentials = new SigningCredentials(signingKey ?? Key, SecurityAlgorithms.RsaSha256),
         });
+    }
+
+    public static string CityAdministrator() => For(PlatformRoles.CityAdministrator, CityCode);
+
+    /// <summary>
+    /// A city administrator's token spoilt as <paramref name="kind"/> says (one of <see cref="BadKinds"/>);
+    /// null for "none". Made when a test runs: theory data may be enumerated by another process.
+    /// </summary>
+    public static string? Bad(string kind)
+    {
+        var parts = CityAdministrator().Split('.');
+        return kind switch
+        {
+            "none" => null,
+            "expired" => For(PlatformRoles.CityAdministrator, CityCode, lifetime: TimeSpan.FromMinutes(-2)),
+            "another issuer" => For(PlatformRoles.CityAdministrator, CityCode, issuer: "https://elsewhere.test/"),
+            "another key" => For(PlatformRoles.CityAdministrator, CityCode, signingKey: new RsaSecurityKey(RSA.Create(2048))),
+            "edited payload" => $"{parts[0]}.{Base64UrlEncoder.Encode(Base64UrlEncoder.Decode(parts[1]).Replace("CityAdministrator", "CityOperator!"))}.{parts[2]}",
+            "alg none" => $"{Base64UrlEncoder.Encode("""{"alg":"none","typ":"at+jwt"}""")}.{parts[1]}.",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
     }
 
     /// <summary>Makes the service's JwtBearer trust <see cref="Issuer"/> and the test key, with no metadata to fetch.</summary>

@@ -28,11 +28,10 @@ public sealed class AuthorizationMatrixTests
         var token = caller switch
         {
             "anonymous" => null,
-            "expired" => TestTokens.For(PlatformRoles.CityAdministrator, "610500000000", lifetime: TimeSpan.FromMinutes(-2)),
-            "another issuer" => TestTokens.For(PlatformRoles.CityAdministrator, "610500000000", issuer: "https://elsewhere.test/"),
+            "expired" or "another issuer" => TestTokens.Bad(caller),
             PlatformRoles.CountyOperator => TestTokens.For(caller, "610502000000"),
             PlatformRoles.TownshipOperator => TestTokens.For(caller, "610502001000"),
-            _ => TestTokens.For(caller, "610500000000"),
+            _ => TestTokens.For(caller, TestTokens.CityCode),
         };
         await using var app = await IdentityApp.StartWithDemoAccountsAsync();
         var matrix = new AuthorizationMatrix(app.Services, app.CreateClient);

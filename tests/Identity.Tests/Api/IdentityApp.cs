@@ -1,15 +1,11 @@
-using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
-using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 
 namespace PartyPlatform.Identity.Tests.Api;
 
 /// <summary>The Identity service on a PostgreSQL database of its own, for one test.</summary>
-public sealed class IdentityApp : WebApplicationFactory<Program>
+public sealed class IdentityApp : ServiceApp<Program>
 {
     public const string RedirectUri = "https://web.test/signin-callback";
 
@@ -50,23 +46,10 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
         return result is null or DBNull ? default : (T)result;
     }
 
-    /// <summary>Clients call the admin API as a city administrator unless a test says otherwise.</summary>
-    protected override void ConfigureClient(HttpClient client)
-    {
-        base.ConfigureClient(client);
-        client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", TestTokens.For(PlatformRoles.CityAdministrator, "610500000000"));
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.ConfigureTestServices(services => services.TrustTestTokens());
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:identitydb", Database);
-        builder.UseSetting("Identity:WebClient:RedirectUris:0", RedirectUri);
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-    }
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("ConnectionStrings:identitydb", Database),
+        new("Identity:WebClient:RedirectUris:0", RedirectUri),
+        .. settings,
+    ];
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
@@ -27,7 +26,7 @@ public sealed class AuthorizationMatrixTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string> RefusedAtTheDoor => ["none", "expired", "another issuer", "another key", "edited payload", "alg none"];
+    public static TheoryData<string> RefusedAtTheDoor => new(TestTokens.BadKinds);
 
     [Theory]
     [MemberData(nameof(RefusedAtTheDoor))]
@@ -38,7 +37,7 @@ public sealed class AuthorizationMatrixTests
         {
             foreach (var call in calls)
             {
-                var response = await matrix.SendAsync(call, ScopeTests.BadToken(token), Ct);
+                var response = await matrix.SendAsync(call, TestTokens.Bad(token), Ct);
                 Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{call.Method} {call.Path}: {(int)response.StatusCode}");
             }
 
@@ -96,7 +95,7 @@ public sealed class AuthorizationMatrixTests
         var (app, matrix, calls) = await StartAsync();
         await using (app)
         {
-            var token = TestTokens.For(PlatformRoles.CityAdministrator, "610500000000");
+            var token = TestTokens.CityAdministrator();
             foreach (var call in calls)
             {
                 var response = await matrix.SendAsync(call, token, Ct);
@@ -109,8 +108,7 @@ public sealed class AuthorizationMatrixTests
     private static async Task<(OrganizationsApp App, AuthorizationMatrix Matrix, IReadOnlyList<AuthorizationMatrix.Call> Calls)> StartAsync()
     {
         var app = await OrganizationsApp.StartAsync();
-        (await app.CreateClient().PostAsync("/api/organizations/imports/units", new StringContent(Csv, Encoding.UTF8, "text/csv"), Ct))
-            .EnsureSuccessStatusCode();
+        await app.ImportCsvAsync(Csv);
         await using var db = app.OpenDb();
         var village = await db.Units.SingleAsync(u => u.Code == "610503001201", Ct);
         var organization = await db.PartyOrganizations.SingleAsync(o => o.UnitId == village.Id, Ct);

@@ -1,8 +1,6 @@
-using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using PartyPlatform.Security;
-using Microsoft.AspNetCore.Mvc.Testing;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Organizations.Data;
 using PartyPlatform.TestInfrastructure;
@@ -10,7 +8,7 @@ using PartyPlatform.TestInfrastructure;
 namespace PartyPlatform.Organizations.Tests.Api;
 
 /// <summary>The Organizations service on a database and a broker vhost of its own, for one test.</summary>
-public sealed class OrganizationsApp : WebApplicationFactory<Program>
+public sealed class OrganizationsApp : ServiceApp<Program>
 {
     private OrganizationsApp(string database, string broker)
     {
@@ -22,41 +20,25 @@ public sealed class OrganizationsApp : WebApplicationFactory<Program>
 
     public string Broker { get; }
 
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("ConnectionStrings:organizationsdb", Database),
+        new("ConnectionStrings:messaging", Broker),
+        new("DemoData:Load", "false"),
+    ];
+
     public static async Task<OrganizationsApp> StartAsync() =>
         new(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
 
     public OrganizationsDb OpenDb() =>
         new(new DbContextOptionsBuilder<OrganizationsDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
 
-    /// <summary>A client calling with a token for <paramref name="role"/> bound to <paramref name="unitCode"/>.</summary>
-    public HttpClient CreateClientAs(string role, string unitCode)
+    /// <summary>A tree imported as the city administrator; the import must succeed. Returns its result.</summary>
+    public async Task<JsonElement> ImportCsvAsync(string csv)
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role, unitCode));
-        return client;
-    }
-
-    public HttpClient CreateAnonymousClient()
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = null;
-        return client;
-    }
-
-    /// <summary>Clients call as a city administrator unless a test says otherwise.</summary>
-    protected override void ConfigureClient(HttpClient client)
-    {
-        base.ConfigureClient(client);
-        client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", TestTokens.For(PlatformRoles.CityAdministrator, "610500000000"));
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.ConfigureTestServices(services => services.TrustTestTokens());
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:organizationsdb", Database);
-        builder.UseSetting("ConnectionStrings:messaging", Broker);
-        builder.UseSetting("DemoData:Load", "false");
+        var ct = TestContext.Current.CancellationToken;
+        var response = await CreateClient().PostAsync("/api/organizations/imports/units", new StringContent(csv, Encoding.UTF8, "text/csv"), ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
     }
 }

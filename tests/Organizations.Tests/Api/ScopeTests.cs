@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.IdentityModel.Tokens;
 using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 
@@ -85,15 +83,7 @@ public sealed class ScopeTests
         Assert.Equal("东一村", (await db.Units.SingleAsync(u => u.Id == village, Ct)).Name);
     }
 
-    public static TheoryData<string> BadTokens => new()
-    {
-        "none",
-        "expired",
-        "another issuer",
-        "another key",
-        "edited payload",
-        "alg none",
-    };
+    public static TheoryData<string> BadTokens => new(TestTokens.BadKinds);
 
     [Theory]
     [MemberData(nameof(BadTokens))]
@@ -101,7 +91,7 @@ public sealed class ScopeTests
     {
         await using var app = await SeededAsync();
         var client = app.CreateAnonymousClient();
-        if (BadToken(kind) is { } token)
+        if (TestTokens.Bad(kind) is { } token)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
@@ -111,27 +101,10 @@ public sealed class ScopeTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    internal static string? BadToken(string kind)
-    {
-        var valid = TestTokens.For(PlatformRoles.CityAdministrator, "610500000000");
-        var parts = valid.Split('.');
-        return kind switch
-        {
-            "none" => null,
-            "expired" => TestTokens.For(PlatformRoles.CityAdministrator, "610500000000", lifetime: TimeSpan.FromMinutes(-2)),
-            "another issuer" => TestTokens.For(PlatformRoles.CityAdministrator, "610500000000", issuer: "https://elsewhere.test/"),
-            "another key" => TestTokens.For(PlatformRoles.CityAdministrator, "610500000000", signingKey: new RsaSecurityKey(RSA.Create(2048))),
-            "edited payload" => $"{parts[0]}.{Base64UrlEncoder.Encode(Base64UrlEncoder.Decode(parts[1]).Replace("CityAdministrator", "CityOperator!"))}.{parts[2]}",
-            "alg none" => $"{Base64UrlEncoder.Encode("""{"alg":"none","typ":"at+jwt"}""")}.{parts[1]}.",
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
-    }
-
     private static async Task<OrganizationsApp> SeededAsync()
     {
         var app = await OrganizationsApp.StartAsync();
-        var response = await app.CreateClient().PostAsync("/api/organizations/imports/units", new StringContent(Csv, Encoding.UTF8, "text/csv"), Ct);
-        response.EnsureSuccessStatusCode();
+        await app.ImportCsvAsync(Csv);
         return app;
     }
 

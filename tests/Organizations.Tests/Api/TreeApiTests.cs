@@ -26,11 +26,10 @@ public sealed class TreeApiTests
     public async Task A_csv_tree_imports_once_and_a_repeat_changes_nothing()
     {
         await using var app = await OrganizationsApp.StartAsync();
-        var client = app.CreateClient();
 
-        var first = await ImportCsvAsync(client, Csv);
-        var again = await ImportCsvAsync(client, Csv);
-        var renamed = await ImportCsvAsync(client, Csv.Replace("东二村", "东二新村"));
+        var first = await app.ImportCsvAsync(Csv);
+        var again = await app.ImportCsvAsync(Csv);
+        var renamed = await app.ImportCsvAsync(Csv.Replace("东二村", "东二新村"));
 
         Assert.Equal((7, 0, 0, 1), (first.GetProperty("created").GetInt32(), first.GetProperty("unchanged").GetInt32(),
             first.GetProperty("renamed").GetInt32(), first.GetProperty("partyOrganizationsCreated").GetInt32()));
@@ -64,7 +63,7 @@ public sealed class TreeApiTests
     {
         await using var app = await OrganizationsApp.StartAsync();
         var client = app.CreateClient();
-        await ImportCsvAsync(client, Csv);
+        await app.ImportCsvAsync(Csv);
         var east = await GetAsync(client, "/api/organizations/units/by-code/610502001000");
         var west = await GetAsync(client, "/api/organizations/units/by-code/610502002000");
 
@@ -95,7 +94,7 @@ public sealed class TreeApiTests
     {
         await using var app = await OrganizationsApp.StartAsync();
         var client = app.CreateClient();
-        await ImportCsvAsync(client, Csv);
+        await app.ImportCsvAsync(Csv);
         var merged = (await GetAsync(client, "/api/organizations/units/by-code/610502001201")).GetProperty("id").GetGuid();
         var successor = (await GetAsync(client, "/api/organizations/units/by-code/610502001202")).GetProperty("id").GetGuid();
         var enterprise = await (await client.PostAsJsonAsync("/api/organizations/party-organizations",
@@ -117,7 +116,7 @@ public sealed class TreeApiTests
     {
         await using var app = await OrganizationsApp.StartAsync();
         var client = app.CreateClient();
-        await ImportCsvAsync(client, Csv);
+        await app.ImportCsvAsync(Csv);
         var village = await GetAsync(client, "/api/organizations/units/by-code/610502001201");
         var township = await GetAsync(client, "/api/organizations/units/by-code/610502002000");
         await using var db = app.OpenDb();
@@ -173,13 +172,6 @@ public sealed class TreeApiTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
         Assert.Equal(["name"], errors.EnumerateObject().Select(e => e.Name.ToLowerInvariant()));
-    }
-
-    private static async Task<JsonElement> ImportCsvAsync(HttpClient client, string csv)
-    {
-        var response = await client.PostAsync("/api/organizations/imports/units", new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string path)

@@ -1,0 +1,47 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+
+namespace PartyPlatform.TestInfrastructure;
+
+/// <summary>
+/// One service in process, for one test, trusting <see cref="TestTokens"/>. Its clients call as a
+/// city administrator unless the test asks for another caller.
+/// </summary>
+public abstract class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+{
+    /// <summary>The service's configuration for this test (connection strings and the like).</summary>
+    protected abstract IEnumerable<KeyValuePair<string, string?>> Settings { get; }
+
+    /// <summary>A client calling with a token for <paramref name="role"/> bound to <paramref name="unitCode"/>.</summary>
+    public HttpClient CreateClientAs(string role, string unitCode)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role, unitCode));
+        return client;
+    }
+
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.CityAdministrator());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureTestServices(services => services.TrustTestTokens());
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
