@@ -97,12 +97,7 @@ public sealed class AccessThroughGatewayTests(PlatformFixture platform)
 
         (await platform.CityAdmin.PostAsync($"/api/identity/clients/{client.ClientId}/disable", null, Ct)).EnsureSuccessStatusCode();
 
-        var renewal = await platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = client.ClientId,
-            ["client_secret"] = client.Secret,
-        }), Ct);
+        var renewal = await platform.RequestTokenAsync(client.ClientId, client.Secret, Ct);
         Assert.False(renewal.IsSuccessStatusCode);
         await Eventually.TrueAsync(
             async () => (await SendAsync(platform.Gateway, "GET", "/api/organizations/units", token)).StatusCode == HttpStatusCode.Unauthorized,

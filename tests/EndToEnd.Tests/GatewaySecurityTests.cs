@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.Tokens;
 
 namespace PartyPlatform.EndToEnd.Tests;
 
@@ -191,39 +192,20 @@ public sealed class GatewaySecurityTests(PlatformFixture platform)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
         {
-            Content = TokenRequest("linwei-county-system", $"guess-{Guid.NewGuid():N}"),
+            Content = PlatformFixture.TokenRequest("linwei-county-system", $"guess-{Guid.NewGuid():N}"),
         };
         request.Headers.Add(ForwardedFor, address);
         return await Gateway.SendAsync(request, Ct);
     }
 
-    private async Task<string> TokenAsync(string clientId, string secret)
-    {
-        // Token requests share the loopback address with every other test: wait out a refusal once.
-        var response = await Gateway.PostAsync("/connect/token", TokenRequest(clientId, secret), Ct);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(10), Ct);
-            response = await Gateway.PostAsync("/connect/token", TokenRequest(clientId, secret), Ct);
-        }
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("access_token").GetString()!;
-    }
-
-    private static FormUrlEncodedContent TokenRequest(string clientId, string secret) => new(new Dictionary<string, string>
-    {
-        ["grant_type"] = "client_credentials",
-        ["client_id"] = clientId,
-        ["client_secret"] = secret,
-    });
+    private Task<string> TokenAsync(string clientId, string secret) => platform.TokenAsync(clientId, secret, Ct);
 
     private static string Tamper(string token, string tampering)
     {
         var parts = token.Split('.');
         Assert.Equal(3, parts.Length);
-        var header = JsonNode.Parse(FromBase64Url(parts[0]))!.AsObject();
-        var payload = JsonNode.Parse(FromBase64Url(parts[1]))!.AsObject();
+        var header = JsonNode.Parse(Base64UrlEncoder.Decode(parts[0]))!.AsObject();
+        var payload = JsonNode.Parse(Base64UrlEncoder.Decode(parts[1]))!.AsObject();
 
         switch (tampering)
         {
@@ -231,12 +213,12 @@ public sealed class GatewaySecurityTests(PlatformFixture platform)
                 // A county system promotes itself to city administrator; the signature stays the original.
                 payload["role"] = "CityAdministrator";
                 payload["unit_code"] = "610500000000";
-                return $"{parts[0]}.{ToBase64Url(payload.ToJsonString())}.{parts[2]}";
+                return $"{parts[0]}.{Base64UrlEncoder.Encode(payload.ToJsonString())}.{parts[2]}";
 
             case "alg none":
                 header["alg"] = "none";
                 payload["role"] = "CityAdministrator";
-                return $"{ToBase64Url(header.ToJsonString())}.{ToBase64Url(payload.ToJsonString())}.";
+                return $"{Base64UrlEncoder.Encode(header.ToJsonString())}.{Base64UrlEncoder.Encode(payload.ToJsonString())}.";
 
             case "signed with another key":
                 // Same header (including the real key id), same claims, a well-formed RS256 signature by a stranger's key.
@@ -244,7 +226,7 @@ public sealed class GatewaySecurityTests(PlatformFixture platform)
                 {
                     var signed = $"{parts[0]}.{parts[1]}";
                     var signature = stranger.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-                    return $"{signed}.{ToBase64Url(signature)}";
+                    return $"{signed}.{Base64UrlEncoder.Encode(signature)}";
                 }
 
             case "garbage":
@@ -253,15 +235,5 @@ public sealed class GatewaySecurityTests(PlatformFixture platform)
             default:
                 throw new ArgumentOutOfRangeException(nameof(tampering), tampering, null);
         }
-    }
-
-    private static string ToBase64Url(string text) => ToBase64Url(Encoding.UTF8.GetBytes(text));
-
-    private static string ToBase64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string FromBase64Url(string segment)
-    {
-        var base64 = segment.Replace('-', '+').Replace('_', '/');
-        return Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=')));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
 
 namespace PartyPlatform.EndToEnd.Tests;
 
@@ -12,11 +13,11 @@ public sealed class IdentityThroughGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task A_county_system_gets_a_token_through_the_gateway_issued_in_the_gateways_name()
     {
-        var response = await RequestTokenAsync("linwei-county-system", "dev-secret-linwei");
+        var response = await platform.RequestTokenAsync("linwei-county-system", "dev-secret-linwei", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("access_token").GetString()!;
-        var payload = JsonDocument.Parse(Base64Url(token.Split('.')[1])).RootElement;
+        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(token.Split('.')[1])).RootElement;
         Assert.Equal(new Uri(platform.Gateway.BaseAddress!, "/").ToString(), payload.GetProperty("iss").GetString());
         Assert.Equal("610502000000", payload.GetProperty("unit_code").GetString());
         Assert.Equal("CountyOperator", payload.GetProperty("role").GetString());
@@ -28,23 +29,9 @@ public sealed class IdentityThroughGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task A_wrong_secret_gets_no_token()
     {
-        var response = await RequestTokenAsync("linwei-county-system", "guessed");
+        var response = await platform.RequestTokenAsync("linwei-county-system", "guessed", Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("error").GetString());
-    }
-
-    private Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret) =>
-        platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
-        }), Ct);
-
-    private static string Base64Url(string segment)
-    {
-        var base64 = segment.Replace('-', '+').Replace('_', '/');
-        return Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=')));
     }
 }
