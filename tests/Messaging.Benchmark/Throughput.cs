@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Messaging;
 
@@ -47,15 +46,7 @@ public static class Throughput
         await using var harness = await MessagingHarness.CreateAsync();
         await harness.StartAsync(
             relay: false, consumer: consumer == Consumer.Inbox, rawConsumer: consumer == Consumer.Raw, batchConsumer: consumer == Consumer.InboxBatch);
-        await using (var db = harness.OpenDb())
-        {
-            foreach (var ping in Enumerable.Range(0, events).Select(_ => new Ping(Guid.NewGuid())))
-            {
-                db.PublishOnCommit(ping);
-            }
-
-            await db.SaveChangesAsync();
-        }
+        await harness.CommitPingsAsync(events);
 
         var clock = Stopwatch.StartNew();
         await harness.StartAsync(relay: true, consumer: false);

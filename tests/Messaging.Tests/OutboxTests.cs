@@ -59,12 +59,7 @@ public sealed class OutboxTests
         const int events = 2000;
         await using var harness = await MessagingHarness.CreateAsync();
         await harness.StartAsync(relay: false, consumer: true);
-        var pings = Enumerable.Range(0, events).Select(_ => new Ping(Guid.NewGuid())).ToList();
-        await using (var db = harness.OpenDb())
-        {
-            pings.ForEach(db.PublishOnCommit);
-            await db.SaveChangesAsync(Ct);
-        }
+        var pings = await harness.CommitPingsAsync(events, Ct);
 
         await Task.WhenAll(harness.StartAsync(relay: true, consumer: false), harness.StartAsync(relay: true, consumer: false));
 
@@ -106,12 +101,7 @@ public sealed class OutboxTests
         const int events = 3000;
         await using var harness = await MessagingHarness.CreateAsync();
         await harness.StartAsync(relay: false, consumer: true);
-        var pings = Enumerable.Range(0, events).Select(_ => new Ping(Guid.NewGuid())).ToList();
-        await using (var db = harness.OpenDb())
-        {
-            pings.ForEach(db.PublishOnCommit);
-            await db.SaveChangesAsync(Ct);
-        }
+        var pings = await harness.CommitPingsAsync(events, Ct);
 
         var firstRelay = await harness.StartAsync(relay: true, consumer: false);
         await Eventually.TrueAsync(async () => await CountEffectsAsync(harness) > 0, Timeout);

@@ -1,4 +1,5 @@
 using PartyPlatform.Messaging;
+using PartyPlatform.Messaging.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,16 @@ public sealed class MessagingHarness : IAsyncDisposable
     }
 
     public RelayTestDb OpenDb() => RelayTestDb.Open(Database);
+
+    /// <summary>Commits <paramref name="count"/> new pings to the outbox in one transaction.</summary>
+    public async Task<List<Ping>> CommitPingsAsync(int count, CancellationToken cancellationToken = default)
+    {
+        var pings = Enumerable.Range(0, count).Select(_ => new Ping(Guid.NewGuid())).ToList();
+        await using var db = OpenDb();
+        pings.ForEach(db.PublishOnCommit);
+        await db.SaveChangesAsync(cancellationToken);
+        return pings;
+    }
 
     public async Task<IHost> StartAsync(
         bool relay, bool consumer, TimeSpan? pollInterval = null, bool rawConsumer = false, bool batchConsumer = false)
