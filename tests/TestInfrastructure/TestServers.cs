@@ -25,10 +25,6 @@ public static class TestServers
             await postgres.CreateDatabaseAsync(name);
             return postgres.ConnectionString(name);
         }
-
-        /// <summary>A connection string for a database the caller creates itself (an EF migration does).</summary>
-        public async Task<string> NewDatabaseConnectionStringAsync() =>
-            (await server.Value).ConnectionString($"test_{Guid.NewGuid():N}");
     }
 
     public sealed class SharedRabbitMq

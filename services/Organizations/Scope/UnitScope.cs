@@ -25,7 +25,7 @@ public sealed class UnitScope(OrganizationsDb db, IHttpContextAccessor http)
     public async Task<IQueryable<PartyOrganization>> PartyOrganizationsAsync(CancellationToken ct) =>
         await SubtreeAsync(ct) is { } path ? db.PartyOrganizations.Where(o => o.UnitPath.StartsWith(path)) : db.PartyOrganizations;
 
-    public async Task<bool> ContainsAsync(string unitPath, CancellationToken ct) =>
+    private async Task<bool> ContainsAsync(string unitPath, CancellationToken ct) =>
         await SubtreeAsync(ct) is not { } path || unitPath.StartsWith(path, StringComparison.Ordinal);
 
     /// <summary>The path of a unit, to filter by subtree; an unknown unit's matches no path, so its subtree is empty.</summary>
