@@ -1,3 +1,4 @@
+using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Tree;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformAuthentication();
 builder.AddDashboardData();
+builder.AddAdministrativeTree<DashboardDb>("dashboard");
 builder.AddPlatformMessaging("dashboard", bus => bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration));
 builder.AddMessagingHousekeeping<DashboardDb>();
 

@@ -1,5 +1,5 @@
 using PartyPlatform.Contracts.Organizations;
-using PartyPlatform.Dashboard.Tree;
+using PartyPlatform.AdministrativeTree;
 
 namespace PartyPlatform.Dashboard.Tests;
 

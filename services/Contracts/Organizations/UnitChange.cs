@@ -6,4 +6,7 @@ public enum UnitChange
     Renamed,
     Moved,
     Retired,
+
+    /// <summary>Not a change: the current state published again on a <see cref="TreeReplayRequested"/>.</summary>
+    Replayed,
 }

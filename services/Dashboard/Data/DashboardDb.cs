@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Auditing;
-using PartyPlatform.Dashboard.Tree;
+using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Messaging;
 
 namespace PartyPlatform.Dashboard.Data;
@@ -11,7 +11,7 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfiguration(new UnitReplicaConfiguration());
+        modelBuilder.AddUnitReplicas();
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Security;
@@ -50,30 +51,11 @@ public static class TreeApi
             villages.Where(v => v.CountyId == county.Id && v.Kind == UnitKind.Community).Sum(v => v.Count))));
     }
 
-    private static async Task<Results<Ok<UnitReplicaResponse>, NotFound>> GetUnit(Guid id, DashboardDb db, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<UnitReplicaResponse>, NotFound>> GetUnit(Guid id, DashboardDb db, ReplicaScope scope, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
-        return unit is not null && await IsInScopeAsync(unit, CallerScope.Of(user), db, ct)
+        return unit is not null && await scope.ContainsAsync(unit.Id, ct)
             ? TypedResults.Ok(new UnitReplicaResponse(unit.Id, unit.Name, unit.Kind, unit.Code, unit.ParentId, unit.Retired, unit.Version))
             : TypedResults.NotFound();
-    }
-
-    /// <summary>In scope when the caller's unit is the unit itself or one of its (at most three) ancestors.</summary>
-    private static async Task<bool> IsInScopeAsync(UnitReplica unit, CallerScope caller, DashboardDb db, CancellationToken ct)
-    {
-        if (caller.CityWide)
-        {
-            return true;
-        }
-
-        for (var current = unit; current is not null; current = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == current.ParentId, ct))
-        {
-            if (current.Code is not null && current.Code == caller.UnitCode)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

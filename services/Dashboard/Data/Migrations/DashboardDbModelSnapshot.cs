@@ -91,7 +91,7 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("PartyPlatform.Dashboard.Tree.UnitReplica", b =>
+            modelBuilder.Entity("PartyPlatform.AdministrativeTree.UnitReplica", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")

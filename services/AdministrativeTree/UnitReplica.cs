@@ -1,8 +1,8 @@
 using PartyPlatform.Contracts.Organizations;
 
-namespace PartyPlatform.Dashboard.Tree;
+namespace PartyPlatform.AdministrativeTree;
 
-/// <summary>The dashboard's copy of an administrative unit, kept from Organizations' events.</summary>
+/// <summary>A service's copy of an administrative unit, kept from Organizations' events.</summary>
 public sealed class UnitReplica
 {
     public Guid Id { get; private set; }

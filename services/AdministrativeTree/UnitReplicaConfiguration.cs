@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PartyPlatform.Dashboard.Tree;
 
-namespace PartyPlatform.Dashboard.Data;
+namespace PartyPlatform.AdministrativeTree;
 
 public sealed class UnitReplicaConfiguration : IEntityTypeConfiguration<UnitReplica>
 {

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace PartyPlatform.AdministrativeTree;
+
+public static class AdministrativeTreeExtensions
+{
+    /// <summary>
+    /// A copy of the tree in <typeparamref name="TDb"/> (whose model calls <see cref="UnitReplicaModel.AddUnitReplicas"/>):
+    /// <see cref="ReplicaScope"/> for requests, and a replay of the tree asked for at start. The service
+    /// registers its own consumer of the tree events, which calls <see cref="UnitReplicaModel.ApplyUnitChangesAsync"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddAdministrativeTree<TDb>(this IHostApplicationBuilder builder, string serviceName)
+        where TDb : DbContext
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped(services => new ReplicaScope(services.GetRequiredService<TDb>(), services.GetRequiredService<IHttpContextAccessor>()));
+        builder.Services.AddSingleton(new ServiceName(serviceName));
+        builder.Services.AddHostedService<TreeReplayRequest>();
+        return builder;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Security;
+
+namespace PartyPlatform.AdministrativeTree;
+
+/// <summary>
+/// The caller's part of a service's copy of the tree: everything for the city roles (and for the
+/// service's own background work), else the subtree of the unit whose code the token carries.
+/// Reads outside it answer 404, writes aimed outside it 403 (see the README's scope rule).
+/// </summary>
+public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
+{
+    private bool resolved;
+    private Guid? root;
+
+    private IQueryable<UnitReplica> Units => db.Set<UnitReplica>();
+
+    /// <summary>Units of the tree that are not retired, in the caller's subtree.</summary>
+    public async Task<IQueryable<UnitReplica>> UnitsAsync(CancellationToken ct) =>
+        await RootAsync(ct) is { } unit ? Within(unit) : Units.Where(u => !u.Retired);
+
+    /// <summary>The rural villages (not urban communities) in the caller's subtree.</summary>
+    public async Task<IQueryable<UnitReplica>> VillagesAsync(CancellationToken ct) =>
+        (await UnitsAsync(ct)).Where(u => u.Kind == UnitKind.Village);
+
+    /// <summary>The subtree of <paramref name="unitId"/>, for figures per township or county.</summary>
+    public IQueryable<UnitReplica> Within(Guid unitId) => Units.Subtrees([unitId]);
+
+    public async Task<bool> ContainsAsync(Guid unitId, CancellationToken ct) =>
+        await RootAsync(ct) is not { } unit || await Within(unit).AnyAsync(u => u.Id == unitId, ct);
+
+    /// <summary>Throws <see cref="OutsideScopeException"/> unless the caller may change what belongs to <paramref name="unitId"/>.</summary>
+    public async Task EnsureWritableAsync(Guid unitId, string what, CancellationToken ct)
+    {
+        if (!await ContainsAsync(unitId, ct))
+        {
+            throw new OutsideScopeException($"{what} is outside your administrative unit.");
+        }
+    }
+
+    /// <summary>Throws <see cref="OutsideScopeException"/> unless the caller acts for the whole city.</summary>
+    public void EnsureCityWide(string what)
+    {
+        if (http.HttpContext is { } context && !CallerScope.Of(context.User).CityWide)
+        {
+            throw new OutsideScopeException($"{what} is for the city's own accounts.");
+        }
+    }
+
+    /// <returns>The caller's unit, null for the whole city, or an id no unit has for an account whose unit is unknown.</returns>
+    private async Task<Guid?> RootAsync(CancellationToken ct)
+    {
+        if (resolved)
+        {
+            return root;
+        }
+
+        resolved = true;
+        if (http.HttpContext is not { } context || CallerScope.Of(context.User) is { CityWide: true })
+        {
+            return root = null;
+        }
+
+        var code = CallerScope.Of(context.User).UnitCode;
+        var unitId = code is null ? null : await Units.Where(u => u.Code == code && !u.Retired).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        return root = unitId ?? Guid.Empty;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Contracts.Organizations;
+
+namespace PartyPlatform.AdministrativeTree;
+
+/// <summary>A unit of the copy after an event changed it, and its parent before the change.</summary>
+public sealed record UnitReplicaChange(UnitReplica Unit, Guid? PreviousParentId);
+
+public static class UnitReplicaModel
+{
+    /// <summary>Adds the <c>unit_replicas</c> table to a service's model.</summary>
+    public static ModelBuilder AddUnitReplicas(this ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfiguration(new UnitReplicaConfiguration());
+
+    /// <summary>The units, not retired, at or under any of <paramref name="roots"/>.</summary>
+    public static IQueryable<UnitReplica> Subtrees(this IQueryable<UnitReplica> units, Guid[] roots)
+    {
+        // Four levels (city, county, township, village): three hops up reach any ancestor.
+        var subtree =
+            from unit in units
+            join parent in units on unit.ParentId equals parent.Id into parents
+            from parent in parents.DefaultIfEmpty()
+            join grandparent in units on parent.ParentId equals grandparent.Id into grandparents
+            from grandparent in grandparents.DefaultIfEmpty()
+            where roots.Contains(unit.Id) || roots.Contains(unit.ParentId!.Value)
+                  || roots.Contains(parent.ParentId!.Value) || roots.Contains(grandparent.ParentId!.Value)
+            select unit;
+        return subtree.Where(u => !u.Retired);
+    }
+
+    /// <summary>
+    /// Applies a batch of tree events to the copy and returns the units that changed, each with the
+    /// parent it had before (a move changes two subtrees). Row locks
+    /// make two batches touching one unit apply one after the other, and the version check decides.
+    /// </summary>
+    public static async Task<IReadOnlyList<UnitReplicaChange>> ApplyUnitChangesAsync(
+        this DbContext db, IReadOnlyList<AdministrativeUnitChanged> changes, CancellationToken ct)
+    {
+        var latest = changes.GroupBy(c => c.UnitId).Select(g => g.MaxBy(c => c.Version)!).ToList();
+        var ids = latest.Select(c => c.UnitId).ToArray();
+        var units = await db.Set<UnitReplica>().FromSql($"SELECT * FROM unit_replicas WHERE id = ANY({ids}) FOR UPDATE")
+            .ToDictionaryAsync(u => u.Id, ct);
+        var changed = new List<UnitReplicaChange>();
+        foreach (var change in latest)
+        {
+            if (!units.TryGetValue(change.UnitId, out var unit))
+            {
+                unit = UnitReplica.From(change);
+                db.Add(unit);
+                changed.Add(new UnitReplicaChange(unit, null));
+                continue;
+            }
+
+            var previousParentId = unit.ParentId;
+            if (unit.Apply(change))
+            {
+                changed.Add(new UnitReplicaChange(unit, previousParentId));
+            }
+        }
+
+        return changed;
+    }
+}

@@ -1,0 +1,10 @@
+namespace PartyPlatform.Contracts.Venues;
+
+public enum VenueKind
+{
+    /// <summary>新建</summary>
+    NewBuild,
+
+    /// <summary>改扩建</summary>
+    Renovation,
+}

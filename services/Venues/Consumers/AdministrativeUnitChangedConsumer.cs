@@ -1,0 +1,29 @@
+using MassTransit;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging.Inbox;
+using PartyPlatform.Venues.Coverage;
+using PartyPlatform.Venues.Data;
+
+namespace PartyPlatform.Venues.Consumers;
+
+/// <summary>
+/// Keeps Venues' copy of the tree, batched like the dashboard's. A village added, moved or merged
+/// away changes the coverage of the units above it, old and new, so that is published too.
+/// </summary>
+public sealed class AdministrativeUnitChangedConsumer(VenuesDb db, CoverageTracker coverage) : IConsumer<Batch<AdministrativeUnitChanged>>
+{
+    public Task Consume(ConsumeContext<Batch<AdministrativeUnitChanged>> context) =>
+        db.ApplyOnceAsync(context, this, async (changes, ct) =>
+        {
+            var changed = await db.ApplyUnitChangesAsync(changes, ct);
+            if (changed.Count == 0)
+            {
+                return;
+            }
+
+            await db.SaveChangesAsync(ct);
+            var touched = changed.SelectMany(c => c.PreviousParentId is { } previous ? [c.Unit.Id, previous] : new[] { c.Unit.Id }).ToList();
+            await coverage.PublishChangesAsync(touched, ct);
+        });
+}

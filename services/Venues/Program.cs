@@ -1,0 +1,30 @@
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Auditing;
+using PartyPlatform.Messaging;
+using PartyPlatform.Security;
+using PartyPlatform.Venues.Consumers;
+using PartyPlatform.Venues.Coverage;
+using PartyPlatform.Venues.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+// Here and not in ServiceDefaults: the validation source generator only sees request types of the assembly that calls it.
+builder.Services.AddValidation();
+builder.AddPlatformAuthentication();
+builder.AddVenuesData();
+builder.AddAdministrativeTree<VenuesDb>("venues");
+builder.AddPlatformMessaging("venues", bus => bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration));
+builder.AddOutboxRelay<VenuesDb>();
+
+var app = builder.Build();
+
+app.UsePlatformProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapDefaultEndpoints();
+app.MapCoverageApi();
+app.MapAuditApi<VenuesDb>("/api/venues").RequireAuthorization(PlatformPolicies.CityAdministrator);
+
+await app.PrepareVenuesDbAsync();
+await app.RunAsync();

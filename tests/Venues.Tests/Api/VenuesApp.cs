@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.TestInfrastructure;
+using PartyPlatform.Venues.Data;
+
+namespace PartyPlatform.Venues.Tests.Api;
+
+/// <summary>
+/// The Venues service on a database and a broker vhost of its own, for one test, with a clock the
+/// test moves (it starts on 1 June 2026, 09:00 in the city; the configured deadline is 31 December 2026)
+/// and a small tree written straight into its copy: see <see cref="Tree"/>.
+/// </summary>
+public sealed class VenuesApp : ServiceApp<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private VenuesApp(string database, string broker)
+    {
+        Database = database;
+        Broker = broker;
+    }
+
+    public string Database { get; }
+
+    public string Broker { get; }
+
+    public FakeTimeProvider Time { get; } = new(Start.ToUniversalTime());
+
+    public TestTree Tree { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("ConnectionStrings:venuesdb", Database),
+        new("ConnectionStrings:messaging", Broker),
+    ];
+
+    /// <summary>A started app whose copy of the tree holds <see cref="Tree"/>.</summary>
+    public static async Task<VenuesApp> StartAsync()
+    {
+        var app = new VenuesApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
+        _ = app.Server;
+        await using var db = app.OpenDb();
+        db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return app;
+    }
+
+    public VenuesDb OpenDb() =>
+        new(new DbContextOptionsBuilder<VenuesDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+    }
+}
+
+/// <summary>
+/// 渭南市 → 临渭区 (two townships of three villages each, and a community) and 华州区 (one township
+/// of two villages). Ids are fresh per test; codes are the same in every test's own database.
+/// </summary>
+public sealed class TestTree
+{
+    public const string CityCode = "610500000000";
+    public const string CountyCode = "610502000000";
+    public const string TownshipCode = "610502001000";
+    public const string SecondTownshipCode = "610502002000";
+    public const string OtherCountyCode = "610503000000";
+    public const string OtherTownshipCode = "610503001000";
+
+    private readonly Dictionary<string, AdministrativeUnitChanged> byCode = [];
+
+    public TestTree()
+    {
+        Add(CityCode, "渭南市", UnitKind.City, UnitLevel.City, null);
+        Add(CountyCode, "临渭区", UnitKind.District, UnitLevel.County, CityCode);
+        Add(TownshipCode, "东镇", UnitKind.Township, UnitLevel.Township, CountyCode);
+        Add(SecondTownshipCode, "西镇", UnitKind.Township, UnitLevel.Township, CountyCode);
+        Add(OtherCountyCode, "华州区", UnitKind.District, UnitLevel.County, CityCode);
+        Add(OtherTownshipCode, "南镇", UnitKind.Township, UnitLevel.Township, OtherCountyCode);
+        for (var n = 1; n <= 3; n++)
+        {
+            Add(VillageCode(TownshipCode, n), $"东{n}村", UnitKind.Village, UnitLevel.Village, TownshipCode);
+            Add(VillageCode(SecondTownshipCode, n), $"西{n}村", UnitKind.Village, UnitLevel.Village, SecondTownshipCode);
+        }
+
+        Add("610502001001", "东镇社区", UnitKind.Community, UnitLevel.Village, TownshipCode);
+        Add(VillageCode(OtherTownshipCode, 1), "南1村", UnitKind.Village, UnitLevel.Village, OtherTownshipCode);
+        Add(VillageCode(OtherTownshipCode, 2), "南2村", UnitKind.Village, UnitLevel.Village, OtherTownshipCode);
+    }
+
+    public IEnumerable<AdministrativeUnitChanged> Units => byCode.Values;
+
+    /// <summary>The n-th village (from 1) of a township, e.g. 610502001201.</summary>
+    public static string VillageCode(string townshipCode, int n) => $"{townshipCode[..9]}{200 + n}";
+
+    public Guid Id(string code) => byCode[code].UnitId;
+
+    public Guid Village(string townshipCode, int n) => Id(VillageCode(townshipCode, n));
+
+    private void Add(string code, string name, UnitKind kind, UnitLevel level, string? parentCode) =>
+        byCode[code] = new AdministrativeUnitChanged(
+            Guid.CreateVersion7(), 1, UnitChange.Created, name, kind, level, code,
+            parentCode is null ? null : byCode[parentCode].UnitId, false, null, DateTimeOffset.UnixEpoch);
+}
