@@ -2,9 +2,16 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Security;
+using PartyPlatform.Venues.Baseline;
+using PartyPlatform.Venues.Campaign;
 using PartyPlatform.Venues.Consumers;
 using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Data;
+using PartyPlatform.Venues.Deadline;
+using PartyPlatform.Venues.Funding;
+using PartyPlatform.Venues.Ledger;
+using PartyPlatform.Venues.Projects;
+using PartyPlatform.Venues.Standards;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,7 +30,14 @@ app.UsePlatformProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
+app.MapCampaignApi();
+app.MapBaselineApi();
+app.MapProjectsApi();
+app.MapFundingApi();
+app.MapStandardsApi();
 app.MapCoverageApi();
+app.MapDeadlineApi();
+app.MapLedgerApi();
 app.MapAuditApi<VenuesDb>("/api/venues").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.PrepareVenuesDbAsync();
