@@ -4,6 +4,7 @@ using PartyPlatform.Organizations.Data;
 using PartyPlatform.Organizations.DemoData;
 using PartyPlatform.Organizations.Imports;
 using PartyPlatform.Organizations.PartyOrganizations;
+using PartyPlatform.Organizations.TreeReplay;
 using PartyPlatform.Organizations.Units;
 using PartyPlatform.Security;
 
@@ -20,7 +21,7 @@ builder.AddServiceDefaults();
 builder.Services.AddValidation();
 builder.AddPlatformAuthentication();
 builder.AddOrganizationsData();
-builder.AddPlatformMessaging("organizations");
+builder.AddPlatformMessaging("organizations", bus => bus.AddTreeReplayConsumer());
 builder.AddOutboxRelay<OrganizationsDb>();
 
 var app = builder.Build();

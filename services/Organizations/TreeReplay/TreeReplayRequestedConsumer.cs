@@ -1,0 +1,48 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging.Inbox;
+using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.Organizations.Data;
+
+namespace PartyPlatform.Organizations.TreeReplay;
+
+/// <summary>
+/// Publishes every unit's current state again, retired ones included, at its current version:
+/// a copy of the tree takes what it lacks and ignores the versions it holds.
+/// </summary>
+public sealed partial class TreeReplayRequestedConsumer(
+    OrganizationsDb db, SharedTreeReplay shared, ILogger<TreeReplayRequestedConsumer> logger)
+    : IConsumer<TreeReplayRequested>
+{
+    public async Task Consume(ConsumeContext<TreeReplayRequested> context)
+    {
+        var requestedBy = context.Message.RequestedBy;
+        var replayed = await shared.ReplayAsync(async () =>
+        {
+            var units = 0;
+            var applied = await db.ApplyOnceAsync(context, this, async ct =>
+            {
+                var current = await db.Units.AsNoTracking().ToListAsync(ct);
+                current.ForEach(unit => db.PublishOnCommit(unit.ToEvent(UnitChange.Replayed)));
+                units = current.Count;
+            });
+            if (applied)
+            {
+                LogReplayed(logger, units, requestedBy);
+            }
+
+            return applied;
+        }, context.CancellationToken);
+        if (!replayed)
+        {
+            LogAnswered(logger, requestedBy);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Units} units for {RequestedBy}")]
+    private static partial void LogReplayed(ILogger logger, int units, string requestedBy);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The tree replay asked for by {RequestedBy} was answered by one begun after the request arrived")]
+    private static partial void LogAnswered(ILogger logger, string requestedBy);
+}
