@@ -1,7 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Venues.Data;
+using PartyPlatform.Security;
+
 namespace PartyPlatform.Venues.Campaign;
+
+public sealed record CampaignResponse(
+    DateOnly Deadline, string TimeZone, DateTimeOffset DeadlinePassesAt, int DaysLeft, decimal CitySubsidyPerNewBuild,
+    IReadOnlyList<MilestoneTemplate> Milestones, long Version);
+
+public sealed record ChangeCampaignRequest(
+    [property: Required] DateOnly? Deadline,
+    [property: Required, StringLength(64)] string TimeZone,
+    [property: Required] decimal? CitySubsidyPerNewBuild,
+    [property: Required] IReadOnlyList<MilestoneTemplate> Milestones);
 
 public static class CampaignApi
 {
-    public static RouteGroupBuilder MapCampaignApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/api/venues").WithTags("Campaign terms");
+    public static RouteGroupBuilder MapCampaignApi(this IEndpointRouteBuilder routes)
+    {
+        var campaign = routes.MapGroup("/api/venues/campaign").WithTags("Campaign terms");
+
+        campaign.MapGet("/", Get).WithSummary("The deadline, the standard milestones and the city subsidy per accepted new build");
+        campaign.MapPut("/", Change).RequireAuthorization(PlatformPolicies.Write)
+            .WithSummary("Change the campaign terms (city accounts only)")
+            .WithDescription("Projects already planned keep the milestones they were scheduled with; the deadline check uses the new deadline.");
+
+        return campaign;
+    }
+
+    private static async Task<Ok<CampaignResponse>> Get(VenuesDb db, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await db.Campaigns.AsNoTracking().SingleAsync(ct), time));
+
+    private static async Task<Ok<CampaignResponse>> Change(
+        ChangeCampaignRequest request, VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
+    {
+        scope.EnsureCityWide("The campaign terms");
+        var campaign = await db.Campaigns.SingleAsync(ct);
+        campaign.Change(new CampaignTerms(request.Deadline!.Value, request.TimeZone, request.CitySubsidyPerNewBuild!.Value, request.Milestones));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToResponse(campaign, time));
+    }
+
+    private static CampaignResponse ToResponse(Campaign campaign, TimeProvider time)
+    {
+        var terms = campaign.Terms;
+        return new CampaignResponse(
+            terms.Deadline, terms.TimeZone, terms.DeadlinePassesAt, Math.Max(0, terms.Deadline.DayNumber - terms.Today(time).DayNumber),
+            terms.CitySubsidyPerNewBuild, terms.Milestones, campaign.Version);
+    }
 }
