@@ -32,10 +32,15 @@ var organizations = builder.AddProject<Projects.Organizations>("organizations")
     .WithIdentity(identity, issuer)
     .WithEnvironment("DemoData__Load", builder.Configuration["DemoData:Load"] ?? "true");
 
+var venues = builder.AddProject<Projects.Venues>("venues")
+    .WithPlatformInfrastructure(infrastructure, "venuesdb")
+    .WithIdentity(identity, issuer)
+    .WithEnvironment("Venues__DeadlineWatch__Interval", builder.Configuration["Venues:DeadlineWatchInterval"] ?? "00:01:00");
+
 var dashboard = builder.AddProject<Projects.Dashboard>("dashboard")
     .WithPlatformInfrastructure(infrastructure, "dashboarddb")
     .WithIdentity(identity, issuer);
 
-gateway.WithReference(identity).WithReference(organizations).WithReference(dashboard);
+gateway.WithReference(identity).WithReference(organizations).WithReference(venues).WithReference(dashboard);
 
 builder.Build().Run();

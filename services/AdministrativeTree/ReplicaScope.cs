@@ -40,6 +40,22 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
         }
     }
 
+    /// <summary>The same for many units, in one query: names the first one outside.</summary>
+    public async Task EnsureWritableAsync(IReadOnlyCollection<Guid> unitIds, Func<Guid, string> what, CancellationToken ct)
+    {
+        if (await RootAsync(ct) is not { } unit)
+        {
+            return;
+        }
+
+        var ids = unitIds.Distinct().ToArray();
+        var inside = await Within(unit).Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
+        if (ids.Except(inside).FirstOrDefault() is var outside && outside != Guid.Empty)
+        {
+            throw new OutsideScopeException($"{what(outside)} is outside your administrative unit.");
+        }
+    }
+
     /// <summary>Throws <see cref="OutsideScopeException"/> unless the caller acts for the whole city.</summary>
     public void EnsureCityWide(string what)
     {

@@ -24,7 +24,7 @@ public sealed class AccessThroughGatewayTests(PlatformFixture platform)
         610503001201,南一村（测试）,Village,610503001000
         """;
 
-    private static readonly string[] Services = ["organizations", "dashboard", "identity"];
+    private static readonly string[] Services = ["organizations", "venues", "dashboard", "identity"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -34,10 +34,17 @@ public sealed class AccessThroughGatewayTests(PlatformFixture platform)
         (await platform.CityAdmin.PostAsync("/api/organizations/imports/units", new StringContent(Tree, Encoding.UTF8, "text/csv"), Ct))
             .EnsureSuccessStatusCode();
         var village = await Eventually.ValueAsync(() => ReplicaOfAsync("610503001201"), TimeSpan.FromSeconds(60));
+        var countyUnitB = await Eventually.ValueAsync(() => ReplicaOfAsync("610503000000"), TimeSpan.FromSeconds(60));
         var countyB = await CreateClientAsync("CountyOperator", "610503000000");
         var operations = await OperationsAsync(new Dictionary<string, string>
         {
             ["id"] = village.Id.ToString(),
+            ["unitId"] = village.Id.ToString(),
+            ["venueId"] = village.Id.ToString(),
+            ["lineId"] = village.Id.ToString(),
+            ["countyId"] = countyUnitB.Id.ToString(),
+            ["number"] = "1",
+            ["order"] = "1",
             ["code"] = "610503001201",
             ["clientId"] = countyB.ClientId,
             ["userName"] = "linwei-operator",

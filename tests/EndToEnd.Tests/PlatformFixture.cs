@@ -37,7 +37,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await app.StartAsync(timeout.Token);
-        foreach (var resource in new[] { "identity", "organizations", "dashboard", "gateway" })
+        foreach (var resource in new[] { "identity", "organizations", "venues", "dashboard", "gateway" })
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }

@@ -1,7 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Venues.Data;
+
 namespace PartyPlatform.Venues.Coverage;
+
+public sealed record CoverageResponse(
+    Guid UnitId, string Name, string? Code, UnitLevel Level, int Villages, int VillagesWithVenue, int VillagesWithoutVenue,
+    decimal CoveragePercent, int DaysToDeadline)
+{
+    public static CoverageResponse From(CoverageFigures f, int daysToDeadline) => new(
+        f.UnitId, f.Name, f.Code, f.Level, f.Villages, f.VillagesWithVenue, f.VillagesWithoutVenue, f.CoveragePercent, daysToDeadline);
+}
+
+public sealed record VillageWithoutVenue(Guid VillageId, string Name, string? Code, Guid? TownshipId);
 
 public static class CoverageApi
 {
-    public static RouteGroupBuilder MapCoverageApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/api/venues/coverage").WithTags("Coverage");
+    public static RouteGroupBuilder MapCoverageApi(this IEndpointRouteBuilder routes)
+    {
+        var coverage = routes.MapGroup("/api/venues/coverage").WithTags("Coverage");
+
+        coverage.MapGet("/", List)
+            .WithSummary("Coverage of every unit of a level (City, County or Township) in the caller's unit, optionally under one parent")
+            .WithDescription("A village has a venue when its baseline says it had a usable one or its venue passed acceptance (验收). A unit without villages counts as covered.");
+        coverage.MapGet("/{unitId:guid}", Get).WithSummary("Coverage of one township, county or city");
+        coverage.MapGet("/{unitId:guid}/villages-without-venue", WithoutVenue).WithSummary("The 清零 countdown: villages still without a venue, paged");
+
+        return coverage;
+    }
+
+    private static async Task<Ok<List<CoverageResponse>>> List(
+        UnitLevel? level, Guid? parentId, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    {
+        var units = (await scope.UnitsAsync(ct)).Where(u => u.Level == (level ?? UnitLevel.County));
+        if (parentId is { } parent)
+        {
+            units = units.Where(u => u.ParentId == parent);
+        }
+
+        return TypedResults.Ok(await FiguresAsync(await units.OrderBy(u => u.Code).ToListAsync(ct), scope, db, time, ct));
+    }
+
+    private static async Task<Results<Ok<CoverageResponse>, NotFound>> Get(Guid unitId, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    {
+        var unit = await (await scope.UnitsAsync(ct)).FirstOrDefaultAsync(u => u.Id == unitId && u.Level != UnitLevel.Village, ct);
+        return unit is null ? TypedResults.NotFound() : TypedResults.Ok((await FiguresAsync([unit], scope, db, time, ct)).Single());
+    }
+
+    private static async Task<Results<Ok<Page<VillageWithoutVenue>>, NotFound>> WithoutVenue(
+        Guid unitId, int? page, int? pageSize, ReplicaScope scope, VenuesDb db, CancellationToken ct)
+    {
+        if (!await (await scope.UnitsAsync(ct)).AnyAsync(u => u.Id == unitId && u.Level != UnitLevel.Village, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var request = new PageRequest(page, pageSize);
+        var without = (await VillageCoverage.ListAsync(db, scope.Within(unitId).Where(u => u.Kind == UnitKind.Village), ct))
+            .Where(v => !v.HasVenue).OrderBy(v => v.Code).ToList();
+        return TypedResults.Ok(new Page<VillageWithoutVenue>(
+            without.Skip(request.Skip).Take(request.Size).Select(v => new VillageWithoutVenue(v.VillageId, v.Name, v.Code, v.TownshipId)).ToList(),
+            request.Number, request.Size, without.Count));
+    }
+
+    private static async Task<List<CoverageResponse>> FiguresAsync(
+        List<UnitReplica> units, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(ct);
+        var daysLeft = Math.Max(0, campaign.Deadline.DayNumber - campaign.Today(time).DayNumber);
+        var villages = units.Count == 0 ? [] : await VillageCoverage.ListAsync(db, await scope.VillagesAsync(ct), ct);
+        return CoverageFigures.For(units, villages).ConvertAll(f => CoverageResponse.From(f, daysLeft));
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PartyPlatform.Auditing;
 using PartyPlatform.Venues.Campaign;
 using PartyPlatform.Venues.Coverage;
+using PartyPlatform.Venues.Deadline;
 using PartyPlatform.Venues.Standards;
 
 namespace PartyPlatform.Venues.Data;
@@ -16,6 +17,9 @@ public static class VenuesDataExtensions
         builder.AddPlatformDbContext<VenuesDb>(ConnectionName);
         builder.Services.Configure<CampaignDefaults>(builder.Configuration.GetSection(CampaignDefaults.Section));
         builder.Services.AddScoped<CoverageTracker>();
+        builder.Services.AddScoped<DeadlineCheck>();
+        builder.Services.Configure<DeadlineWatchOptions>(builder.Configuration.GetSection(DeadlineWatchOptions.Section));
+        builder.Services.AddHostedService<DeadlineWatch>();
         return builder;
     }
 

@@ -1,7 +1,202 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Auditing;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Security;
+using PartyPlatform.Venues.Campaign;
+using PartyPlatform.Venues.Coverage;
+using PartyPlatform.Venues.Data;
+
 namespace PartyPlatform.Venues.Projects;
 
 public static class ProjectsApi
 {
-    public static RouteGroupBuilder MapProjectsApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/api/venues").WithTags("Construction projects");
+    public static RouteGroupBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
+    {
+        var venues = routes.MapGroup("/api/venues/venues").WithTags("Construction projects");
+
+        venues.MapGet("/", List).WithSummary("Venues in the caller's unit, paged; filter by township, county or state");
+        venues.MapGet("/{id:guid}", Get).WithSummary("A venue with its history, milestones and progress reports");
+        venues.MapPost("/", Plan).RequireAuthorization(PlatformPolicies.Write)
+            .WithSummary("Plan a village's venue; its milestones are scheduled backwards from the deadline (倒排工期)");
+        venues.MapPut("/{id:guid}/description", Describe).RequireAuthorization(PlatformPolicies.Write)
+            .WithSummary("Kind, floor area, functions and rooms");
+        venues.MapPost("/{id:guid}/state", Advance).RequireAuthorization(PlatformPolicies.Write)
+            .WithSummary("Move the venue forward: under construction, completed, accepted (验收), in use");
+        venues.MapPost("/{id:guid}/milestones/{order:int}/completion", CompleteMilestone).RequireAuthorization(PlatformPolicies.Write);
+        venues.MapPost("/{id:guid}/progress", ReportProgress).RequireAuthorization(PlatformPolicies.Write);
+
+        var projects = routes.MapGroup("/api/venues/projects").WithTags("Construction projects");
+        projects.MapGet("/behind-schedule", BehindSchedule).WithSummary("Projects with a late milestone, in a county or township");
+        projects.MapGet("/behind-schedule/counties", BehindScheduleByCounty).WithSummary("Projects and projects behind schedule per county");
+        projects.MapGet("/behind-schedule/counties/{countyId:guid}/townships", BehindScheduleByTownship)
+            .WithSummary("Projects and projects behind schedule per township of a county");
+
+        return venues;
+    }
+
+    private static async Task<Ok<Page<VenueSummary>>> List(
+        Guid? townshipId, Guid? countyId, VenueState? state, int? page, int? pageSize, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    {
+        var villages = await scope.VillagesAsync(ct);
+        if (townshipId is { } township)
+        {
+            villages = villages.Where(v => v.ParentId == township);
+        }
+
+        if (countyId is { } county)
+        {
+            villages = villages.Where(v => db.Units.Any(t => t.Id == v.ParentId && t.ParentId == county));
+        }
+
+        var venues = db.Venues.AsNoTracking().Where(v => villages.Any(u => u.Id == v.VillageId));
+        if (state is { } s)
+        {
+            venues = venues.Where(v => v.State == s);
+        }
+
+        var request = new PageRequest(page, pageSize);
+        var today = await TodayAsync(db, time, ct);
+        var items = await venues.OrderBy(v => v.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<VenueSummary>(items.ConvertAll(v => VenueSummary.From(v, today)), request.Number, request.Size, await venues.CountAsync(ct)));
+    }
+
+    private static async Task<Results<Ok<VenueResponse>, NotFound>> Get(Guid id, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct) =>
+        await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is { } venue && await scope.ContainsAsync(venue.VillageId, ct)
+            ? TypedResults.Ok(VenueResponse.From(venue, await TodayAsync(db, time, ct)))
+            : TypedResults.NotFound();
+
+    private static async Task<Created<VenueResponse>> Plan(
+        PlanVenueRequest request, ReplicaScope scope, VenuesDb db, AuditActor actor, TimeProvider time, CancellationToken ct)
+    {
+        var village = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.VillageId && u.Kind == UnitKind.Village && !u.Retired, ct)
+                      ?? throw new RuleViolationException("villageId", $"{request.VillageId} is not a village of the tree.");
+        await scope.EnsureWritableAsync(village.Id, $"Village '{village.Name}'", ct);
+        if (await db.Venues.AnyAsync(v => v.VillageId == village.Id, ct))
+        {
+            throw new ConflictException($"Village '{village.Name}' already has a venue.");
+        }
+
+        var terms = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
+        var now = time.GetUtcNow();
+        var venue = Venue.Plan(village.Id, request.Description, request.PlannedOn!.Value, actor.Id, terms, now);
+        VenueLifecycle.Add(db, venue, now);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/venues/venues/{venue.Id}", VenueResponse.From(venue, terms.DayOf(now)));
+    }
+
+    private static Task<Results<Ok<VenueResponse>, NotFound>> Describe(
+        Guid id, DescribeVenueRequest request, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, TimeProvider time, CancellationToken ct) =>
+        ChangeAsync(id, scope, db, coverage, time, (venue, _, _) =>
+        {
+            venue.Describe(request.Description);
+            return Task.CompletedTask;
+        }, ct);
+
+    private static Task<Results<Ok<VenueResponse>, NotFound>> Advance(
+        Guid id, AdvanceVenueRequest request, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, AuditActor actor, TimeProvider time,
+        CancellationToken ct) =>
+        ChangeAsync(id, scope, db, coverage, time, (venue, terms, now) =>
+            VenueLifecycle.AdvanceAsync(db, venue, request.State!.Value, request.On!.Value, actor.Id, request.Note, terms, now, ct), ct);
+
+    private static Task<Results<Ok<VenueResponse>, NotFound>> CompleteMilestone(
+        Guid id, int order, CompleteMilestoneRequest request, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, TimeProvider time,
+        CancellationToken ct) =>
+        ChangeAsync(id, scope, db, coverage, time, (venue, terms, now) =>
+        {
+            venue.CompleteMilestone(order, request.On!.Value, terms.DayOf(now));
+            return Task.CompletedTask;
+        }, ct);
+
+    private static Task<Results<Ok<VenueResponse>, NotFound>> ReportProgress(
+        Guid id, ReportProgressRequest request, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, AuditActor actor, TimeProvider time,
+        CancellationToken ct) =>
+        ChangeAsync(id, scope, db, coverage, time, (venue, terms, now) =>
+        {
+            venue.Report(request.On!.Value, request.PercentComplete!.Value, request.Note, actor.Id, now, terms.DayOf(now));
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Loads the venue, checks the caller may change it, applies the change and saves it with the coverage it causes.</summary>
+    private static async Task<Results<Ok<VenueResponse>, NotFound>> ChangeAsync(
+        Guid id, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, TimeProvider time,
+        Func<Venue, CampaignTerms, DateTimeOffset, Task> change, CancellationToken ct)
+    {
+        var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (venue is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await scope.EnsureWritableAsync(venue.VillageId, "The venue", ct);
+        var terms = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
+        var now = time.GetUtcNow();
+        await change(venue, terms, now);
+        await coverage.SaveChangesAsync([venue.VillageId], ct);
+        return TypedResults.Ok(VenueResponse.From(venue, terms.DayOf(now)));
+    }
+
+    private static async Task<Ok<List<BehindScheduleProject>>> BehindSchedule(
+        Guid? countyId, Guid? townshipId, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    {
+        var today = await TodayAsync(db, time, ct);
+        var projects = await ProjectsAsync(scope, db, ct);
+        return TypedResults.Ok(projects
+            .Where(p => (countyId is null || p.CountyId == countyId) && (townshipId is null || p.TownshipId == townshipId))
+            .Where(p => p.Venue.IsBehindSchedule(today))
+            .OrderBy(p => p.Code)
+            .Select(p => new BehindScheduleProject(
+                p.Venue.Id, p.Venue.VillageId, p.Village, p.TownshipId, p.Township, p.CountyId, p.County, p.Venue.State,
+                p.Venue.LateMilestones(today).Select(m => new MilestoneResponse(m.Order, m.Name, m.PlannedStart, m.PlannedDue, m.CompletedOn, m.ReachedWith, true)).ToList()))
+            .ToList());
+    }
+
+    private static async Task<Ok<List<BehindScheduleFigures>>> BehindScheduleByCounty(ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    {
+        var counties = await (await scope.UnitsAsync(ct)).Where(u => u.Level == UnitLevel.County).OrderBy(u => u.Code).ToListAsync(ct);
+        return TypedResults.Ok(await FiguresAsync(counties, p => p.CountyId, scope, db, time, ct));
+    }
+
+    private static async Task<Results<Ok<List<BehindScheduleFigures>>, NotFound>> BehindScheduleByTownship(
+        Guid countyId, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    {
+        var units = await scope.UnitsAsync(ct);
+        if (!await units.AnyAsync(u => u.Id == countyId && u.Level == UnitLevel.County, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var townships = await units.Where(u => u.ParentId == countyId && u.Level == UnitLevel.Township).OrderBy(u => u.Code).ToListAsync(ct);
+        return TypedResults.Ok(await FiguresAsync(townships, p => p.TownshipId, scope, db, time, ct));
+    }
+
+    private static async Task<List<BehindScheduleFigures>> FiguresAsync(
+        List<UnitReplica> units, Func<PlacedProject, Guid?> unitOf, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    {
+        var today = await TodayAsync(db, time, ct);
+        var projects = await ProjectsAsync(scope, db, ct);
+        return units.ConvertAll(unit =>
+        {
+            var own = projects.Where(p => unitOf(p) == unit.Id).ToList();
+            return new BehindScheduleFigures(unit.Id, unit.Name, unit.Code, own.Count, own.Count(p => p.Venue.IsBehindSchedule(today)));
+        });
+    }
+
+    /// <summary>The venues in the caller's unit with their village, township and county; a city has a few hundred.</summary>
+    private static async Task<List<PlacedProject>> ProjectsAsync(ReplicaScope scope, VenuesDb db, CancellationToken ct) =>
+        await (from venue in db.Venues.AsNoTracking()
+                join village in await scope.VillagesAsync(ct) on venue.VillageId equals village.Id
+                join township in db.Units on village.ParentId equals township.Id into townships
+                from township in townships.DefaultIfEmpty()
+                join county in db.Units on township.ParentId equals county.Id into counties
+                from county in counties.DefaultIfEmpty()
+                select new PlacedProject(venue, village.Name, village.Code, township.Id, township.Name, county.Id, county.Name))
+            .ToListAsync(ct);
+
+    private static async Task<DateOnly> TodayAsync(VenuesDb db, TimeProvider time, CancellationToken ct) =>
+        (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Today(time);
+
+    private sealed record PlacedProject(Venue Venue, string Village, string? Code, Guid? TownshipId, string? Township, Guid? CountyId, string? County);
 }

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.Venues.Data;
 
@@ -49,6 +52,38 @@ public sealed class VenuesApp : ServiceApp<Program>
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return app;
+    }
+
+    /// <summary>Records the baseline of villages of 东镇 (or another township) by number; the request must succeed.</summary>
+    public Task RecordBaselineAsync(HttpClient client, params (int Village, bool HasUsableVenue)[] villages) =>
+        RecordBaselineAsync(client, TestTree.TownshipCode, villages);
+
+    public async Task RecordBaselineAsync(HttpClient client, string townshipCode, params (int Village, bool HasUsableVenue)[] villages)
+    {
+        var response = await client.PutAsJsonAsync("/api/venues/baseline/villages",
+            new { villages = villages.Select(v => new { villageId = Tree.Village(townshipCode, v.Village), hasUsableVenue = v.HasUsableVenue }) },
+            TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Plans a new build for a village, dated 1 May 2026; returns the venue's id.</summary>
+    public async Task<Guid> PlanAsync(HttpClient client, Guid villageId)
+    {
+        var response = await client.PostAsJsonAsync("/api/venues/venues",
+            new { villageId, kind = "NewBuild", floorArea = 300, functions = new[] { "PartyActivity" }, rooms = new[] { "Clinic" }, plannedOn = "2026-05-01" },
+            TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The events of a type the service wrote to its outbox, sent or not, oldest first.</summary>
+    public async Task<List<T>> PublishedAsync<T>()
+    {
+        await using var db = OpenDb();
+        var type = MessageSerializer.TypeName(typeof(T));
+        var rows = await db.Set<OutboxMessage>().Where(m => m.MessageType == type).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .ToListAsync(TestContext.Current.CancellationToken);
+        return rows.ConvertAll(m => (T)MessageSerializer.Deserialize(m.MessageType, m.Payload).Message);
     }
 
     public VenuesDb OpenDb() =>
