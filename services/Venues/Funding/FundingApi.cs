@@ -1,7 +1,108 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Security;
+using PartyPlatform.Venues.Data;
+
 namespace PartyPlatform.Venues.Funding;
 
 public static class FundingApi
 {
-    public static RouteGroupBuilder MapFundingApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/api/venues").WithTags("Funding");
+    public static RouteGroupBuilder MapFundingApi(this IEndpointRouteBuilder routes)
+    {
+        var funding = routes.MapGroup("/api/venues").WithTags("Funding");
+
+        funding.MapGet("/venues/{venueId:guid}/funding", ListForVenue).WithSummary("A venue's funding lines, with pledged, arrived and the gap in all and per source");
+        funding.MapPost("/venues/{venueId:guid}/funding", Pledge).RequireAuthorization(PlatformPolicies.Write)
+            .WithSummary("Record a pledge for a venue, and optionally what of it has arrived")
+            .WithDescription("Any source but CitySubsidy, which the rule adds when a new build passes acceptance. PartnerUnit and Enterprise name their contributor.");
+        funding.MapGet("/funding/{lineId:guid}", Get);
+        funding.MapPut("/funding/{lineId:guid}/arrival", RecordArrival).RequireAuthorization(PlatformPolicies.Write)
+            .WithSummary("Record the total that has arrived on a funding line so far (city subsidy lines included)")
+            .WithDescription("More than was pledged needs a reason. Give the line's version to be refused (409) if someone changed it since you read it.");
+        funding.MapGet("/funding/counties", Counties)
+            .WithSummary("Per county in your scope: pledged, arrived, the gap, per source, and the city subsidy due by rule against what is recorded");
+        funding.MapGet("/funding/counties/{countyId:guid}/townships", Townships).WithSummary("The same per township of one county");
+
+        return funding;
+    }
+
+    private static async Task<Results<Ok<VenueFundingResponse>, NotFound>> ListForVenue(
+        Guid venueId, VenuesDb db, ReplicaScope scope, CancellationToken ct)
+    {
+        var venue = await db.Venues.Where(v => v.Id == venueId).Select(v => new { v.Id, v.VillageId }).FirstOrDefaultAsync(ct);
+        if (venue is null || !await scope.ContainsAsync(venue.VillageId, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var lines = await db.FundingLines.AsNoTracking().Where(l => l.VenueId == venueId)
+            .OrderBy(l => l.PledgedOn).ThenBy(l => l.Id).ToListAsync(ct);
+        return TypedResults.Ok(new VenueFundingResponse(venue.Id, venue.VillageId, FundingTotals.Of(lines), lines.ConvertAll(FundingLineResponse.From)));
+    }
+
+    private static async Task<Results<Created<FundingLineResponse>, NotFound>> Pledge(
+        Guid venueId, PledgeFundingRequest request, VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
+    {
+        var villageId = await db.Venues.Where(v => v.Id == venueId).Select(v => (Guid?)v.VillageId).FirstOrDefaultAsync(ct);
+        if (villageId is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await scope.EnsureWritableAsync(villageId.Value, "The venue", ct);
+        var today = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Today(time);
+        var line = request.ToLine(venueId, today);
+        db.FundingLines.Add(line);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/venues/funding/{line.Id}", FundingLineResponse.From(line));
+    }
+
+    private static async Task<Results<Ok<FundingLineResponse>, NotFound>> Get(Guid lineId, VenuesDb db, ReplicaScope scope, CancellationToken ct)
+    {
+        var found = await (
+                from line in db.FundingLines
+                join venue in db.Venues on line.VenueId equals venue.Id
+                where line.Id == lineId
+                select new { Line = line, venue.VillageId })
+            .AsNoTracking().FirstOrDefaultAsync(ct);
+        return found is not null && await scope.ContainsAsync(found.VillageId, ct)
+            ? TypedResults.Ok(FundingLineResponse.From(found.Line))
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<FundingLineResponse>, NotFound>> RecordArrival(
+        Guid lineId, RecordArrivalRequest request, VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
+    {
+        var found = await (
+                from line in db.FundingLines
+                join venue in db.Venues on line.VenueId equals venue.Id
+                where line.Id == lineId
+                select new { Line = line, venue.VillageId })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await scope.EnsureWritableAsync(found.VillageId, "The venue of this funding line", ct);
+        if (request.Version is { } version && version != found.Line.Version)
+        {
+            throw new ConflictException($"The funding line is at version {found.Line.Version}, not {version}: read it again and retry.");
+        }
+
+        var today = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Today(time);
+        FundingEntry.RecordArrival(found.Line, request.Arrived!.Value, request.ArrivedOn!.Value, request.Reason, today);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(FundingLineResponse.From(found.Line));
+    }
+
+    private static async Task<Ok<List<FundingSummary>>> Counties(VenuesDb db, ReplicaScope scope, CancellationToken ct) =>
+        TypedResults.Ok(await FundingSummaryQuery.CountiesAsync(db, scope, ct));
+
+    private static async Task<Results<Ok<List<FundingSummary>>, NotFound>> Townships(
+        Guid countyId, VenuesDb db, ReplicaScope scope, CancellationToken ct) =>
+        await FundingSummaryQuery.TownshipsAsync(db, scope, countyId, ct) is { } townships
+            ? TypedResults.Ok(townships)
+            : TypedResults.NotFound();
 }

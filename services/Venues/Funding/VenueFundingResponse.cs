@@ -1,0 +1,3 @@
+namespace PartyPlatform.Venues.Funding;
+
+public sealed record VenueFundingResponse(Guid VenueId, Guid VillageId, FundingTotals Totals, IReadOnlyList<FundingLineResponse> Lines);
