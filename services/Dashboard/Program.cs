@@ -2,6 +2,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Tree;
+using PartyPlatform.Dashboard.Venues;
 using PartyPlatform.Messaging;
 using PartyPlatform.Security;
 
@@ -11,7 +12,12 @@ builder.AddServiceDefaults();
 builder.AddPlatformAuthentication();
 builder.AddDashboardData();
 builder.AddAdministrativeTree<DashboardDb>("dashboard");
-builder.AddPlatformMessaging("dashboard", bus => bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration));
+builder.AddPlatformMessaging("dashboard", bus =>
+{
+    bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<VenueCoverageChangedConsumer>(builder.Configuration);
+    bus.AddConsumer<VenueDeadlineMissedConsumer>();
+});
 builder.AddMessagingHousekeeping<DashboardDb>();
 
 var app = builder.Build();
@@ -21,6 +27,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapTreeApi();
+app.MapVenueFiguresApi();
 app.MapAuditApi<DashboardDb>("/api/dashboard").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.PrepareDashboardDbAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Auditing;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Dashboard.Venues;
 using PartyPlatform.Messaging;
 
 namespace PartyPlatform.Dashboard.Data;
@@ -9,9 +10,15 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
 {
     public DbSet<UnitReplica> Units => Set<UnitReplica>();
 
+    public DbSet<VenueCoverage> VenueCoverages => Set<VenueCoverage>();
+
+    public DbSet<DeadlineFact> DeadlineFacts => Set<DeadlineFact>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
+        modelBuilder.ApplyConfiguration(new VenueCoverageConfiguration());
+        modelBuilder.ApplyConfiguration(new DeadlineFactConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

@@ -22,6 +22,56 @@ namespace PartyPlatform.Dashboard.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PartyPlatform.AdministrativeTree.UnitReplica", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retired");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_replicas");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_unit_replicas_parent_id");
+
+                    b.ToTable("unit_replicas", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -91,22 +141,20 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("PartyPlatform.AdministrativeTree.UnitReplica", b =>
+            modelBuilder.Entity("PartyPlatform.Dashboard.Venues.DeadlineFact", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("FactId")
                         .HasColumnType("uuid")
-                        .HasColumnName("id");
+                        .HasColumnName("fact_id");
 
-                    b.Property<string>("Code")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("code");
+                    b.Property<decimal>("CoveragePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("coverage_percent");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("kind");
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -114,31 +162,99 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("level");
 
-                    b.Property<string>("Name")
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UnitName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
+                        .HasColumnName("unit_name");
 
-                    b.Property<Guid?>("ParentId")
+                    b.Property<int>("Villages")
+                        .HasColumnType("integer")
+                        .HasColumnName("villages");
+
+                    b.Property<int>("VillagesWithVenue")
+                        .HasColumnType("integer")
+                        .HasColumnName("villages_with_venue");
+
+                    b.HasKey("FactId")
+                        .HasName("pk_deadline_facts");
+
+                    b.HasIndex("Deadline", "UnitId")
+                        .HasDatabaseName("ix_deadline_facts_deadline_unit_id");
+
+                    b.ToTable("deadline_facts", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Dashboard.Venues.VenueCoverage", b =>
+                {
+                    b.Property<Guid>("UnitId")
                         .HasColumnType("uuid")
-                        .HasColumnName("parent_id");
+                        .HasColumnName("unit_id");
 
-                    b.Property<bool>("Retired")
-                        .HasColumnType("boolean")
-                        .HasColumnName("retired");
+                    b.Property<decimal>("CoveragePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("coverage_percent");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit_name");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Id")
-                        .HasName("pk_unit_replicas");
+                    b.Property<int>("Villages")
+                        .HasColumnType("integer")
+                        .HasColumnName("villages");
 
-                    b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_unit_replicas_parent_id");
+                    b.Property<int>("VillagesWithVenue")
+                        .HasColumnType("integer")
+                        .HasColumnName("villages_with_venue");
 
-                    b.ToTable("unit_replicas", (string)null);
+                    b.HasKey("UnitId")
+                        .HasName("pk_venue_coverages");
+
+                    b.HasIndex("Level", "UnitCode")
+                        .HasDatabaseName("ix_venue_coverages_level_unit_code");
+
+                    b.ToTable("venue_coverages", (string)null);
                 });
 
             modelBuilder.Entity("PartyPlatform.Messaging.Inbox.InboxMessage", b =>

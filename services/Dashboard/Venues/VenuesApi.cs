@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Dashboard.Data;
+
+namespace PartyPlatform.Dashboard.Venues;
+
+public static class VenuesApi
+{
+    public static RouteGroupBuilder MapVenueFiguresApi(this IEndpointRouteBuilder routes)
+    {
+        var venues = routes.MapGroup("/api/dashboard/venues").WithTags("Venues");
+
+        venues.MapGet("/coverage", Coverage).WithSummary("The latest venue coverage of the units of one level in the caller's subtree");
+        venues.MapGet("/deadline-facts", DeadlineFacts).WithSummary("Counties and townships that missed the venue deadline, in the caller's subtree");
+
+        return venues;
+    }
+
+    private static async Task<Ok<List<VenueCoverageResponse>>> Coverage(
+        DashboardDb db, ReplicaScope scope, CancellationToken ct, UnitLevel level = UnitLevel.County)
+    {
+        if (level == UnitLevel.Village)
+        {
+            throw new RuleViolationException("level", "Coverage is counted for townships, counties and the city, not for villages.");
+        }
+
+        var units = await scope.UnitsAsync(ct);
+        var coverage = await db.VenueCoverages.AsNoTracking()
+            .Where(c => c.Level == level && units.Any(u => u.Id == c.UnitId))
+            .OrderBy(c => c.UnitCode)
+            .ToListAsync(ct);
+        return TypedResults.Ok(coverage.ConvertAll(VenueCoverageResponse.From));
+    }
+
+    /// <summary>With a unit: that unit's facts and those of the units under it; a unit outside the caller's subtree is not found.</summary>
+    private static async Task<Results<Ok<List<DeadlineFactResponse>>, NotFound>> DeadlineFacts(
+        DashboardDb db, ReplicaScope scope, DateOnly? deadline, Guid? unitId, CancellationToken ct)
+    {
+        if (unitId is { } id && !await scope.ContainsAsync(id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var units = unitId is { } root ? scope.Within(root) : await scope.UnitsAsync(ct);
+        var facts = await db.DeadlineFacts.AsNoTracking()
+            .Where(f => units.Any(u => u.Id == f.UnitId))
+            .Where(f => deadline == null || f.Deadline == deadline)
+            .ToListAsync(ct);
+        // Levels are stored by name; their order is the enum's.
+        return TypedResults.Ok(facts
+            .OrderBy(f => f.Level).ThenBy(f => f.UnitCode, StringComparer.Ordinal).ThenBy(f => f.Deadline).ThenBy(f => f.OccurredAt)
+            .Select(DeadlineFactResponse.From).ToList());
+    }
+}

@@ -1,0 +1,58 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Dashboard.Data;
+using PartyPlatform.TestInfrastructure;
+
+namespace PartyPlatform.Dashboard.Tests.Api;
+
+/// <summary>
+/// The Dashboard service on a database and a broker vhost of its own, for one test, with a small
+/// tree written straight into its copy (see <see cref="Tree"/>) and its bus ready to consume.
+/// </summary>
+public sealed class DashboardApp : ServiceApp<Program>
+{
+    private DashboardApp(string database, string broker)
+    {
+        Database = database;
+        Broker = broker;
+    }
+
+    public string Database { get; }
+
+    public string Broker { get; }
+
+    public DashboardTree Tree { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("ConnectionStrings:dashboarddb", Database),
+        new("ConnectionStrings:messaging", Broker),
+    ];
+
+    /// <summary>A started app whose copy of the tree holds <see cref="Tree"/>.</summary>
+    public static async Task<DashboardApp> StartAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var app = new DashboardApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
+        _ = app.Server;
+        await using var db = app.OpenDb();
+        db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
+        await db.SaveChangesAsync(ct);
+        // Until the endpoints are bound to their exchanges, a published event would reach no queue.
+        await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        return app;
+    }
+
+    public DashboardDb OpenDb() =>
+        new(new DbContextOptionsBuilder<DashboardDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
+
+    /// <summary>Publishes as another service would, through the app's own publish endpoint.</summary>
+    public async Task PublishAsync<T>(T message, Guid messageId) where T : class
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>()
+            .Publish(message, context => context.MessageId = messageId, TestContext.Current.CancellationToken);
+    }
+}
