@@ -86,6 +86,14 @@ public sealed class VenuesApp : ServiceApp<Program>
         return rows.ConvertAll(m => (T)MessageSerializer.Deserialize(m.MessageType, m.Payload).Message);
     }
 
+    /// <summary>Another instance of the service on the same database and broker, as after a restart, at the same time.</summary>
+    public VenuesApp Restarted()
+    {
+        var app = new VenuesApp(Database, Broker);
+        app.Time.SetUtcNow(Time.GetUtcNow());
+        return app;
+    }
+
     public VenuesDb OpenDb() =>
         new(new DbContextOptionsBuilder<VenuesDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
 
