@@ -18,8 +18,11 @@ public static class VenueLifecycle
     {
         venue.Advance(state, on, actor, note, now, terms.DayOf(now));
         db.PublishOnCommit(venue.ToEvent(now));
+        // Local too: an import may take a new build through Accepted and InUse before it saves.
         if (CitySubsidy.For(venue, terms) is { } subsidy
-            && !await db.FundingLines.AnyAsync(l => l.VenueId == venue.Id && l.Source == FundingSource.CitySubsidy, ct))
+            && !db.FundingLines.Local.Any(l => l.VenueId == venue.Id && l.Source == FundingSource.CitySubsidy)
+            && (db.Entry(venue).State == EntityState.Added
+                || !await db.FundingLines.AnyAsync(l => l.VenueId == venue.Id && l.Source == FundingSource.CitySubsidy, ct)))
         {
             db.FundingLines.Add(subsidy);
         }

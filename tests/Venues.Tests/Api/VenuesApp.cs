@@ -41,6 +41,8 @@ public sealed class VenuesApp : ServiceApp<Program>
     [
         new("ConnectionStrings:venuesdb", Database),
         new("ConnectionStrings:messaging", Broker),
+        // Tests move the clock by months and then read the outbox: housekeeping must not have emptied it.
+        new("Messaging:Housekeeping:OutboxRetention", "3650.00:00:00"),
     ];
 
     /// <summary>A started app whose copy of the tree holds <see cref="Tree"/>.</summary>
