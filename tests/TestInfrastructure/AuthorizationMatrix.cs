@@ -1,9 +1,11 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using PartyPlatform.Security;
 
 namespace PartyPlatform.TestInfrastructure;
 
@@ -24,6 +26,74 @@ public sealed class AuthorizationMatrix(IServiceProvider services, Func<HttpClie
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(method => new Call(method, Fill(e, routeValues), method == HttpMethods.Get)))
             .ToList();
+
+    /// <summary>The calls that answered a caller without a valid token with anything but 401.</summary>
+    public async Task<List<string>> NotRefusedAsync(IEnumerable<Call> calls, string? token, CancellationToken cancellationToken)
+    {
+        var violations = new List<string>();
+        foreach (var call in calls)
+        {
+            var response = await SendAsync(call, token, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Unauthorized)
+            {
+                violations.Add($"{call.Method} {call.Path}: {(int)response.StatusCode}");
+            }
+        }
+
+        return violations;
+    }
+
+    /// <summary>
+    /// The calls that broke the scope rule for a caller of another unit: a read answers 200, 404 or
+    /// 403 (reads for the city administrator only) and shows none of <paramref name="foreignMarkers"/>;
+    /// a write fails, and a viewer's with 403 (or 415: routing refuses a body the endpoint does not
+    /// take before anyone's role is looked at).
+    /// </summary>
+    public async Task<List<string>> ScopeViolationsAsync(
+        IEnumerable<Call> calls, string role, string token, IReadOnlyCollection<string> foreignMarkers, CancellationToken cancellationToken)
+    {
+        var violations = new List<string>();
+        foreach (var call in calls)
+        {
+            var response = await SendAsync(call, token, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var what = $"{call.Method} {call.Path}: {(int)response.StatusCode}";
+            if (call.IsRead)
+            {
+                if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Forbidden))
+                {
+                    violations.Add(what);
+                }
+                else if (response.IsSuccessStatusCode && foreignMarkers.FirstOrDefault(m => body.Contains(m, StringComparison.Ordinal)) is { } marker)
+                {
+                    violations.Add($"{what} shows '{marker}'");
+                }
+            }
+            else if (response.IsSuccessStatusCode
+                     || (role == PlatformRoles.Viewer && response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.UnsupportedMediaType)))
+            {
+                violations.Add(what);
+            }
+        }
+
+        return violations;
+    }
+
+    /// <summary>The calls that refused a caller who may do everything (401 or 403).</summary>
+    public async Task<List<string>> RefusedAsync(IEnumerable<Call> calls, string token, CancellationToken cancellationToken)
+    {
+        var violations = new List<string>();
+        foreach (var call in calls)
+        {
+            var response = await SendAsync(call, token, cancellationToken);
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                violations.Add($"{call.Method} {call.Path}: {(int)response.StatusCode}");
+            }
+        }
+
+        return violations;
+    }
 
     public async Task<HttpResponseMessage> SendAsync(Call call, string? token, CancellationToken cancellationToken)
     {
