@@ -8,10 +8,12 @@ public sealed record CoverageFigures(Guid UnitId, string Name, string? Code, Uni
 {
     public int VillagesWithoutVenue => Villages - VillagesWithVenue;
 
-    /// <summary>One decimal; a unit without villages has nothing left to build and counts as covered.</summary>
-    public decimal CoveragePercent => Villages == 0 ? 100m : Math.Round(100m * VillagesWithVenue / Villages, 1);
+    public decimal CoveragePercent => Percent(Villages, VillagesWithVenue);
 
     public bool IsFull => VillagesWithVenue == Villages;
+
+    /// <summary>One decimal; a unit without villages has nothing left to build and counts as covered.</summary>
+    public static decimal Percent(int villages, int withVenue) => villages == 0 ? 100m : Math.Round(100m * withVenue / villages, 1);
 
     /// <summary>Figures for each unit from the village rows under it.</summary>
     public static List<CoverageFigures> For(IEnumerable<UnitReplica> units, IReadOnlyCollection<VillageCoverage> villages) =>

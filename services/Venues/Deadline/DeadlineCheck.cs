@@ -39,7 +39,7 @@ public sealed partial class DeadlineCheck(VenuesDb db, TimeProvider time, ILogge
         {
             db.PublishOnCommit(new VenueDeadlineMissed(
                 s.FactId, s.UnitId, s.UnitName, s.UnitCode, s.Level, terms.Deadline, s.Villages, s.VillagesWithVenue,
-                s.Villages == 0 ? 100m : Math.Round(100m * s.VillagesWithVenue / s.Villages, 1), s.Reason, now));
+                CoverageFigures.Percent(s.Villages, s.VillagesWithVenue), s.Reason, now));
         }
 
         try
@@ -50,12 +50,16 @@ public sealed partial class DeadlineCheck(VenuesDb db, TimeProvider time, ILogge
         {
             // Another instance reckoned the same deadline first; its facts stand, ours are discarded with this transaction.
             db.ChangeTracker.Clear();
-            return await db.DeadlineReckonings.AsNoTracking().SingleAsync(r => r.Deadline == terms.Deadline, ct);
+            return await StoredAsync(terms.Deadline, ct);
         }
 
         LogReckoned(logger, terms.Deadline, shortfalls.Count(s => s.Level == UnitLevel.County), shortfalls.Count(s => s.Level == UnitLevel.Township));
-        return reckoning;
+        return await StoredAsync(terms.Deadline, ct);
     }
+
+    /// <summary>As stored (times in microseconds), so that every check answers with the same reckoning.</summary>
+    private Task<DeadlineReckoning> StoredAsync(DateOnly deadline, CancellationToken ct) =>
+        db.DeadlineReckonings.AsNoTracking().SingleAsync(r => r.Deadline == deadline, ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Venue deadline {Deadline} reckoned: {Counties} counties and {Townships} townships short of full coverage")]
     private static partial void LogReckoned(ILogger logger, DateOnly deadline, int counties, int townships);
