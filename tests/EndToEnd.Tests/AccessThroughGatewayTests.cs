@@ -36,6 +36,8 @@ public sealed class AccessThroughGatewayTests(PlatformFixture platform)
         var village = await Eventually.ValueAsync(() => ReplicaOfAsync("610503001201"), TimeSpan.FromSeconds(60));
         var countyUnitB = await Eventually.ValueAsync(() => ReplicaOfAsync("610503000000"), TimeSpan.FromSeconds(60));
         var countyB = await CreateClientAsync("CountyOperator", "610503000000");
+        // The identity operations disable and rotate the client they name: not one that calls in this test.
+        var countyBTarget = await CreateClientAsync("CountyOperator", "610503000000");
         var operations = await OperationsAsync(new Dictionary<string, string>
         {
             ["id"] = village.Id.ToString(),
@@ -46,7 +48,7 @@ public sealed class AccessThroughGatewayTests(PlatformFixture platform)
             ["number"] = "1",
             ["order"] = "1",
             ["code"] = "610503001201",
-            ["clientId"] = countyB.ClientId,
+            ["clientId"] = countyBTarget.ClientId,
             ["userName"] = "linwei-operator",
         });
 
