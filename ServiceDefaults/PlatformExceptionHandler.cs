@@ -31,6 +31,13 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
                 Title = "Conflict",
                 Detail = conflict.Message,
             },
+            // A unique key caught two requests recording the same thing at once (e.g. two venues for one village).
+            _ when exception.InnerException is System.Data.Common.DbException { SqlState: "23505" } => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = "Another request has just recorded the same thing; read it again.",
+            },
             _ when IsConcurrencyConflict(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

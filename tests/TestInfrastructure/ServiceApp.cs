@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PartyPlatform.TestInfrastructure;
 
@@ -20,6 +22,18 @@ public abstract class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoin
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role, unitCode));
         return client;
+    }
+
+    /// <summary>Waits until the service's endpoints are bound to their exchanges: before that, a published event would reach no queue.</summary>
+    public Task WaitForBusAsync() =>
+        Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+
+    /// <summary>Publishes as another service would, through the app's own publish endpoint.</summary>
+    public async Task PublishAsync<T>(T message, Guid messageId, CancellationToken cancellationToken) where T : class
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>()
+            .Publish(message, context => context.MessageId = messageId, cancellationToken);
     }
 
     public HttpClient CreateAnonymousClient()

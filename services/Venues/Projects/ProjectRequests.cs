@@ -11,7 +11,8 @@ public sealed record PlanVenueRequest(
     IReadOnlyList<IntegratedRoom>? Rooms,
     [property: Required] DateOnly? PlannedOn)
 {
-    public VenueDescription Description => new(Kind!.Value, FloorArea!.Value, Functions ?? [], Rooms ?? []);
+    // A method, not a property: request validation reads every property, before Kind is known to be there.
+    public VenueDescription ToDescription() => new(Kind!.Value, FloorArea!.Value, Functions ?? [], Rooms ?? []);
 }
 
 public sealed record DescribeVenueRequest(
@@ -20,7 +21,8 @@ public sealed record DescribeVenueRequest(
     IReadOnlyList<VenueFunction>? Functions,
     IReadOnlyList<IntegratedRoom>? Rooms)
 {
-    public VenueDescription Description => new(Kind!.Value, FloorArea!.Value, Functions ?? [], Rooms ?? []);
+    // A method, not a property: request validation reads every property, before Kind is known to be there.
+    public VenueDescription ToDescription() => new(Kind!.Value, FloorArea!.Value, Functions ?? [], Rooms ?? []);
 }
 
 public sealed record AdvanceVenueRequest([property: Required] VenueState? State, [property: Required] DateOnly? On, [property: StringLength(500)] string? Note);

@@ -74,14 +74,14 @@ public static class ProjectsApi
         var village = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.VillageId && u.Kind == UnitKind.Village && !u.Retired, ct)
                       ?? throw new RuleViolationException("villageId", $"{request.VillageId} is not a village of the tree.");
         await scope.EnsureWritableAsync(village.Id, $"Village '{village.Name}'", ct);
+        var terms = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
+        var now = time.GetUtcNow();
+        var venue = Venue.Plan(village.Id, request.ToDescription(), request.PlannedOn!.Value, actor.Id, terms, now);
         if (await db.Venues.AnyAsync(v => v.VillageId == village.Id, ct))
         {
             throw new ConflictException($"Village '{village.Name}' already has a venue.");
         }
 
-        var terms = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
-        var now = time.GetUtcNow();
-        var venue = Venue.Plan(village.Id, request.Description, request.PlannedOn!.Value, actor.Id, terms, now);
         VenueLifecycle.Add(db, venue, now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/venues/venues/{venue.Id}", VenueResponse.From(venue, terms.DayOf(now)));
@@ -91,7 +91,7 @@ public static class ProjectsApi
         Guid id, DescribeVenueRequest request, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, TimeProvider time, CancellationToken ct) =>
         ChangeAsync(id, scope, db, coverage, time, (venue, _, _) =>
         {
-            venue.Describe(request.Description);
+            venue.Describe(request.ToDescription());
             return Task.CompletedTask;
         }, ct);
 

@@ -1,6 +1,4 @@
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.TestInfrastructure;
@@ -40,19 +38,10 @@ public sealed class DashboardApp : ServiceApp<Program>
         await using var db = app.OpenDb();
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
         await db.SaveChangesAsync(ct);
-        // Until the endpoints are bound to their exchanges, a published event would reach no queue.
-        await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        await app.WaitForBusAsync();
         return app;
     }
 
     public DashboardDb OpenDb() =>
         new(new DbContextOptionsBuilder<DashboardDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
-
-    /// <summary>Publishes as another service would, through the app's own publish endpoint.</summary>
-    public async Task PublishAsync<T>(T message, Guid messageId) where T : class
-    {
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>()
-            .Publish(message, context => context.MessageId = messageId, TestContext.Current.CancellationToken);
-    }
 }

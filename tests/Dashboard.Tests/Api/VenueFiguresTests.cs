@@ -32,10 +32,10 @@ public sealed class VenueFiguresTests
         var county = app.Tree[DashboardTree.CountyCode];
         var older = Guid.NewGuid();
 
-        await app.PublishAsync(Coverage(county, version: 2, villages: 10, withVenue: 6), Guid.NewGuid());
+        await app.PublishAsync(Coverage(county, version: 2, villages: 10, withVenue: 6), Guid.NewGuid(), TestContext.Current.CancellationToken);
         var shown = await Eventually.ValueAsync(async () =>
             (await CoverageAsync(app.CreateClient(), UnitLevel.County)).SingleOrDefault(c => c.Version == 2), Timeout);
-        await app.PublishAsync(Coverage(county, version: 1, villages: 10, withVenue: 3), older);
+        await app.PublishAsync(Coverage(county, version: 1, villages: 10, withVenue: 3), older, TestContext.Current.CancellationToken);
         await Eventually.TrueAsync(() => AppliedAsync(app, older, nameof(VenueCoverageChangedConsumer)), Timeout);
 
         var coverage = Assert.Single(await CoverageAsync(app.CreateClient(), UnitLevel.County));
@@ -57,11 +57,11 @@ public sealed class VenueFiguresTests
         var second = Missed(township, "东镇复核后再次认定");
         var firstMessage = Guid.NewGuid();
 
-        await app.PublishAsync(first, firstMessage);
-        await app.PublishAsync(first, firstMessage);
+        await app.PublishAsync(first, firstMessage, TestContext.Current.CancellationToken);
+        await app.PublishAsync(first, firstMessage, TestContext.Current.CancellationToken);
         // The same fact under another message id, as a republishing outbox would send it.
-        await app.PublishAsync(first, Guid.NewGuid());
-        await app.PublishAsync(second, Guid.NewGuid());
+        await app.PublishAsync(first, Guid.NewGuid(), TestContext.Current.CancellationToken);
+        await app.PublishAsync(second, Guid.NewGuid(), TestContext.Current.CancellationToken);
         await Eventually.TrueAsync(() => Task.FromResult(consumed.Value == 4), Timeout);
 
         var facts = await DeadlineFactsAsync(app.CreateClient(), $"?deadline={Deadline:yyyy-MM-dd}");
@@ -85,12 +85,12 @@ public sealed class VenueFiguresTests
             .Select(code => Missed(tree[code], $"{tree[code].Name}未按期实现全覆盖")).ToList();
         foreach (var change in coverage)
         {
-            await app.PublishAsync(change, Guid.NewGuid());
+            await app.PublishAsync(change, Guid.NewGuid(), TestContext.Current.CancellationToken);
         }
 
         foreach (var fact in facts)
         {
-            await app.PublishAsync(fact, Guid.NewGuid());
+            await app.PublishAsync(fact, Guid.NewGuid(), TestContext.Current.CancellationToken);
         }
 
         var city = app.CreateClient();

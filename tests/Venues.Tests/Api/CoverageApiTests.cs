@@ -59,6 +59,8 @@ public sealed class CoverageApiTests
         }, Ct);
         var negative = await client.PostAsJsonAsync("/api/venues/venues", new { villageId = app.Tree.Village(TestTree.TownshipCode, 1), kind = "NewBuild", floorArea = -5, plannedOn = "2026-05-01" }, Ct);
         var future = await client.PostAsJsonAsync("/api/venues/venues", new { villageId = app.Tree.Village(TestTree.TownshipCode, 1), kind = "NewBuild", floorArea = 200, plannedOn = "2026-06-02" }, Ct);
+        var noKind = await client.PostAsJsonAsync("/api/venues/venues", new { villageId = app.Tree.Village(TestTree.TownshipCode, 1), floorArea = 200, plannedOn = "2026-05-01" }, Ct);
+        var noAnswer = await client.PutAsJsonAsync("/api/venues/baseline/villages", new { villages = new[] { new { villageId = app.Tree.Village(TestTree.TownshipCode, 1) } } }, Ct);
         var elsewhere = await county.PostAsJsonAsync("/api/venues/venues", new { villageId = app.Tree.Village(TestTree.OtherTownshipCode, 1), kind = "Renovation", floorArea = 200, plannedOn = "2026-05-01" }, Ct);
 
         Assert.Equal("villages[0].villageId", await ErrorFieldAsync(unknown));
@@ -66,6 +68,8 @@ public sealed class CoverageApiTests
         Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
         Assert.Equal("floorArea", await ErrorFieldAsync(negative));
         Assert.Equal("plannedOn", await ErrorFieldAsync(future));
+        Assert.Equal("kind", await ErrorFieldAsync(noKind));
+        Assert.Equal("villages[0].hasUsableVenue", await ErrorFieldAsync(noAnswer));
         Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
         await using var db = app.OpenDb();
         Assert.Equal((0, 0), (await db.Baselines.CountAsync(Ct), await db.Venues.CountAsync(Ct)));
