@@ -82,7 +82,7 @@ public sealed class VenuesThroughGatewayTests(PlatformFixture platform)
                 return all.Count >= 2 ? all : null;
             },
             EventTimeout);
-        Assert.Equal([county, township], facts.Select(f => f.GetProperty("unitId").GetGuid()).Order());
+        Assert.Equal(new[] { county, township }.Order(), facts.Select(f => f.GetProperty("unitId").GetGuid()).Order());
         Assert.Equal(shortfall.GetProperty("reason").GetString(), facts.Single(f => f.GetProperty("unitId").GetGuid() == township).GetProperty("reason").GetString());
     }
 

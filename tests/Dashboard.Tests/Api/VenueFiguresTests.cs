@@ -65,7 +65,7 @@ public sealed class VenueFiguresTests
         await Eventually.TrueAsync(() => Task.FromResult(consumed.Value == 4), Timeout);
 
         var facts = await DeadlineFactsAsync(app.CreateClient(), $"?deadline={Deadline:yyyy-MM-dd}");
-        Assert.Equal([first.FactId, second.FactId], facts.Select(f => f.FactId).Order());
+        Assert.Equal(new[] { first.FactId, second.FactId }.Order(), facts.Select(f => f.FactId).Order());
         var shown = facts.Single(f => f.FactId == first.FactId);
         Assert.Equal((township.UnitId, "东镇", UnitLevel.Township, Deadline, 3, 2, 66.7m, "东镇未按期实现全覆盖"),
             (shown.UnitId, shown.UnitName, shown.Level, shown.Deadline, shown.Villages, shown.VillagesWithVenue, shown.CoveragePercent, shown.Reason));
