@@ -45,9 +45,6 @@ public sealed class Campaign
     }
 
     public CampaignTerms Terms => new(Deadline, TimeZone, CitySubsidyPerNewBuild, Milestones);
-
-    /// <summary>The calendar day it is now in the city.</summary>
-    public DateOnly Today(TimeProvider time) => Terms.Today(time);
 }
 
 /// <summary>A standard milestone: its name, how many days it takes, and the venue state that completes it (if any).</summary>
@@ -69,6 +66,9 @@ public sealed record CampaignTerms(DateOnly Deadline, string TimeZone, decimal C
     }
 
     public DateOnly Today(TimeProvider time) => DayOf(time.GetUtcNow());
+
+    /// <summary>The 清零 countdown: whole days from today to the deadline, 0 once it is here.</summary>
+    public int DaysLeft(TimeProvider time) => Math.Max(0, Deadline.DayNumber - Today(time).DayNumber);
 
     /// <summary>The city's calendar day at <paramref name="instant"/>.</summary>
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);

@@ -48,7 +48,7 @@ public static class CampaignApi
     {
         var terms = campaign.Terms;
         return new CampaignResponse(
-            terms.Deadline, terms.TimeZone, terms.DeadlinePassesAt, Math.Max(0, terms.Deadline.DayNumber - terms.Today(time).DayNumber),
+            terms.Deadline, terms.TimeZone, terms.DeadlinePassesAt, terms.DaysLeft(time),
             terms.CitySubsidyPerNewBuild, terms.Milestones, campaign.Version);
     }
 }

@@ -6,12 +6,13 @@ using PartyPlatform.Venues.Data;
 
 namespace PartyPlatform.Venues.Coverage;
 
+/// <param name="BaselineVerified">Whether the county (every county, for a city) has verified its baseline (核实底子): until then the figures are provisional.</param>
 public sealed record CoverageResponse(
     Guid UnitId, string Name, string? Code, UnitLevel Level, int Villages, int VillagesWithVenue, int VillagesWithoutVenue,
-    decimal CoveragePercent, int DaysToDeadline)
+    decimal CoveragePercent, int DaysToDeadline, bool BaselineVerified)
 {
-    public static CoverageResponse From(CoverageFigures f, int daysToDeadline) => new(
-        f.UnitId, f.Name, f.Code, f.Level, f.Villages, f.VillagesWithVenue, f.VillagesWithoutVenue, f.CoveragePercent, daysToDeadline);
+    public static CoverageResponse From(CoverageFigures f, int daysToDeadline, bool baselineVerified) => new(
+        f.UnitId, f.Name, f.Code, f.Level, f.Villages, f.VillagesWithVenue, f.VillagesWithoutVenue, f.CoveragePercent, daysToDeadline, baselineVerified);
 }
 
 public sealed record VillageWithoutVenue(Guid VillageId, string Name, string? Code, Guid? TownshipId);
@@ -68,9 +69,16 @@ public static class CoverageApi
     private static async Task<List<CoverageResponse>> FiguresAsync(
         List<UnitReplica> units, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(ct);
-        var daysLeft = Math.Max(0, campaign.Deadline.DayNumber - campaign.Today(time).DayNumber);
+        var daysLeft = (await db.CampaignTermsAsync(ct)).DaysLeft(time);
         var villages = units.Count == 0 ? [] : await VillageCoverage.ListAsync(db, await scope.VillagesAsync(ct), ct);
-        return CoverageFigures.For(units, villages).ConvertAll(f => CoverageResponse.From(f, daysLeft));
+        var verified = (await db.BaselineVerifications.Select(v => v.CountyId).ToListAsync(ct)).ToHashSet();
+        var counties = await db.Units.Where(u => u.Level == UnitLevel.County && !u.Retired).Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
+        var byId = units.ToDictionary(u => u.Id);
+        return CoverageFigures.For(units, villages).ConvertAll(f => CoverageResponse.From(f, daysLeft, byId[f.UnitId] switch
+        {
+            { Level: UnitLevel.County } county => verified.Contains(county.Id),
+            { Level: UnitLevel.Township, ParentId: { } county } => verified.Contains(county),
+            var city => counties.Where(c => c.ParentId == city.Id).All(c => verified.Contains(c.Id)),
+        }));
     }
 }

@@ -3,6 +3,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Venues.Baseline;
+using PartyPlatform.Venues.Campaign;
 using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Deadline;
 using PartyPlatform.Venues.Funding;
@@ -32,6 +33,9 @@ public sealed class VenuesDb(DbContextOptions<VenuesDb> options) : DbContext(opt
     public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
 
     public DbSet<DeadlineReckoning> DeadlineReckonings => Set<DeadlineReckoning>();
+
+    /// <summary>The campaign terms in force (deadline, milestones, subsidy), read for one request.</summary>
+    public async Task<CampaignTerms> CampaignTermsAsync(CancellationToken ct) => (await Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

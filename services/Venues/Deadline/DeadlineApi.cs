@@ -23,7 +23,7 @@ public static class DeadlineApi
 
     private static async Task<Ok<DeadlineResponse>> Get(VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
     {
-        var terms = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
+        var terms = (await db.CampaignTermsAsync(ct));
         var reckoning = await db.DeadlineReckonings.AsNoTracking().FirstOrDefaultAsync(r => r.Deadline == terms.Deadline, ct);
         return TypedResults.Ok(await ToResponseAsync(terms.Deadline, terms.DeadlinePassesAt, DeadlineRule.HasPassed(terms, time.GetUtcNow()), reckoning, scope, ct));
     }
@@ -31,7 +31,7 @@ public static class DeadlineApi
     private static async Task<Ok<DeadlineResponse>> Check(DeadlineCheck check, VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
     {
         var reckoning = await check.RunAsync(ct);
-        var terms = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
+        var terms = (await db.CampaignTermsAsync(ct));
         return TypedResults.Ok(await ToResponseAsync(terms.Deadline, terms.DeadlinePassesAt, reckoning is not null, reckoning, scope, ct));
     }
 

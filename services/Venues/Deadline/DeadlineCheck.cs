@@ -18,7 +18,7 @@ public sealed partial class DeadlineCheck(VenuesDb db, TimeProvider time, ILogge
     /// <returns>The reckoning of the deadline in force, or null while it has not passed.</returns>
     public async Task<DeadlineReckoning?> RunAsync(CancellationToken ct)
     {
-        var terms = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
+        var terms = (await db.CampaignTermsAsync(ct));
         var now = time.GetUtcNow();
         if (!DeadlineRule.HasPassed(terms, now))
         {

@@ -33,7 +33,7 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
 
     public async Task<LedgerImportResult> ImportAsync(IReadOnlyList<LedgerLine> lines, CancellationToken ct)
     {
-        var terms = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
+        var terms = (await db.CampaignTermsAsync(ct));
         var now = time.GetUtcNow();
         var units = await UnitsAsync(lines, ct);
         var errors = new Dictionary<string, string[]>();

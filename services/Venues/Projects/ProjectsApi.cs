@@ -74,7 +74,7 @@ public static class ProjectsApi
         var village = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.VillageId && u.Kind == UnitKind.Village && !u.Retired, ct)
                       ?? throw new RuleViolationException("villageId", $"{request.VillageId} is not a village of the tree.");
         await scope.EnsureWritableAsync(village.Id, $"Village '{village.Name}'", ct);
-        var terms = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
+        var terms = (await db.CampaignTermsAsync(ct));
         var now = time.GetUtcNow();
         var venue = Venue.Plan(village.Id, request.ToDescription(), request.PlannedOn!.Value, actor.Id, terms, now);
         if (await db.Venues.AnyAsync(v => v.VillageId == village.Id, ct))
@@ -131,7 +131,7 @@ public static class ProjectsApi
         }
 
         await scope.EnsureWritableAsync(venue.VillageId, "The venue", ct);
-        var terms = (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
+        var terms = (await db.CampaignTermsAsync(ct));
         var now = time.GetUtcNow();
         await change(venue, terms, now);
         await coverage.SaveChangesAsync([venue.VillageId], ct);
@@ -196,7 +196,7 @@ public static class ProjectsApi
             .ToListAsync(ct);
 
     private static async Task<DateOnly> TodayAsync(VenuesDb db, TimeProvider time, CancellationToken ct) =>
-        (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Today(time);
+        (await db.CampaignTermsAsync(ct)).Today(time);
 
     private sealed record PlacedProject(Venue Venue, string Village, string? Code, Guid? TownshipId, string? Township, Guid? CountyId, string? County);
 }

@@ -213,5 +213,5 @@ public static class StandardsApi
         && await scope.ContainsAsync(villageId, ct);
 
     private static async Task<DateOnly> TodayAsync(VenuesDb db, TimeProvider time, CancellationToken ct) =>
-        (await db.Campaigns.AsNoTracking().SingleAsync(ct)).Today(time);
+        (await db.CampaignTermsAsync(ct)).Today(time);
 }

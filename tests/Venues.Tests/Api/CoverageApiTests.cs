@@ -88,11 +88,15 @@ public sealed class CoverageApiTests
         var verified = await client.PostAsync($"/api/venues/baseline/counties/{county}/verification", null, Ct);
         var other = await client.PostAsync($"/api/venues/baseline/counties/{app.Tree.Id(TestTree.OtherCountyCode)}/verification", null, Ct);
         var unverified = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/venues/baseline/counties/unverified", Ct);
+        var coverage = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/venues/coverage", Ct);
+        var city = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/venues/coverage/{app.Tree.Id(TestTree.CityCode)}", Ct);
 
         Assert.Equal("countyId", await ErrorFieldAsync(early));
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Equal(["华州区"], unverified.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal([("临渭区", true), ("华州区", false)], coverage.EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("baselineVerified").GetBoolean())));
+        Assert.False(city.GetProperty("baselineVerified").GetBoolean());
         await using var db = app.OpenDb();
         var verification = await db.BaselineVerifications.SingleAsync(Ct);
         Assert.Equal((county, 6, 4, "test-client"), (verification.CountyId, verification.Villages, verification.VillagesWithUsableVenue, verification.VerifiedBy));
