@@ -79,7 +79,7 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
                 try
                 {
                     var state = venue?.State;
-                    var outcome = venue is null ? await CreateAsync(row, villageId, terms, now, ct) : await UpdateAsync(row, venue, terms, now, ct);
+                    var outcome = venue is null ? Create(row, villageId, terms, now) : Update(row, venue, terms, now);
                     outcomes.Add(outcome);
                     if (outcome == Outcome.Created || row.State != state)
                     {
@@ -130,15 +130,15 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
         return units;
     }
 
-    private async Task<Outcome> CreateAsync(LedgerRow row, Guid villageId, CampaignTerms terms, DateTimeOffset now, CancellationToken ct)
+    private Outcome Create(LedgerRow row, Guid villageId, CampaignTerms terms, DateTimeOffset now)
     {
         var venue = Venue.Plan(villageId, row.Description, row.DateOf(VenueState.Planned), actor.Id, terms, now);
         VenueLifecycle.Add(db, venue, now);
-        await AdvanceAsync(row, venue, terms, now, ct);
+        Advance(row, venue, terms, now);
         return Outcome.Created;
     }
 
-    private async Task<Outcome> UpdateAsync(LedgerRow row, Venue venue, CampaignTerms terms, DateTimeOffset now, CancellationToken ct)
+    private Outcome Update(LedgerRow row, Venue venue, CampaignTerms terms, DateTimeOffset now)
     {
         var outcome = Outcome.Unchanged;
         if (!row.Describes(venue))
@@ -149,7 +149,7 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
 
         if (row.State > venue.State)
         {
-            await AdvanceAsync(row, venue, terms, now, ct);
+            Advance(row, venue, terms, now);
             outcome = Outcome.Updated;
         }
 
@@ -157,14 +157,14 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
     }
 
     /// <summary>Moves the venue through each state after its own up to the row's, on the row's days.</summary>
-    private async Task AdvanceAsync(LedgerRow row, Venue venue, CampaignTerms terms, DateTimeOffset now, CancellationToken ct)
+    private void Advance(LedgerRow row, Venue venue, CampaignTerms terms, DateTimeOffset now)
     {
         var from = venue.State;
         foreach (var state in Enum.GetValues<VenueState>().Where(s => s > from && s <= row.State))
         {
             try
             {
-                await VenueLifecycle.AdvanceAsync(db, venue, state, row.DateOf(state), actor.Id, row.Note ?? DefaultNote, terms, now, ct);
+                VenueLifecycle.Advance(db, venue, state, row.DateOf(state), actor.Id, row.Note ?? DefaultNote, terms, now);
             }
             catch (RuleViolationException rule) when (rule.Field == "on")
             {

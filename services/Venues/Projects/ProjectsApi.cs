@@ -89,40 +89,29 @@ public static class ProjectsApi
 
     private static Task<Results<Ok<VenueResponse>, NotFound>> Describe(
         Guid id, DescribeVenueRequest request, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, TimeProvider time, CancellationToken ct) =>
-        ChangeAsync(id, scope, db, coverage, time, (venue, _, _) =>
-        {
-            venue.Describe(request.ToDescription());
-            return Task.CompletedTask;
-        }, ct);
+        ChangeAsync(id, scope, db, coverage, time, (venue, _, _) => venue.Describe(request.ToDescription()), ct);
 
     private static Task<Results<Ok<VenueResponse>, NotFound>> Advance(
         Guid id, AdvanceVenueRequest request, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, AuditActor actor, TimeProvider time,
         CancellationToken ct) =>
         ChangeAsync(id, scope, db, coverage, time, (venue, terms, now) =>
-            VenueLifecycle.AdvanceAsync(db, venue, request.State!.Value, request.On!.Value, actor.Id, request.Note, terms, now, ct), ct);
+            VenueLifecycle.Advance(db, venue, request.State!.Value, request.On!.Value, actor.Id, request.Note, terms, now), ct);
 
     private static Task<Results<Ok<VenueResponse>, NotFound>> CompleteMilestone(
         Guid id, int order, CompleteMilestoneRequest request, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, TimeProvider time,
         CancellationToken ct) =>
-        ChangeAsync(id, scope, db, coverage, time, (venue, terms, now) =>
-        {
-            venue.CompleteMilestone(order, request.On!.Value, terms.DayOf(now));
-            return Task.CompletedTask;
-        }, ct);
+        ChangeAsync(id, scope, db, coverage, time, (venue, terms, now) => venue.CompleteMilestone(order, request.On!.Value, terms.DayOf(now)), ct);
 
     private static Task<Results<Ok<VenueResponse>, NotFound>> ReportProgress(
         Guid id, ReportProgressRequest request, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, AuditActor actor, TimeProvider time,
         CancellationToken ct) =>
         ChangeAsync(id, scope, db, coverage, time, (venue, terms, now) =>
-        {
-            venue.Report(request.On!.Value, request.PercentComplete!.Value, request.Note, actor.Id, now, terms.DayOf(now));
-            return Task.CompletedTask;
-        }, ct);
+            venue.Report(request.On!.Value, request.PercentComplete!.Value, request.Note, actor.Id, now, terms.DayOf(now)), ct);
 
     /// <summary>Loads the venue, checks the caller may change it, applies the change and saves it with the coverage it causes.</summary>
     private static async Task<Results<Ok<VenueResponse>, NotFound>> ChangeAsync(
         Guid id, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, TimeProvider time,
-        Func<Venue, CampaignTerms, DateTimeOffset, Task> change, CancellationToken ct)
+        Action<Venue, CampaignTerms, DateTimeOffset> change, CancellationToken ct)
     {
         var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == id, ct);
         if (venue is null)
@@ -133,7 +122,7 @@ public static class ProjectsApi
         await scope.EnsureWritableAsync(venue.VillageId, "The venue", ct);
         var terms = (await db.CampaignTermsAsync(ct));
         var now = time.GetUtcNow();
-        await change(venue, terms, now);
+        change(venue, terms, now);
         await coverage.SaveChangesAsync([venue.VillageId], ct);
         return TypedResults.Ok(VenueResponse.From(venue, terms.DayOf(now)));
     }

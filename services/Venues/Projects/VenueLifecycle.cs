@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Campaign;
@@ -13,16 +12,15 @@ namespace PartyPlatform.Venues.Projects;
 /// </summary>
 public static class VenueLifecycle
 {
-    public static async Task AdvanceAsync(
-        VenuesDb db, Venue venue, VenueState state, DateOnly on, string actor, string? note, CampaignTerms terms, DateTimeOffset now, CancellationToken ct)
+    public static void Advance(
+        VenuesDb db, Venue venue, VenueState state, DateOnly on, string actor, string? note, CampaignTerms terms, DateTimeOffset now)
     {
+        var counted = venue.CountsAsVenue;
         venue.Advance(state, on, actor, note, now, terms.DayOf(now));
         db.PublishOnCommit(venue.ToEvent(now));
-        // Local too: an import may take a new build through Accepted and InUse before it saves.
-        if (CitySubsidy.For(venue, terms) is { } subsidy
-            && !db.FundingLines.Local.Any(l => l.VenueId == venue.Id && l.Source == FundingSource.CitySubsidy)
-            && (db.Entry(venue).State == EntityState.Added
-                || !await db.FundingLines.AnyAsync(l => l.VenueId == venue.Id && l.Source == FundingSource.CitySubsidy, ct)))
+        // Owed when the venue first counts (accepted), once: a venue never moves back, and the
+        // unique index catches two requests accepting it at once.
+        if (!counted && CitySubsidy.For(venue, terms) is { } subsidy)
         {
             db.FundingLines.Add(subsidy);
         }

@@ -239,8 +239,8 @@ public sealed class FundingApiTests
         await using (var db = app.OpenDb())
         {
             var venue = await db.Venues.SingleAsync(v => v.Id == first, Ct);
-            await VenueLifecycle.AdvanceAsync(db, venue, VenueState.InUse, new DateOnly(2026, 5, 28), "test", null,
-                (await db.Campaigns.SingleAsync(Ct)).Terms, app.Time.GetUtcNow(), Ct);
+            VenueLifecycle.Advance(db, venue, VenueState.InUse, new DateOnly(2026, 5, 28), "test", null,
+                (await db.Campaigns.SingleAsync(Ct)).Terms, app.Time.GetUtcNow());
             var campaign = await db.Campaigns.SingleAsync(Ct);
             campaign.Change(campaign.Terms with { CitySubsidyPerNewBuild = 25_000m });
             await db.SaveChangesAsync(Ct);
@@ -273,7 +273,7 @@ public sealed class FundingApiTests
         VenueLifecycle.Add(db, venue, now);
         if (state is { } to)
         {
-            await VenueLifecycle.AdvanceAsync(db, venue, to, AcceptedOn, "test", null, terms, now, Ct);
+            VenueLifecycle.Advance(db, venue, to, AcceptedOn, "test", null, terms, now);
         }
 
         await db.SaveChangesAsync(Ct);
