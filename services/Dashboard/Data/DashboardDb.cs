@@ -14,11 +14,14 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
 
     public DbSet<DeadlineFact> DeadlineFacts => Set<DeadlineFact>();
 
+    public DbSet<VenueRecord> VenueRecords => Set<VenueRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
         modelBuilder.ApplyConfiguration(new VenueCoverageConfiguration());
         modelBuilder.ApplyConfiguration(new DeadlineFactConfiguration());
+        modelBuilder.ApplyConfiguration(new VenueRecordConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

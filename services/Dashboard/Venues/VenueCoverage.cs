@@ -1,10 +1,11 @@
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Dashboard.Data;
 
 namespace PartyPlatform.Dashboard.Venues;
 
 /// <summary>The dashboard's copy of a township's, county's or the city's venue coverage, kept from Venues' events.</summary>
-public sealed class VenueCoverage
+public sealed class VenueCoverage : IVersionedCopy<VenueCoverage, VenueCoverageChanged>
 {
     public Guid UnitId { get; private set; }
 
@@ -23,6 +24,8 @@ public sealed class VenueCoverage
     public long Version { get; private set; }
 
     public DateTimeOffset OccurredAt { get; private set; }
+
+    Guid IVersionedCopy<VenueCoverage, VenueCoverageChanged>.EntityId => UnitId;
 
     public static VenueCoverage From(VenueCoverageChanged change)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Data;
 
 namespace PartyPlatform.Dashboard.Venues;
@@ -13,6 +14,7 @@ public static class VenuesApi
         var venues = routes.MapGroup("/api/dashboard/venues").WithTags("Venues");
 
         venues.MapGet("/coverage", Coverage).WithSummary("The latest venue coverage of the units of one level in the caller's subtree");
+        venues.MapGet("/states", StatesPerCounty).WithSummary("Venues per state and kind, and their floor area, per county in the caller's subtree");
         venues.MapGet("/deadline-facts", DeadlineFacts).WithSummary("Counties and townships that missed the venue deadline, in the caller's subtree");
 
         return venues;
@@ -32,6 +34,39 @@ public static class VenuesApi
             .OrderBy(c => c.UnitCode)
             .ToListAsync(ct);
         return TypedResults.Ok(coverage.ConvertAll(VenueCoverageResponse.From));
+    }
+
+    /// <summary>A county's callers see their own row; a township's see none, as its county is not within their subtree.</summary>
+    private static async Task<Ok<List<CountyVenueStates>>> StatesPerCounty(DashboardDb db, ReplicaScope scope, CancellationToken ct)
+    {
+        var counties = await (await scope.UnitsAsync(ct)).Where(u => u.Level == UnitLevel.County)
+            .OrderBy(u => u.Code).Select(u => new { u.Id, u.Name, u.Code }).ToListAsync(ct);
+        var countyIds = counties.ConvertAll(c => c.Id);
+        var groups = await (
+                from venue in db.VenueRecords
+                join village in db.Units on venue.VillageId equals village.Id
+                join township in db.Units on village.ParentId equals township.Id
+                where countyIds.Contains(township.ParentId!.Value)
+                group venue by new { CountyId = township.ParentId!.Value, venue.State, venue.Kind } into g
+                select new { g.Key.CountyId, g.Key.State, g.Key.Kind, Venues = g.Count(), FloorArea = g.Sum(v => v.FloorArea) })
+            .ToListAsync(ct);
+
+        return TypedResults.Ok(counties.ConvertAll(county =>
+        {
+            var own = groups.Where(g => g.CountyId == county.Id).ToList();
+            int Count(VenueState state) => own.Where(g => g.State == state).Sum(g => g.Venues);
+            return new CountyVenueStates(
+                county.Id,
+                county.Name,
+                county.Code,
+                own.Sum(g => g.Venues),
+                new VenueStateCounts(
+                    Count(VenueState.Planned), Count(VenueState.UnderConstruction), Count(VenueState.Completed),
+                    Count(VenueState.Accepted), Count(VenueState.InUse)),
+                own.Where(g => g.Kind == VenueKind.NewBuild).Sum(g => g.Venues),
+                own.Where(g => g.Kind == VenueKind.Renovation).Sum(g => g.Venues),
+                own.Sum(g => g.FloorArea));
+        }));
     }
 
     /// <summary>With a unit: that unit's facts and those of the units under it; a unit outside the caller's subtree is not found.</summary>

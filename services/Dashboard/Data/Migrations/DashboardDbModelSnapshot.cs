@@ -257,6 +257,54 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                     b.ToTable("venue_coverages", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Dashboard.Venues.VenueRecord", b =>
+                {
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("venue_id");
+
+                    b.Property<decimal>("FloorArea")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("floor_area");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("state");
+
+                    b.Property<DateOnly>("StateDate")
+                        .HasColumnType("date")
+                        .HasColumnName("state_date");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VillageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("VenueId")
+                        .HasName("pk_venue_records");
+
+                    b.HasIndex("VillageId")
+                        .HasDatabaseName("ix_venue_records_village_id");
+
+                    b.ToTable("venue_records", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
