@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging;
 
 namespace PartyPlatform.AdministrativeTree;
 
@@ -17,10 +18,7 @@ public static class AdministrativeTreeExtensions
         where TDb : DbContext
     {
         builder.Services.AddHttpContextAccessor();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped(services => new ReplicaScope(services.GetRequiredService<TDb>(), services.GetRequiredService<IHttpContextAccessor>()));
-        builder.Services.AddSingleton(new ServiceName(serviceName));
-        builder.Services.AddHostedService<TreeReplayRequest>();
-        return builder;
+        return builder.AddReplayRequest(TreeReplayRequested.Queue, now => new TreeReplayRequested(serviceName, now));
     }
 }

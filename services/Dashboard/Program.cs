@@ -1,5 +1,6 @@
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
+using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.Dashboard.Venues;
@@ -20,6 +21,8 @@ builder.AddPlatformMessaging("dashboard", bus =>
     bus.AddConsumer<VenueDeadlineMissedConsumer>();
 });
 builder.AddMessagingHousekeeping<DashboardDb>();
+// Venue figures published before this service's queues existed come back this way.
+builder.AddReplayRequest(VenueFactsReplayRequested.Queue, now => new VenueFactsReplayRequested("dashboard", now));
 
 var app = builder.Build();
 

@@ -21,7 +21,7 @@ builder.Services.AddValidation();
 builder.AddPlatformAuthentication();
 builder.AddVenuesData();
 builder.AddAdministrativeTree<VenuesDb>("venues");
-builder.AddPlatformMessaging("venues", bus => bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration));
+builder.AddPlatformMessaging("venues", bus => bus.AddVenuesConsumers(builder.Configuration));
 builder.AddOutboxRelay<VenuesDb>();
 
 var app = builder.Build();

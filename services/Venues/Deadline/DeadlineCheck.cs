@@ -35,12 +35,7 @@ public sealed partial class DeadlineCheck(VenuesDb db, TimeProvider time, ILogge
         var shortfalls = DeadlineRule.Shortfalls(terms, CoverageFigures.For(units, villages));
         var reckoning = DeadlineReckoning.Of(terms.Deadline, shortfalls, now);
         db.DeadlineReckonings.Add(reckoning);
-        foreach (var s in shortfalls)
-        {
-            db.PublishOnCommit(new VenueDeadlineMissed(
-                s.FactId, s.UnitId, s.UnitName, s.UnitCode, s.Level, terms.Deadline, s.Villages, s.VillagesWithVenue,
-                CoverageFigures.Percent(s.Villages, s.VillagesWithVenue), s.Reason, now));
-        }
+        shortfalls.ForEach(s => db.PublishOnCommit(s.ToFact(terms.Deadline, now)));
 
         try
         {

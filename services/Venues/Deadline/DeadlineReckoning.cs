@@ -1,4 +1,6 @@
 using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Venues.Coverage;
 
 namespace PartyPlatform.Venues.Deadline;
 
@@ -22,4 +24,8 @@ public sealed class DeadlineReckoning
 }
 
 /// <summary>A county or township short of full coverage when the deadline passed, and the fact published about it.</summary>
-public sealed record DeadlineShortfall(Guid FactId, Guid UnitId, string UnitName, string? UnitCode, UnitLevel Level, int Villages, int VillagesWithVenue, string Reason);
+public sealed record DeadlineShortfall(Guid FactId, Guid UnitId, string UnitName, string? UnitCode, UnitLevel Level, int Villages, int VillagesWithVenue, string Reason)
+{
+    public VenueDeadlineMissed ToFact(DateOnly deadline, DateTimeOffset occurredAt) => new(
+        FactId, UnitId, UnitName, UnitCode, Level, deadline, Villages, VillagesWithVenue, CoverageFigures.Percent(Villages, VillagesWithVenue), Reason, occurredAt);
+}

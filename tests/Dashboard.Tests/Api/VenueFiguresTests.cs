@@ -1,3 +1,4 @@
+using PartyPlatform.TestInfrastructure.Messaging;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

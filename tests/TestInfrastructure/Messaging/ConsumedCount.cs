@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace PartyPlatform.Dashboard.Tests.Api;
+namespace PartyPlatform.TestInfrastructure.Messaging;
 
 /// <summary>Counts the deliveries of <typeparamref name="T"/> consumed to the end, duplicates included.</summary>
 public sealed class ConsumedCount<T> : IConsumeMessageObserver<T> where T : class
