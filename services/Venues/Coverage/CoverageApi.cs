@@ -41,13 +41,15 @@ public static class CoverageApi
             units = units.Where(u => u.ParentId == parent);
         }
 
-        return TypedResults.Ok(await FiguresAsync(await units.OrderBy(u => u.Code).ToListAsync(ct), scope, db, time, ct));
+        return TypedResults.Ok(await FiguresAsync(await units.OrderBy(u => u.Code).ToListAsync(ct), await scope.VillagesAsync(ct), db, time, ct));
     }
 
     private static async Task<Results<Ok<CoverageResponse>, NotFound>> Get(Guid unitId, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
         var unit = await (await scope.UnitsAsync(ct)).FirstOrDefaultAsync(u => u.Id == unitId && u.Level != UnitLevel.Village, ct);
-        return unit is null ? TypedResults.NotFound() : TypedResults.Ok((await FiguresAsync([unit], scope, db, time, ct)).Single());
+        return unit is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok((await FiguresAsync([unit], scope.Within(unit.Id).Where(u => u.Kind == UnitKind.Village), db, time, ct)).Single());
     }
 
     private static async Task<Results<Ok<Page<VillageWithoutVenue>>, NotFound>> WithoutVenue(
@@ -67,10 +69,10 @@ public static class CoverageApi
     }
 
     private static async Task<List<CoverageResponse>> FiguresAsync(
-        List<UnitReplica> units, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+        List<UnitReplica> units, IQueryable<UnitReplica> villagesUnder, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
         var daysLeft = (await db.CampaignTermsAsync(ct)).DaysLeft(time);
-        var villages = units.Count == 0 ? [] : await VillageCoverage.ListAsync(db, await scope.VillagesAsync(ct), ct);
+        var villages = units.Count == 0 ? [] : await VillageCoverage.ListAsync(db, villagesUnder, ct);
         var verified = (await db.BaselineVerifications.Select(v => v.CountyId).ToListAsync(ct)).ToHashSet();
         var counties = await db.Units.Where(u => u.Level == UnitLevel.County && !u.Retired).Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
         var byId = units.ToDictionary(u => u.Id);

@@ -37,6 +37,9 @@ public sealed class VenuesDb(DbContextOptions<VenuesDb> options) : DbContext(opt
     /// <summary>The campaign terms in force (deadline, milestones, subsidy), read for one request.</summary>
     public async Task<CampaignTerms> CampaignTermsAsync(CancellationToken ct) => (await Campaigns.AsNoTracking().SingleAsync(ct)).Terms;
 
+    /// <summary>The city's calendar day now, in the campaign's time zone.</summary>
+    public async Task<DateOnly> TodayAsync(TimeProvider time, CancellationToken ct) => (await CampaignTermsAsync(ct)).Today(time);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();

@@ -23,30 +23,18 @@ public static class DeadlineApi
 
     private static async Task<Ok<DeadlineResponse>> Get(VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
     {
-        var terms = (await db.CampaignTermsAsync(ct));
+        var terms = await db.CampaignTermsAsync(ct);
         var reckoning = await db.DeadlineReckonings.AsNoTracking().FirstOrDefaultAsync(r => r.Deadline == terms.Deadline, ct);
-        return TypedResults.Ok(await ToResponseAsync(terms.Deadline, terms.DeadlinePassesAt, DeadlineRule.HasPassed(terms, time.GetUtcNow()), reckoning, scope, ct));
+        var units = reckoning?.Shortfalls.ConvertAll(s => s.UnitId) ?? [];
+        var visible = await (await scope.UnitsAsync(ct)).Where(u => units.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
+        return TypedResults.Ok(new DeadlineResponse(
+            terms.Deadline, terms.DeadlinePassesAt, DeadlineRule.HasPassed(terms, time.GetUtcNow()), reckoning?.ReckonedAt,
+            reckoning?.Shortfalls.Where(s => visible.Contains(s.UnitId)).ToList() ?? []));
     }
 
     private static async Task<Ok<DeadlineResponse>> Check(DeadlineCheck check, VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
     {
-        var reckoning = await check.RunAsync(ct);
-        var terms = (await db.CampaignTermsAsync(ct));
-        return TypedResults.Ok(await ToResponseAsync(terms.Deadline, terms.DeadlinePassesAt, reckoning is not null, reckoning, scope, ct));
-    }
-
-    private static async Task<DeadlineResponse> ToResponseAsync(
-        DateOnly deadline, DateTimeOffset passesAt, bool passed, DeadlineReckoning? reckoning, ReplicaScope scope, CancellationToken ct)
-    {
-        var visible = new List<DeadlineShortfall>();
-        foreach (var shortfall in reckoning?.Shortfalls ?? [])
-        {
-            if (await scope.ContainsAsync(shortfall.UnitId, ct))
-            {
-                visible.Add(shortfall);
-            }
-        }
-
-        return new DeadlineResponse(deadline, passesAt, passed, reckoning?.ReckonedAt, visible);
+        await check.RunAsync(ct);
+        return await Get(db, scope, time, ct);
     }
 }

@@ -51,7 +51,7 @@ public static class FundingApi
         }
 
         await scope.EnsureWritableAsync(villageId.Value, "The venue", ct);
-        var today = (await db.CampaignTermsAsync(ct)).Today(time);
+        var today = await db.TodayAsync(time, ct);
         var line = request.ToLine(venueId, today);
         db.FundingLines.Add(line);
         await db.SaveChangesAsync(ct);
@@ -91,7 +91,7 @@ public static class FundingApi
             throw new ConflictException($"The funding line is at version {found.Line.Version}, not {version}: read it again and retry.");
         }
 
-        var today = (await db.CampaignTermsAsync(ct)).Today(time);
+        var today = await db.TodayAsync(time, ct);
         FundingEntry.RecordArrival(found.Line, request.Arrived!.Value, request.ArrivedOn!.Value, request.Reason, today);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(FundingLineResponse.From(found.Line));

@@ -119,13 +119,12 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
         var codes = lines.Select(l => LedgerRow.VillageCodeOf(l.Record)).OfType<string>().Distinct().ToList();
         var units = (await db.Units.AsNoTracking().Where(u => codes.Contains(u.Code!) && !u.Retired).ToListAsync(ct))
             .DistinctBy(u => u.Code).ToDictionary(u => u.Code!);
-        var ids = units.Values.Select(u => u.Id).ToList();
-        var inScope = (await (await scope.UnitsAsync(ct)).Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
-        if (lines.FirstOrDefault(l => LedgerRow.VillageCodeOf(l.Record) is { } code && units.TryGetValue(code, out var unit) && !inScope.Contains(unit.Id))
-            is { } outside)
-        {
-            throw new OutsideScopeException($"Row {outside.Number}: the village {LedgerRow.VillageCodeOf(outside.Record)} is outside your administrative unit.");
-        }
+        // In file order, so that the first row outside is the one named.
+        var rows = lines.Select(l => (l.Number, Code: LedgerRow.VillageCodeOf(l.Record)))
+            .Where(r => r.Code is not null && units.ContainsKey(r.Code))
+            .DistinctBy(r => units[r.Code!].Id)
+            .ToDictionary(r => units[r.Code!].Id);
+        await scope.EnsureWritableAsync(rows.Keys, id => $"Row {rows[id].Number}: the village {rows[id].Code}", ct);
 
         return units;
     }

@@ -58,14 +58,14 @@ public static class ProjectsApi
         }
 
         var request = new PageRequest(page, pageSize);
-        var today = await TodayAsync(db, time, ct);
+        var today = await db.TodayAsync(time, ct);
         var items = await venues.OrderBy(v => v.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
         return TypedResults.Ok(new Page<VenueSummary>(items.ConvertAll(v => VenueSummary.From(v, today)), request.Number, request.Size, await venues.CountAsync(ct)));
     }
 
     private static async Task<Results<Ok<VenueResponse>, NotFound>> Get(Guid id, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct) =>
         await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is { } venue && await scope.ContainsAsync(venue.VillageId, ct)
-            ? TypedResults.Ok(VenueResponse.From(venue, await TodayAsync(db, time, ct)))
+            ? TypedResults.Ok(VenueResponse.From(venue, await db.TodayAsync(time, ct)))
             : TypedResults.NotFound();
 
     private static async Task<Created<VenueResponse>> Plan(
@@ -130,7 +130,7 @@ public static class ProjectsApi
     private static async Task<Ok<List<BehindScheduleProject>>> BehindSchedule(
         Guid? countyId, Guid? townshipId, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
-        var today = await TodayAsync(db, time, ct);
+        var today = await db.TodayAsync(time, ct);
         var projects = await ProjectsAsync(scope, db, ct);
         return TypedResults.Ok(projects
             .Where(p => (countyId is null || p.CountyId == countyId) && (townshipId is null || p.TownshipId == townshipId))
@@ -164,7 +164,7 @@ public static class ProjectsApi
     private static async Task<List<BehindScheduleFigures>> FiguresAsync(
         List<UnitReplica> units, Func<PlacedProject, Guid?> unitOf, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
-        var today = await TodayAsync(db, time, ct);
+        var today = await db.TodayAsync(time, ct);
         var projects = await ProjectsAsync(scope, db, ct);
         return units.ConvertAll(unit =>
         {
@@ -183,9 +183,6 @@ public static class ProjectsApi
                 from county in counties.DefaultIfEmpty()
                 select new PlacedProject(venue, village.Name, village.Code, township.Id, township.Name, county.Id, county.Name))
             .ToListAsync(ct);
-
-    private static async Task<DateOnly> TodayAsync(VenuesDb db, TimeProvider time, CancellationToken ct) =>
-        (await db.CampaignTermsAsync(ct)).Today(time);
 
     private sealed record PlacedProject(Venue Venue, string Village, string? Code, Guid? TownshipId, string? Township, Guid? CountyId, string? County);
 }

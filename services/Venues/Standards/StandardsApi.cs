@@ -52,7 +52,7 @@ public static class StandardsApi
 
     private static async Task<Results<Ok<ChecklistVersionResponse>, NotFound>> CurrentChecklist(VenuesDb db, TimeProvider time, CancellationToken ct)
     {
-        var today = await TodayAsync(db, time, ct);
+        var today = await db.TodayAsync(time, ct);
         return ChecklistSchedule.InForceOn(await db.Checklists.AsNoTracking().ToListAsync(ct), today) is { } current
             ? TypedResults.Ok(ChecklistVersionResponse.From(current))
             : TypedResults.NotFound();
@@ -130,7 +130,7 @@ public static class StandardsApi
         await scope.EnsureWritableAsync(venue.VillageId, "The venue's village", ct);
         var now = time.GetUtcNow();
         var inspectedOn = request.InspectedOn!.Value;
-        InspectionRules.CheckCanInspect(venue, inspectedOn, await TodayAsync(db, time, ct));
+        InspectionRules.CheckCanInspect(venue, inspectedOn, await db.TodayAsync(time, ct));
 
         var checklist = ChecklistSchedule.InForceOn(await db.Checklists.AsNoTracking().ToListAsync(ct), inspectedOn)
                         ?? throw new RuleViolationException("inspectedOn", $"No checklist version was in force on {inspectedOn:yyyy-MM-dd}.");
@@ -212,6 +212,4 @@ public static class StandardsApi
         await db.Venues.AsNoTracking().Where(v => v.Id == venueId).Select(v => (Guid?)v.VillageId).FirstOrDefaultAsync(ct) is { } villageId
         && await scope.ContainsAsync(villageId, ct);
 
-    private static async Task<DateOnly> TodayAsync(VenuesDb db, TimeProvider time, CancellationToken ct) =>
-        (await db.CampaignTermsAsync(ct)).Today(time);
 }
