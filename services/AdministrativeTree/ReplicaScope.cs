@@ -25,6 +25,19 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
     public async Task<IQueryable<UnitReplica>> VillagesAsync(CancellationToken ct) =>
         (await UnitsAsync(ct)).Where(u => u.Kind == UnitKind.Village);
 
+    /// <summary>The rural villages in the caller's subtree, narrowed to a county and/or a township when given.</summary>
+    public async Task<IQueryable<UnitReplica>> VillagesWithinAsync(Guid? countyId, Guid? townshipId, CancellationToken ct)
+    {
+        var villages = await VillagesAsync(ct);
+        foreach (var unitId in new[] { countyId, townshipId }.OfType<Guid>())
+        {
+            var subtree = Within(unitId).Select(u => u.Id);
+            villages = villages.Where(v => subtree.Contains(v.Id));
+        }
+
+        return villages;
+    }
+
     /// <summary>The subtree of <paramref name="unitId"/>, for figures per township or county.</summary>
     public IQueryable<UnitReplica> Within(Guid unitId) => Units.Subtrees([unitId]);
 

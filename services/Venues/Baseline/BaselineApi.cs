@@ -42,11 +42,7 @@ public static class BaselineApi
     private static async Task<Ok<Page<VillageBaselineResponse>>> Villages(
         Guid? townshipId, int? page, int? pageSize, ReplicaScope scope, VenuesDb db, CancellationToken ct)
     {
-        var villages = await scope.VillagesAsync(ct);
-        if (townshipId is { } township)
-        {
-            villages = villages.Where(v => v.ParentId == township);
-        }
+        var villages = await scope.VillagesWithinAsync(null, townshipId, ct);
 
         var request = new PageRequest(page, pageSize);
         var rows =

@@ -40,17 +40,7 @@ public static class ProjectsApi
     private static async Task<Ok<Page<VenueSummary>>> List(
         Guid? townshipId, Guid? countyId, VenueState? state, int? page, int? pageSize, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
-        var villages = await scope.VillagesAsync(ct);
-        if (townshipId is { } township)
-        {
-            villages = villages.Where(v => v.ParentId == township);
-        }
-
-        if (countyId is { } county)
-        {
-            villages = villages.Where(v => db.Units.Any(t => t.Id == v.ParentId && t.ParentId == county));
-        }
-
+        var villages = await scope.VillagesWithinAsync(countyId, townshipId, ct);
         var venues = db.Venues.AsNoTracking().Where(v => villages.Any(u => u.Id == v.VillageId));
         if (state is { } s)
         {

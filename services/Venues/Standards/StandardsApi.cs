@@ -151,7 +151,7 @@ public static class StandardsApi
     private static async Task<Ok<Page<VenueScoreResponse>>> ListScores(
         Guid? countyId, Guid? townshipId, int? page, int? pageSize, VenuesDb db, ReplicaScope scope, CancellationToken ct)
     {
-        var villages = await VillagesAsync(countyId, townshipId, scope, ct);
+        var villages = await scope.VillagesWithinAsync(countyId, townshipId, ct);
         var venues =
             from venue in db.Venues.AsNoTracking()
             join village in villages on venue.VillageId equals village.Id
@@ -196,20 +196,7 @@ public static class StandardsApi
             : new CountyScoreResponse(c.Id, c.Name, c.Code, 0, 0, null)));
     }
 
-    private static async Task<IQueryable<UnitReplica>> VillagesAsync(Guid? countyId, Guid? townshipId, ReplicaScope scope, CancellationToken ct)
-    {
-        var villages = await scope.VillagesAsync(ct);
-        foreach (var unitId in new[] { countyId, townshipId }.OfType<Guid>())
-        {
-            var subtree = scope.Within(unitId).Select(u => u.Id);
-            villages = villages.Where(v => subtree.Contains(v.Id));
-        }
-
-        return villages;
-    }
-
     private static async Task<bool> VenueInScopeAsync(Guid venueId, VenuesDb db, ReplicaScope scope, CancellationToken ct) =>
         await db.Venues.AsNoTracking().Where(v => v.Id == venueId).Select(v => (Guid?)v.VillageId).FirstOrDefaultAsync(ct) is { } villageId
         && await scope.ContainsAsync(villageId, ct);
-
 }
