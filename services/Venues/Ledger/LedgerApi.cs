@@ -101,7 +101,7 @@ public static class LedgerApi
                 throw new RuleViolationException("countyId", $"'{county.Name}' is a {county.Level}, not a county.");
             }
 
-            villages = scope.Within(id).Where(u => u.Kind == UnitKind.Village);
+            villages = await scope.VillagesWithinAsync(id, null, ct);
             code = county.Code ?? id.ToString();
         }
         else
