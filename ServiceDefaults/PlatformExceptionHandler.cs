@@ -44,7 +44,16 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
                 Title = "Conflict",
                 Detail = "The record was changed by someone else; read it again and retry.",
             },
-            // Malformed JSON or an unbindable parameter: the inner JsonException names the path ($.kind).
+            // A JSON value binding refused (an enum given as a number, a number out of its type's range):
+            // keyed by the field's path, like every other validation error.
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } json } bad => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [JsonField(path)] = [json.Message.Split(" Path: ")[0]] })
+            {
+                Status = bad.StatusCode,
+                Title = "One or more validation errors occurred.",
+                Detail = $"{JsonField(path)}: {json.Message.Split(" Path: ")[0]}",
+            },
+            // An unbindable parameter (a query value that is not a number, say).
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -67,6 +76,9 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
             Exception = exception,
         });
     }
+
+    /// <summary>"$.items[0].kind" as the client wrote it: "items[0].kind"; the whole body is "body".</summary>
+    private static string JsonField(string path) => path is "$" or "" ? "body" : path.TrimStart('$').TrimStart('.');
 
     // Checked by name so that ServiceDefaults needs no EF Core reference.
     private static bool IsConcurrencyConflict(Exception exception) =>

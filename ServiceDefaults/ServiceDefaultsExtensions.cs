@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -35,8 +34,8 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddPlatformProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddOpenApi();
+            options.SerializerOptions.Converters.Add(new PartyPlatform.Requests.StrictEnumConverter()));
+        builder.Services.AddOpenApi(options => options.AddSchemaTransformer<PartyPlatform.Requests.EnumNamesSchema>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // The gateway enforces the public body limit; behind it a service accepts what the gateway lets through.
@@ -44,6 +43,16 @@ public static class ServiceDefaultsExtensions
             builder.Configuration.GetValue<long?>("Kestrel:MaxRequestBodyBytes") ?? 64 * 1024 * 1024);
 
         return builder;
+    }
+
+    /// <summary>
+    /// Refuses, before any handler, what no endpoint may accept (see <see cref="PartyPlatform.Requests.RequestGuardMiddleware"/>).
+    /// After authorization: a caller without a token gets 401, not a lesson in what it sent.
+    /// </summary>
+    public static WebApplication UseRequestGuard(this WebApplication app)
+    {
+        app.UseMiddleware<PartyPlatform.Requests.RequestGuardMiddleware>();
+        return app;
     }
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)

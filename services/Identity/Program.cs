@@ -19,6 +19,7 @@ app.UsePlatformProblemDetails();
 // OpenIddict handles /connect/* and /.well-known/* inside the authentication middleware.
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRequestGuard();
 app.MapDefaultEndpoints();
 app.MapConnectEndpoints();
 app.MapIdentityAdminApi();

@@ -29,6 +29,7 @@ var app = builder.Build();
 app.UsePlatformProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRequestGuard();
 app.MapDefaultEndpoints();
 app.MapCampaignApi();
 app.MapBaselineApi();
