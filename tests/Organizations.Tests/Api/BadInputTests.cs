@@ -34,7 +34,7 @@ public sealed class BadInputTests
 
         var response = await app.CreateClient().PostAsync("/api/organizations/units", Json(body), Ct);
 
-        await AssertRefusedAsync(response, field);
+        await Problems.AssertRefusedAsync(response, field);
         await using var db = app.OpenDb();
         Assert.Equal(0, await db.Units.CountAsync(Ct));
     }
@@ -49,7 +49,7 @@ public sealed class BadInputTests
         var response = await app.CreateClient().PostAsync("/api/organizations/party-organizations",
             Json($$"""{"name":"党\u0000委","kind":"Institution","unitId":"{{county}}"}"""), Ct);
 
-        await AssertRefusedAsync(response, "name");
+        await Problems.AssertRefusedAsync(response, "name");
         await using var db = app.OpenDb();
         Assert.Equal(0, await db.PartyOrganizations.CountAsync(Ct));
     }
@@ -64,7 +64,7 @@ public sealed class BadInputTests
 
         var response = await app.CreateClient().PostAsync("/api/organizations/imports/units", new StringContent(body, Encoding.UTF8, mediaType), Ct);
 
-        await AssertRefusedAsync(response, field);
+        await Problems.AssertRefusedAsync(response, field);
         await using var db = app.OpenDb();
         Assert.Equal(0, await db.Units.CountAsync(Ct));
     }
@@ -168,7 +168,7 @@ public sealed class BadInputTests
 
         var response = await app.CreateClient().GetAsync($"/api/organizations/units?{query}", Ct);
 
-        await AssertRefusedAsync(response, field);
+        await Problems.AssertRefusedAsync(response, field);
     }
 
     private static readonly Encoding Gbk = CodePages("GB18030");
@@ -185,13 +185,5 @@ public sealed class BadInputTests
     {
         await using var db = app.OpenDb();
         return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync(Ct);
-    }
-
-    private static async Task AssertRefusedAsync(HttpResponseMessage response, string field)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
-        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
-        Assert.True(errors.TryGetProperty(field, out _), $"no error for '{field}': {body}");
     }
 }
