@@ -14,7 +14,7 @@ public sealed record CampaignResponse(
 public sealed record ChangeCampaignRequest(
     [property: Required] DateOnly? Deadline,
     [property: Required, StringLength(64)] string TimeZone,
-    [property: Required] decimal? CitySubsidyPerNewBuild,
+    [property: Required, Range(typeof(decimal), "0", Funding.FundingLine.MaxAmount)] decimal? CitySubsidyPerNewBuild,
     [property: Required] IReadOnlyList<MilestoneTemplate> Milestones);
 
 public static class CampaignApi

@@ -3,6 +3,9 @@ namespace PartyPlatform.Venues.Funding;
 /// <summary>Money for one venue from one source: what was pledged, and what has arrived (及时足额到位).</summary>
 public sealed class FundingLine
 {
+    /// <summary>Within what the columns hold (numeric(14, 2)); requests above it are refused, not truncated.</summary>
+    public const string MaxAmount = "999999999999";
+
     public Guid Id { get; private set; }
 
     public Guid VenueId { get; private set; }

@@ -6,9 +6,9 @@ namespace PartyPlatform.Venues.Funding;
 public sealed record PledgeFundingRequest(
     [property: Required] FundingSource? Source,
     [property: StringLength(200)] string? Contributor,
-    [property: Required] decimal? Pledged,
+    [property: Required, Range(typeof(decimal), "0", FundingLine.MaxAmount)] decimal? Pledged,
     [property: Required] DateOnly? PledgedOn,
-    decimal? Arrived = null,
+    [property: Range(typeof(decimal), "0", FundingLine.MaxAmount)] decimal? Arrived = null,
     DateOnly? ArrivedOn = null,
     [property: StringLength(500)] string? Reason = null)
 {
