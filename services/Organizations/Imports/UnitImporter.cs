@@ -5,6 +5,7 @@ using PartyPlatform.Organizations.Data;
 using PartyPlatform.Organizations.PartyOrganizations;
 using PartyPlatform.Organizations.Scope;
 using PartyPlatform.Organizations.Units;
+using PartyPlatform.Requests;
 
 namespace PartyPlatform.Organizations.Imports;
 
@@ -128,8 +129,20 @@ public sealed class UnitImporter(OrganizationsDb db, UnitScope scope, TimeProvid
             {
                 problems.Add(("name", "A unit needs a name."));
             }
+            else if (RequestText.Problem(row.Name, AdministrativeUnit.MaxNameLength) is { } nameProblem)
+            {
+                problems.Add(("name", nameProblem));
+            }
 
-            if (!Enum.TryParse<UnitKind>(row.Kind?.Trim(), ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+            if (!string.IsNullOrWhiteSpace(row.PartyOrganization) && RequestText.Problem(row.PartyOrganization, PartyOrganization.MaxNameLength) is { } organizationProblem)
+            {
+                problems.Add(("partyOrganization", organizationProblem));
+            }
+
+            // By name, not Enum.TryParse: that also reads "123" and "City, County" (the bitwise OR of both).
+            var kindName = Enum.GetNames<UnitKind>().FirstOrDefault(n => string.Equals(n, row.Kind?.Trim(), StringComparison.OrdinalIgnoreCase));
+            var kind = kindName is null ? default : Enum.Parse<UnitKind>(kindName);
+            if (kindName is null)
             {
                 problems.Add(("kind", $"Unknown kind '{row.Kind}'; expected one of {string.Join(", ", Enum.GetNames<UnitKind>())}."));
             }

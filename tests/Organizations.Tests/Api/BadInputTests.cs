@@ -70,6 +70,23 @@ public sealed class BadInputTests
     }
 
     [Theory]
+    [InlineData("610500000000,\u200B,City,", "rows[1].name")]
+    [InlineData("610500000000,渭南市,\"City, County\",", "rows[1].kind")]
+    [InlineData("610500000000,渭南市,123,", "rows[1].kind")]
+    [InlineData("610502001201,东一村,Village,,\uFEFF", "rows[1].partyOrganization")]
+    public async Task A_csv_row_with_a_blank_in_disguise_or_a_kind_that_is_not_a_name_is_refused(string row, string field)
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+
+        var response = await app.CreateClient().PostAsync("/api/organizations/imports/units",
+            new StringContent($"code,name,kind,parentCode,partyOrganization\n{row}\n", Encoding.UTF8, "text/csv"), Ct);
+
+        await Problems.AssertRefusedAsync(response, field);
+        await using var db = app.OpenDb();
+        Assert.Equal(0, await db.Units.CountAsync(Ct));
+    }
+
+    [Theory]
     [InlineData("gbk")]
     [InlineData("GB2312")]
     [InlineData("gb18030")]
