@@ -1,5 +1,6 @@
 using System.Globalization;
 using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Requests;
 using PartyPlatform.Venues.Projects;
 
 namespace PartyPlatform.Venues.Ledger;
@@ -43,9 +44,9 @@ public sealed record LedgerRow(int Number, string VillageCode, VenueDescription 
         var state = ParseName<VenueState>(record.State, LedgerColumns.State, problems);
         var dates = ParseDates(record, state, today, problems);
         var note = string.IsNullOrWhiteSpace(record.Note) ? null : record.Note.Trim();
-        if (note?.Length > MaxNoteLength)
+        if (note is not null && RequestText.Problem(note, MaxNoteLength) is { } noteProblem)
         {
-            problems[LedgerColumns.Note] = $"A note has at most {MaxNoteLength} characters.";
+            problems[LedgerColumns.Note] = noteProblem;
         }
 
         return problems.Count > 0

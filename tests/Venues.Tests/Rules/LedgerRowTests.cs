@@ -33,6 +33,17 @@ public sealed class LedgerRowTests
         Assert.Null(row.Note);
     }
 
+    [Theory]
+    [InlineData("主体\0完工")]
+    [InlineData("\u200B\u200B")]
+    public void A_note_a_spreadsheet_cell_spoilt_is_refused(string note)
+    {
+        var (row, problems) = LedgerRow.Parse(2, Completed with { Note = note }, Today);
+
+        Assert.Null(row);
+        Assert.Equal(["note"], problems.Keys);
+    }
+
     [Fact]
     public void Every_problem_of_a_line_is_named_by_its_column()
     {
