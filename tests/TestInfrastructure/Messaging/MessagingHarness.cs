@@ -73,7 +73,7 @@ public sealed class MessagingHarness : IAsyncDisposable
         {
             if (consumer)
             {
-                bus.AddConsumer<PingConsumer>();
+                bus.AddInboxConsumer<PingConsumer>();
             }
 
             if (rawConsumer)
