@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace PartyPlatform.Auditing;
 
 public sealed record AuditEntryResponse(
-    Guid Id, DateTimeOffset OccurredAt, string Actor, string? ActorUnit, string Operation, string EntityType, string EntityId,
+    Guid Id, DateTimeOffset OccurredAt, string Actor, string? Client, string? ActorUnit, string Operation, string EntityType, string EntityId,
     string Action, System.Text.Json.JsonElement Changes);
 
 public sealed record AuditQuery(
-    string? Actor, string? Unit, string? EntityType, string? EntityId, DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize);
+    string? Actor, string? Client, string? Unit, string? EntityType, string? EntityId, DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize);
 
 public static class AuditApi
 {
@@ -20,7 +20,7 @@ public static class AuditApi
         where TDbContext : DbContext =>
         routes.MapGet($"{prefix}/audit", ListAsync<TDbContext>)
             .WithTags("Audit")
-            .WithSummary("Who changed what and when, filtered by actor, unit, entity and time");
+            .WithSummary("Who changed what and when, filtered by actor, client, unit, entity and time");
 
     private static async Task<Ok<Page<AuditEntryResponse>>> ListAsync<TDbContext>(
         [AsParameters] AuditQuery query, TDbContext db, CancellationToken ct)
@@ -30,6 +30,11 @@ public static class AuditApi
         if (query.Actor is { Length: > 0 } actor)
         {
             entries = entries.Where(e => e.Actor == actor);
+        }
+
+        if (query.Client is { Length: > 0 } client)
+        {
+            entries = entries.Where(e => e.Client == client);
         }
 
         if (query.Unit is { Length: > 0 } unit)
@@ -47,12 +52,13 @@ public static class AuditApi
             entries = entries.Where(e => e.EntityId == id);
         }
 
-        if (query.From is { } from)
+        // PostgreSQL's timestamptz takes UTC only; "2026-11-30T08:00+08:00" is the same instant in UTC.
+        if (query.From?.ToUniversalTime() is { } from)
         {
             entries = entries.Where(e => e.OccurredAt >= from);
         }
 
-        if (query.To is { } to)
+        if (query.To?.ToUniversalTime() is { } to)
         {
             entries = entries.Where(e => e.OccurredAt < to);
         }
@@ -62,7 +68,7 @@ public static class AuditApi
         var items = await entries.OrderByDescending(e => e.Id).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
         return TypedResults.Ok(new Page<AuditEntryResponse>(
             items.ConvertAll(e => new AuditEntryResponse(
-                e.Id, e.OccurredAt, e.Actor, e.ActorUnit, e.Operation, e.EntityType, e.EntityId, e.Action,
+                e.Id, e.OccurredAt, e.Actor, e.Client, e.ActorUnit, e.Operation, e.EntityType, e.EntityId, e.Action,
                 System.Text.Json.JsonDocument.Parse(e.Changes).RootElement.Clone())),
             page.Number, page.Size, total));
     }

@@ -1,7 +1,7 @@
 namespace PartyPlatform.Auditing;
 
 /// <summary>
-/// One changed entity of one write: who (and from which administrative unit), when, through which
+/// One changed entity of one write: who (through which client, from which administrative unit), when, through which
 /// operation, and each changed value before and after. Written in the transaction of the change.
 /// </summary>
 public sealed class AuditEntry
@@ -11,6 +11,9 @@ public sealed class AuditEntry
     public DateTimeOffset OccurredAt { get; init; }
 
     public required string Actor { get; init; }
+
+    /// <summary>The client the write came through: the web page for a person, the system itself for a county system.</summary>
+    public string? Client { get; init; }
 
     public string? ActorUnit { get; init; }
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace PartyPlatform.Auditing;
 
@@ -39,6 +41,27 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider time, AuditO
         return base.SavingChanges(eventData, result);
     }
 
+    /// <summary>The audit interceptor of <paramref name="db"/>: the one that records its SaveChanges.</summary>
+    internal static AuditInterceptor Of(DbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<AuditInterceptor>().SingleOrDefault()
+        ?? throw new InvalidOperationException($"{db.GetType().Name} is not audited: add the AuditInterceptor to its options.");
+
+    /// <summary>Who writes now, read once per write, not per entity (an import changes thousands).</summary>
+    internal Write CurrentWrite() => new(actor.Id, actor.Client, actor.Unit, actor.Operation, time.GetUtcNow());
+
+    internal static AuditEntry Entry(Write write, IEntityType entityType, IEnumerable<object?> key, string action, object changes) => new()
+    {
+        OccurredAt = write.At,
+        Actor = write.Actor,
+        Client = write.Client,
+        ActorUnit = write.Unit,
+        Operation = write.Operation,
+        EntityType = entityType.ClrType.Name,
+        EntityId = string.Join("/", key.Select(k => k?.ToString())),
+        Action = action,
+        Changes = JsonSerializer.Serialize(changes, Json),
+    };
+
     private void Record(DbContext db)
     {
         // The interceptor runs before SaveChanges looks for changes itself; entity methods changed
@@ -53,8 +76,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider time, AuditO
             return;
         }
 
-        // One write, one actor: read it once, not per entity (an import changes thousands).
-        var write = new Write(actor.Id, actor.Unit, actor.Operation, time.GetUtcNow());
+        var write = CurrentWrite();
         db.Set<AuditEntry>().AddRange(changed.Select(e => ToAuditEntry(e, write)));
     }
 
@@ -64,26 +86,17 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider time, AuditO
             .Where(p => entry.State != EntityState.Modified || p.IsModified)
             .ToDictionary(
                 p => p.Metadata.Name,
-                p => options.Redacted.Contains(p.Metadata.Name)
-                    ? new { before = (object?)Redacted, after = (object?)Redacted }
-                    : new
-                    {
-                        before = entry.State == EntityState.Added ? null : p.OriginalValue,
-                        after = entry.State == EntityState.Deleted ? null : p.CurrentValue,
-                    });
-        var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString());
-        return new AuditEntry
-        {
-            OccurredAt = write.At,
-            Actor = write.Actor,
-            ActorUnit = write.Unit,
-            Operation = write.Operation,
-            EntityType = entry.Metadata.ClrType.Name,
-            EntityId = string.Join("/", key),
-            Action = entry.State.ToString(),
-            Changes = JsonSerializer.Serialize(changes, Json),
-        };
+                p => Change(
+                    p.Metadata.Name,
+                    entry.State == EntityState.Added ? null : p.OriginalValue,
+                    entry.State == EntityState.Deleted ? null : p.CurrentValue));
+        var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue);
+        return Entry(write, entry.Metadata, key, entry.State.ToString(), changes);
     }
 
-    private sealed record Write(string Actor, string? Unit, string Operation, DateTimeOffset At);
+    /// <summary>One property's value before and after, as the audit's JSON holds it.</summary>
+    internal object Change(string property, object? before, object? after) =>
+        options.Redacted.Contains(property) ? new { before = (object?)Redacted, after = (object?)Redacted } : new { before, after };
+
+    internal sealed record Write(string Actor, string? Client, string? Unit, string Operation, DateTimeOffset At);
 }

@@ -11,6 +11,7 @@ public static class AuditModel
             audit.ToTable("audit_entries");
             audit.HasKey(a => a.Id);
             audit.Property(a => a.Actor).HasMaxLength(200);
+            audit.Property(a => a.Client).HasMaxLength(200);
             audit.Property(a => a.ActorUnit).HasMaxLength(12);
             audit.Property(a => a.Operation).HasMaxLength(300);
             audit.Property(a => a.EntityType).HasMaxLength(100);
@@ -20,6 +21,7 @@ public static class AuditModel
             audit.HasIndex(a => a.OccurredAt);
             audit.HasIndex(a => new { a.EntityType, a.EntityId });
             audit.HasIndex(a => a.Actor);
+            audit.HasIndex(a => a.Client);
             audit.HasIndex(a => a.ActorUnit);
         });
         return modelBuilder;

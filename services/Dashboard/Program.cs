@@ -18,7 +18,7 @@ builder.AddPlatformMessaging("dashboard", bus =>
     bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<VenueCoverageChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<VenueStateChangedConsumer>(builder.Configuration);
-    bus.AddConsumer<VenueDeadlineMissedConsumer>();
+    bus.AddInboxConsumer<VenueDeadlineMissedConsumer>();
 });
 builder.AddMessagingHousekeeping<DashboardDb>();
 // Venue figures published before this service's queues existed come back this way.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Messaging.Outbox;
 
 namespace PartyPlatform.Messaging;
@@ -54,14 +55,22 @@ public static class MessagingExtensions
     }
 
     /// <summary>
+    /// A consumer that applies each message through the inbox, on a queue of its own named
+    /// <see cref="IInboxConsumer.Name"/>.
+    /// </summary>
+    public static void AddInboxConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
+        where TConsumer : class, IConsumer, IInboxConsumer =>
+        bus.AddConsumer<TConsumer>().Endpoint(endpoint => endpoint.Name = TConsumer.Name);
+
+    /// <summary>
     /// A consumer of <c>Batch&lt;T&gt;</c> that applies up to <see cref="MessagingOptions.BatchMessageLimit"/>
-    /// messages in one transaction (see the batch <c>ApplyOnceAsync</c>). Its endpoint holds enough
-    /// messages to fill a batch. A failing batch is retried whole; after the retries every message
-    /// of it goes to the _error queue, the applied ones included (replaying them is harmless: the
-    /// inbox skips them).
+    /// messages in one transaction (see the batch <c>ApplyOnceAsync</c>), on a queue named
+    /// <see cref="IInboxConsumer.Name"/> that holds enough messages to fill a batch. A failing batch is
+    /// retried whole; after the retries every message of it goes to the _error queue, the applied
+    /// ones included (replaying them is harmless: the inbox skips them).
     /// </summary>
     public static void AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus, IConfiguration configuration)
-        where TConsumer : class, IConsumer
+        where TConsumer : class, IConsumer, IInboxConsumer
     {
         var options = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         var inFlight = options.BatchMessageLimit * 2;
@@ -71,6 +80,7 @@ public static class MessagingExtensions
                 .SetConcurrencyLimit(2)))
             .Endpoint(endpoint =>
             {
+                endpoint.Name = TConsumer.Name;
                 endpoint.PrefetchCount = inFlight;
                 endpoint.ConcurrentMessageLimit = inFlight;
             });

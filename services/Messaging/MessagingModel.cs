@@ -24,6 +24,8 @@ public static class MessagingModel
             outbox.Property(m => m.CreatedAt).HasDefaultValueSql("now()");
             // The relay only ever looks for unsent rows; keep that index small.
             outbox.HasIndex(m => m.Id).HasFilter("sent_at IS NULL AND error IS NULL").HasDatabaseName("ix_outbox_messages_unsent");
+            // Housekeeping deletes sent rows by age; unsent rows never qualify, so they stay out.
+            outbox.HasIndex(m => m.SentAt).HasFilter("sent_at IS NOT NULL");
         });
 
         modelBuilder.Entity<InboxMessage>(inbox =>
@@ -31,6 +33,8 @@ public static class MessagingModel
             inbox.ToTable(InboxTable);
             inbox.HasKey(m => new { m.MessageId, m.Consumer });
             inbox.Property(m => m.Consumer).HasMaxLength(200);
+            // Housekeeping deletes applied ids by age.
+            inbox.HasIndex(m => m.ProcessedAt);
         });
 
         return modelBuilder;
@@ -53,4 +57,11 @@ public static class MessagingModel
 
     public static void CreateOutboxNotifyTrigger(this MigrationBuilder migrationBuilder) =>
         migrationBuilder.Sql(NotifyTriggerSql);
+
+    /// <summary>
+    /// Files a consumer's inbox rows under its new <see cref="IInboxConsumer.Name"/>, so that what it
+    /// applied under the old name stays applied.
+    /// </summary>
+    public static void RenameInboxConsumer(this MigrationBuilder migrationBuilder, string from, string to) =>
+        migrationBuilder.Sql($"UPDATE {InboxTable} SET consumer = '{to}' WHERE consumer = '{from}';");
 }

@@ -83,6 +83,20 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         return AmqpUriFor(name);
     }
 
+    /// <summary>
+    /// Raises (or clears) the node's memory alarm: while it is up the broker stops reading from
+    /// publishing connections, so a publish is sent and never confirmed, as on a broker in trouble.
+    /// Node-wide: only for a node of the test's own, never the shared one.
+    /// </summary>
+    public async Task SetMemoryAlarmAsync(bool raised)
+    {
+        var (exitCode, output) = await RunCliAsync("set_vm_memory_high_watermark", raised ? "0" : "0.4");
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl set_vm_memory_high_watermark failed ({exitCode}): {output}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await process.StopAsync(TimeSpan.FromSeconds(60));

@@ -17,12 +17,11 @@ public abstract class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoin
     protected abstract IEnumerable<KeyValuePair<string, string?>> Settings { get; }
 
     /// <summary>A client calling with a token for <paramref name="role"/> bound to <paramref name="unitCode"/>.</summary>
-    public HttpClient CreateClientAs(string role, string unitCode)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role, unitCode));
-        return client;
-    }
+    public HttpClient CreateClientAs(string role, string unitCode) => CreateClientWith(TestTokens.For(role, unitCode));
+
+    /// <summary>A client calling as the person <paramref name="person"/> signed in to the web page (<see cref="TestTokens.ForPerson"/>).</summary>
+    public HttpClient CreateClientAsPerson(string role, string unitCode, Guid person) =>
+        CreateClientWith(TestTokens.ForPerson(role, unitCode, person));
 
     /// <summary>Waits until the service's endpoints are bound to their exchanges: before that, a published event would reach no queue.</summary>
     public Task WaitForBusAsync() =>
@@ -40,6 +39,13 @@ public abstract class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoin
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    private HttpClient CreateClientWith(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 

@@ -24,9 +24,18 @@ public static class TestTokens
     /// <summary>Ways a token can be refused at the door; <see cref="Bad"/> makes each.</summary>
     public static readonly string[] BadKinds = ["none", "expired", "another issuer", "another key", "edited payload", "alg none"];
 
+    /// <summary>The web page's client id, which every person's token carries as <c>client_id</c>.</summary>
+    public const string WebClient = "partyplatform-web";
+
     private static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "test-key" };
 
-    public static string For(string role, string unitCode, string subject = "test-client", TimeSpan? lifetime = null, SecurityKey? signingKey = null, string issuer = Issuer)
+    /// <summary>
+    /// A system's token, as a county system gets with client credentials: its <c>sub</c> is its
+    /// <c>client_id</c> (unless <paramref name="client"/> says otherwise, as in a person's token).
+    /// </summary>
+    public static string For(
+        string role, string unitCode, string subject = "test-client", TimeSpan? lifetime = null, SecurityKey? signingKey = null,
+        string issuer = Issuer, string? client = null)
     {
         var now = DateTime.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(5));
@@ -41,13 +50,16 @@ public static class TestTokens
             Subject = new ClaimsIdentity(
             [
                 new Claim("sub", subject),
-                new Claim("client_id", subject),
+                new Claim("client_id", client ?? subject),
                 new Claim("role", role),
                 new Claim(CallerScope.UnitCodeClaim, unitCode),
             ]),
             SigningCredentials = new SigningCredentials(signingKey ?? Key, SecurityAlgorithms.RsaSha256),
         });
     }
+
+    /// <summary>A person's token, as the web page gets by authorization code: <c>sub</c> the person's id, <c>client_id</c> the web page.</summary>
+    public static string ForPerson(string role, string unitCode, Guid person) => For(role, unitCode, person.ToString(), client: WebClient);
 
     public static string CityAdministrator() => For(PlatformRoles.CityAdministrator, CityCode);
 

@@ -10,8 +10,10 @@ namespace PartyPlatform.Dashboard.Venues;
 /// Keeps the dashboard's copy of the coverage figures. Batched: one village's venue moves its
 /// township, county and city at once, and an import moves hundreds.
 /// </summary>
-public sealed class VenueCoverageChangedConsumer(DashboardDb db) : IConsumer<Batch<VenueCoverageChanged>>
+public sealed class VenueCoverageChangedConsumer(DashboardDb db) : IConsumer<Batch<VenueCoverageChanged>>, IInboxConsumer
 {
+    public static string Name => "dashboard-venue-coverage-changed";
+
     public Task Consume(ConsumeContext<Batch<VenueCoverageChanged>> context) =>
         db.ApplyOnceAsync(context, this, (changes, ct) => db.VenueCoverages.ApplyNewestAsync(
             changes, ids => db.VenueCoverages.FromSql($"SELECT * FROM venue_coverages WHERE unit_id = ANY({ids}) FOR UPDATE"), ct));

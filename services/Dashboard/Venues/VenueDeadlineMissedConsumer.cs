@@ -10,8 +10,10 @@ namespace PartyPlatform.Dashboard.Venues;
 /// Records each missed deadline once. Keyed by the fact's id, not by unit and deadline: should Venues
 /// ever state a second fact for one unit, it shows as a second row rather than being hidden.
 /// </summary>
-public sealed class VenueDeadlineMissedConsumer(DashboardDb db) : IConsumer<VenueDeadlineMissed>
+public sealed class VenueDeadlineMissedConsumer(DashboardDb db) : IConsumer<VenueDeadlineMissed>, IInboxConsumer
 {
+    public static string Name => "dashboard-venue-deadline-missed";
+
     public Task Consume(ConsumeContext<VenueDeadlineMissed> context) =>
         db.ApplyOnceAsync(context, this, async ct =>
         {

@@ -1,4 +1,5 @@
 using PartyPlatform.Identity.Accounts;
+using PartyPlatform.Identity.Tokens;
 
 namespace PartyPlatform.Identity.People;
 
@@ -43,6 +44,12 @@ public sealed class Person
 
     public DateTimeOffset? DisabledAt { get; private set; }
 
+    /// <summary>Wrong passwords since the last successful sign-in.</summary>
+    public int FailedSignIns { get; private set; }
+
+    /// <summary>Until when no password is accepted, after too many wrong ones (<see cref="SignInBrakeSettings"/>).</summary>
+    public DateTimeOffset? LockedUntil { get; private set; }
+
     /// <summary>May sign in and refresh: enabled, and holding a password.</summary>
     public bool CanSignIn => !Disabled && PasswordHash.Length > 0;
 
@@ -60,6 +67,25 @@ public sealed class Person
     {
         PasswordHash = hash;
         PasswordChangedAt = now;
+    }
+
+    public bool IsLockedAt(DateTimeOffset now) => LockedUntil > now;
+
+    /// <summary>A wrong password: counted, and past the brake's allowance the account locks, each time for longer.</summary>
+    public void FailSignIn(DateTimeOffset now, SignInBrakeSettings brake)
+    {
+        FailedSignIns++;
+        if (brake.LockoutAfter(FailedSignIns) is { } lockout)
+        {
+            LockedUntil = now + lockout;
+        }
+    }
+
+    /// <summary>The right password, or a new one from an administrator: the count starts again.</summary>
+    public void ClearFailedSignIns()
+    {
+        FailedSignIns = 0;
+        LockedUntil = null;
     }
 
     public void Disable(DateTimeOffset now)

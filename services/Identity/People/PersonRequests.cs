@@ -15,11 +15,11 @@ public sealed record UserQuery(string? UnitCode, bool? Disabled, string? UserNam
 
 public sealed record UserResponse(
     Guid Id, string UserName, string DisplayName, string UnitCode, PlatformRole[] Roles, bool Disabled,
-    DateTimeOffset CreatedAt, DateTimeOffset? PasswordChangedAt, DateTimeOffset? DisabledAt)
+    DateTimeOffset CreatedAt, DateTimeOffset? PasswordChangedAt, DateTimeOffset? DisabledAt, DateTimeOffset? LockedUntil)
 {
     public static UserResponse From(Person person) => new(
         person.Id, person.UserName, person.DisplayName, person.UnitCode, person.Roles, person.Disabled,
-        person.CreatedAt, person.PasswordChangedAt, person.DisabledAt);
+        person.CreatedAt, person.PasswordChangedAt, person.DisabledAt, person.LockedUntil);
 }
 
 /// <summary>The only time the password is shown: it is stored hashed.</summary>

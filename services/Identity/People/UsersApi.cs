@@ -87,6 +87,8 @@ public static class UsersApi
 
         var password = Secrets.NewPassword();
         person.SetPasswordHash(hasher.HashPassword(person, password), time.GetUtcNow());
+        // An administrator handing out a new password is also how a locked-out person gets back in.
+        person.ClearFailedSignIns();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new UserPasswordResponse(UserResponse.From(person), password));
     }

@@ -2,13 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
-using PartyPlatform.Identity.Accounts;
 using PartyPlatform.Identity.Data;
-using PartyPlatform.Identity.People;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace PartyPlatform.Identity.Tokens;
@@ -19,8 +16,6 @@ namespace PartyPlatform.Identity.Tokens;
 /// </summary>
 public static class ConnectEndpoints
 {
-    private static string? dummyHash;
-
     public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder routes)
     {
         // The protocol endpoints are where callers get their tokens: public by design.
@@ -62,7 +57,7 @@ public static class ConnectEndpoints
     /// issues the code. There is no sign-in cookie: every authorization asks for the password.
     /// </summary>
     private static async Task<Results<SignInHttpResult, ForbidHttpResult, ContentHttpResult>> Authorize(
-        HttpContext http, IdentityDb db, IPasswordHasher<Person> hasher, TimeProvider time, CancellationToken ct)
+        HttpContext http, PasswordSignIn passwords, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenIddict request is missing.");
 
@@ -73,38 +68,14 @@ public static class ConnectEndpoints
                 : SignInPage.Render(http, request, error: null);
         }
 
-        var userName = request.Username.Trim().ToLowerInvariant();
-        var person = await db.People.FirstOrDefaultAsync(p => p.UserName == userName, ct);
-        if (person is null || !await PasswordMatchesAsync(db, hasher, person, request.Password ?? "", time, ct))
+        var check = await passwords.CheckAsync(request.Username.Trim().ToLowerInvariant(), request.Password ?? "", ct);
+        return check switch
         {
-            if (person is null)
-            {
-                // As slow as a real check, so that the answer's timing does not tell which user names exist.
-                hasher.VerifyHashedPassword(null!, dummyHash ??= hasher.HashPassword(null!, Secrets.NewPassword()), request.Password ?? "");
-            }
-
-            return SignInPage.Render(http, request, "用户名或密码错误，或账号已停用。");
-        }
-
-        return SignIn(TokenClaims.ForPerson(person, request.GetScopes()));
-    }
-
-    private static async Task<bool> PasswordMatchesAsync(
-        IdentityDb db, IPasswordHasher<Person> hasher, Person person, string password, TimeProvider time, CancellationToken ct)
-    {
-        if (!person.CanSignIn)
-        {
-            return false;
-        }
-
-        var result = hasher.VerifyHashedPassword(person, person.PasswordHash, password);
-        if (result == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            person.SetPasswordHash(hasher.HashPassword(person, password), time.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-        }
-
-        return result != PasswordVerificationResult.Failed;
+            { SignedIn: { } person } => SignIn(TokenClaims.ForPerson(person, request.GetScopes())),
+            { LockedFor: { } lockedFor } => SignInPage.Render(
+                http, request, $"密码错误次数过多，账号已暂时锁定，请 {Math.Ceiling(lockedFor.TotalMinutes)} 分钟后再试。"),
+            _ => SignInPage.Render(http, request, "用户名或密码错误，或账号已停用。"),
+        };
     }
 
     private static SignInHttpResult SignIn(ClaimsPrincipal principal) =>

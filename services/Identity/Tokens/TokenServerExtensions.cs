@@ -22,6 +22,7 @@ public static class TokenServerExtensions
         builder.Services.Configure<IdentitySettings>(builder.Configuration.GetSection(IdentitySettings.Section));
         builder.Services.AddSingleton<ServerKeyRing>();
         builder.Services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();
+        builder.Services.AddScoped<PasswordSignIn>();
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDb>())

@@ -10,13 +10,15 @@ public static class InboxDbContextExtensions
     /// one transaction, and a message id already in the inbox is skipped. A concurrent duplicate
     /// waits on the inbox key until the first commits, then sees it and does nothing.
     /// </summary>
+    /// <param name="consumer">The consumer applying it (<c>this</c>): the inbox knows it by its <see cref="IInboxConsumer.Name"/>.</param>
     /// <returns>false when the message had already been applied.</returns>
-    public static async Task<bool> ApplyOnceAsync<TDbContext>(
-        this TDbContext db, ConsumeContext context, object consumer, Func<CancellationToken, Task> apply)
+    public static async Task<bool> ApplyOnceAsync<TDbContext, TConsumer>(
+        this TDbContext db, ConsumeContext context, TConsumer consumer, Func<CancellationToken, Task> apply)
         where TDbContext : DbContext
+        where TConsumer : IInboxConsumer
     {
         var messageId = MessageIdOf(context);
-        var applied = await db.ApplyFreshAsync([messageId], consumer, (_, ct) => apply(ct), context.CancellationToken);
+        var applied = await db.ApplyFreshAsync([messageId], TConsumer.Name, (_, ct) => apply(ct), context.CancellationToken);
         return applied.Count == 1;
     }
 
@@ -26,26 +28,26 @@ public static class InboxDbContextExtensions
     /// One transaction for many messages is what lets a consumer keep up with a bulk import.
     /// </summary>
     /// <returns>The messages that were applied now.</returns>
-    public static async Task<IReadOnlyList<T>> ApplyOnceAsync<TDbContext, T>(
-        this TDbContext db, ConsumeContext<Batch<T>> batch, object consumer, Func<IReadOnlyList<T>, CancellationToken, Task> apply)
+    public static async Task<IReadOnlyList<T>> ApplyOnceAsync<TDbContext, TConsumer, T>(
+        this TDbContext db, ConsumeContext<Batch<T>> batch, TConsumer consumer, Func<IReadOnlyList<T>, CancellationToken, Task> apply)
         where TDbContext : DbContext
+        where TConsumer : IInboxConsumer
         where T : class
     {
         var messages = batch.Message.Select(m => (Id: MessageIdOf(m), m.Message)).DistinctBy(m => m.Id).ToList();
         var fresh = await db.ApplyFreshAsync(
             messages.Select(m => m.Id).ToArray(),
-            consumer,
+            TConsumer.Name,
             (ids, ct) => apply(messages.Where(m => ids.Contains(m.Id)).Select(m => m.Message).ToList(), ct),
             batch.CancellationToken);
         return messages.Where(m => fresh.Contains(m.Id)).Select(m => m.Message).ToList();
     }
 
     private static Task<HashSet<Guid>> ApplyFreshAsync<TDbContext>(
-        this TDbContext db, Guid[] messageIds, object consumer, Func<HashSet<Guid>, CancellationToken, Task> apply,
+        this TDbContext db, Guid[] messageIds, string consumerName, Func<HashSet<Guid>, CancellationToken, Task> apply,
         CancellationToken cancellationToken)
         where TDbContext : DbContext
     {
-        var consumerName = consumer.GetType().Name;
         return db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();

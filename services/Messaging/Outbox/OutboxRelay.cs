@@ -39,7 +39,7 @@ public sealed partial class OutboxRelay<TDbContext>(
             int published;
             try
             {
-                published = await PublishBatchAsync(dataSource, settings.BatchSize, stoppingToken);
+                published = await PublishBatchAsync(dataSource, settings, stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -64,12 +64,12 @@ public sealed partial class OutboxRelay<TDbContext>(
                ?? throw new InvalidOperationException($"{typeof(TDbContext).Name} has no connection string.");
     }
 
-    private async Task<int> PublishBatchAsync(NpgsqlDataSource dataSource, int batchSize, CancellationToken cancellationToken)
+    private async Task<int> PublishBatchAsync(NpgsqlDataSource dataSource, OutboxRelayOptions settings, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var rows = await ClaimAsync(connection, transaction, batchSize, cancellationToken);
+        var rows = await ClaimAsync(connection, transaction, settings.BatchSize, cancellationToken);
         if (rows.Count == 0)
         {
             return 0;
@@ -78,12 +78,14 @@ public sealed partial class OutboxRelay<TDbContext>(
         var sent = new List<Guid>(rows.Count);
         var failed = new List<(Guid Id, string Error)>();
         var publishes = new List<Task>(rows.Count);
+        using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        publishTimeout.CancelAfter(settings.PublishTimeout);
         foreach (var row in rows)
         {
             try
             {
                 var (message, type) = MessageSerializer.Deserialize(row.MessageType, row.Payload);
-                publishes.Add(PublishAsync(row, message, type, cancellationToken));
+                publishes.Add(PublishAsync(row, message, type, publishTimeout.Token));
                 sent.Add(row.Id);
             }
             catch (Exception exception) when (exception is InvalidOperationException or System.Text.Json.JsonException)
@@ -93,7 +95,7 @@ public sealed partial class OutboxRelay<TDbContext>(
         }
 
         // All confirms or none: on any failure the transaction rolls back and the whole batch is retried.
-        await Task.WhenAll(publishes);
+        await ConfirmedAsync(Task.WhenAll(publishes), rows.Count, settings.PublishTimeout, publishTimeout.Token, cancellationToken);
         await MarkAsync(connection, transaction, sent, failed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -103,6 +105,25 @@ public sealed partial class OutboxRelay<TDbContext>(
         }
 
         return rows.Count;
+    }
+
+    /// <summary>
+    /// Waits for every confirm, but no longer than the timeout: a publish that ignores its
+    /// cancellation (a confirm that never comes) is left behind rather than waited for.
+    /// </summary>
+    private static async Task ConfirmedAsync(
+        Task confirms, int count, TimeSpan timeout, CancellationToken timeoutToken, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await confirms.WaitAsync(timeoutToken);
+        }
+        catch (OperationCanceledException) when (timeoutToken.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            // Observed, so that a late failure of an abandoned publish is not reported as unobserved.
+            _ = confirms.ContinueWith(abandoned => abandoned.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            throw new TimeoutException($"The broker did not confirm the batch of {count} messages within {timeout}; it is abandoned and retried.");
+        }
     }
 
     private static async Task<List<ClaimedRow>> ClaimAsync(

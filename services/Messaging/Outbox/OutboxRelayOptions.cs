@@ -10,6 +10,14 @@ public sealed class OutboxRelayOptions
     /// <summary>How long the relay sleeps without a NOTIFY before it looks anyway (a missed notification, a restart).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a batch waits for the broker to confirm all its messages. A broker that takes the
+    /// messages and never confirms (blocked by a resource alarm, a half-dead connection) would hold
+    /// the batch, its rows and the relay forever; after this the batch is abandoned, its rows stay
+    /// unsent and are published again (any that did arrive are duplicates the inboxes absorb).
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Pause after a failed batch (broker or database away) before the next try.</summary>
     public TimeSpan ErrorDelay { get; set; } = TimeSpan.FromSeconds(2);
 }

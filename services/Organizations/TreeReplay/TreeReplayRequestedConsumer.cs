@@ -13,8 +13,10 @@ namespace PartyPlatform.Organizations.TreeReplay;
 /// </summary>
 public sealed partial class TreeReplayRequestedConsumer(
     OrganizationsDb db, SharedTreeReplay shared, ILogger<TreeReplayRequestedConsumer> logger)
-    : IConsumer<TreeReplayRequested>
+    : IConsumer<TreeReplayRequested>, IInboxConsumer
 {
+    public static string Name => TreeReplayRequested.Queue;
+
     public async Task Consume(ConsumeContext<TreeReplayRequested> context)
     {
         var requestedBy = context.Message.RequestedBy;

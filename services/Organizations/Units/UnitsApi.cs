@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Data;
@@ -207,12 +208,15 @@ public static class UnitsApi
         return TypedResults.Ok(UnitResponse.From(unit));
     }
 
-    /// <summary>A moved unit's descendants and Party organisations keep their place below it under the new path.</summary>
+    /// <summary>
+    /// A moved unit's descendants and Party organisations keep their place below it under the new
+    /// path: one statement each, however large the subtree, and each row rewritten on record.
+    /// </summary>
     private static async Task RewritePathsAsync(OrganizationsDb db, string oldPath, string newPath, CancellationToken ct)
     {
         await db.Units.Where(u => u.Path.StartsWith(oldPath) && u.Path != oldPath)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Path, u => newPath + u.Path.Substring(oldPath.Length)), ct);
+            .ExecuteUpdateAuditedAsync(db, u => u.Path, u => newPath + u.Path.Substring(oldPath.Length), ct);
         await db.PartyOrganizations.Where(o => o.UnitPath.StartsWith(oldPath))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.UnitPath, o => newPath + o.UnitPath.Substring(oldPath.Length)), ct);
+            .ExecuteUpdateAuditedAsync(db, o => o.UnitPath, o => newPath + o.UnitPath.Substring(oldPath.Length), ct);
     }
 }

@@ -126,8 +126,18 @@ public static class BaselineApi
             throw new RuleViolationException("countyId", $"{figures.Villages - figures.Recorded} of {figures.Villages} villages of '{county.Name}' have no baseline yet.");
         }
 
-        await db.BaselineVerifications.Where(v => v.CountyId == countyId).ExecuteDeleteAsync(ct);
-        db.BaselineVerifications.Add(BaselineVerification.Of(countyId, figures.Villages, figures.WithUsableVenue, actor.Id, time.GetUtcNow()));
+        // Tracked, not a bulk statement: the renewal is on record with its figures before and after.
+        var now = time.GetUtcNow();
+        var verification = await db.BaselineVerifications.FirstOrDefaultAsync(v => v.CountyId == countyId, ct);
+        if (verification is null)
+        {
+            db.BaselineVerifications.Add(BaselineVerification.Of(countyId, figures.Villages, figures.WithUsableVenue, actor.Id, now));
+        }
+        else
+        {
+            verification.Renew(figures.Villages, figures.WithUsableVenue, actor.Id, now);
+        }
+
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok((await CountyFiguresAsync(scope, db, ct, countyId)).Single());
     }

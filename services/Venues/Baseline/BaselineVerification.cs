@@ -15,4 +15,13 @@ public sealed class BaselineVerification
 
     public static BaselineVerification Of(Guid countyId, int villages, int withUsableVenue, string actor, DateTimeOffset now) =>
         new() { CountyId = countyId, Villages = villages, VillagesWithUsableVenue = withUsableVenue, VerifiedBy = actor, VerifiedAt = now };
+
+    /// <summary>Vouched for again: the new figures replace the old ones (the audit keeps the old).</summary>
+    public void Renew(int villages, int withUsableVenue, string actor, DateTimeOffset now)
+    {
+        Villages = villages;
+        VillagesWithUsableVenue = withUsableVenue;
+        VerifiedBy = actor;
+        VerifiedAt = now;
+    }
 }

@@ -11,8 +11,10 @@ namespace PartyPlatform.Venues.Consumers;
 /// Keeps Venues' copy of the tree, batched like the dashboard's. A village added, moved or merged
 /// away changes the coverage of the units above it, old and new, so that is published too.
 /// </summary>
-public sealed class AdministrativeUnitChangedConsumer(VenuesDb db, CoverageTracker coverage) : IConsumer<Batch<AdministrativeUnitChanged>>
+public sealed class AdministrativeUnitChangedConsumer(VenuesDb db, CoverageTracker coverage) : IConsumer<Batch<AdministrativeUnitChanged>>, IInboxConsumer
 {
+    public static string Name => "venues-administrative-unit-changed";
+
     public Task Consume(ConsumeContext<Batch<AdministrativeUnitChanged>> context) =>
         db.ApplyOnceAsync(context, this, async (changes, ct) =>
         {

@@ -14,8 +14,10 @@ namespace PartyPlatform.Venues.Consumers;
 /// what they lack.
 /// </summary>
 public sealed partial class VenueFactsReplayRequestedConsumer(VenuesDb db, TimeProvider time, ILogger<VenueFactsReplayRequestedConsumer> logger)
-    : IConsumer<VenueFactsReplayRequested>
+    : IConsumer<VenueFactsReplayRequested>, IInboxConsumer
 {
+    public static string Name => VenueFactsReplayRequested.Queue;
+
     public async Task Consume(ConsumeContext<VenueFactsReplayRequested> context)
     {
         var facts = 0;

@@ -42,6 +42,9 @@ public sealed class DashboardApp : ServiceApp<Program>
         return app;
     }
 
-    public DashboardDb OpenDb() =>
-        new(new DbContextOptionsBuilder<DashboardDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
+    public DashboardDb OpenDb() => Db(Database);
+
+    /// <summary>The service's DbContext on <paramref name="database"/>, without the service.</summary>
+    public static DashboardDb Db(string database) =>
+        new(new DbContextOptionsBuilder<DashboardDb>().UseNpgsql(database).UseSnakeCaseNamingConvention().Options);
 }

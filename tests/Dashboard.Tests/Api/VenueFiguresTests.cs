@@ -37,7 +37,7 @@ public sealed class VenueFiguresTests
         var shown = await Eventually.ValueAsync(async () =>
             (await CoverageAsync(app.CreateClient(), UnitLevel.County)).SingleOrDefault(c => c.Version == 2), Timeout);
         await app.PublishAsync(Coverage(county, version: 1, villages: 10, withVenue: 3), older, TestContext.Current.CancellationToken);
-        await Eventually.TrueAsync(() => AppliedAsync(app, older, nameof(VenueCoverageChangedConsumer)), Timeout);
+        await Eventually.TrueAsync(() => AppliedAsync(app, older, VenueCoverageChangedConsumer.Name), Timeout);
 
         var coverage = Assert.Single(await CoverageAsync(app.CreateClient(), UnitLevel.County));
         Assert.Equal((county.UnitId, "临渭区", DashboardTree.CountyCode, 2L, 10, 6, 60.0m),

@@ -129,6 +129,6 @@ public sealed class VenueStatesTests
     private static async Task<bool> AppliedAsync(DashboardApp app, Guid messageId)
     {
         await using var db = app.OpenDb();
-        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == nameof(VenueStateChangedConsumer), Ct);
+        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == VenueStateChangedConsumer.Name, Ct);
     }
 }

@@ -38,6 +38,8 @@ public sealed class AuthorizationCodeTests
         var (_, payload) = DecodeJwt(access);
         var personId = await app.QueryScalarAsync<Guid>("SELECT id FROM people WHERE user_name = $1", "linwei-township-operator");
         Assert.Equal([personId.ToString()], Values(payload, "sub"));
+        // The web page's client rides along: services record the person (sub) as the actor and this as the client.
+        Assert.Equal(["partyplatform-web"], Values(payload, "client_id"));
         Assert.Equal(["TownshipOperator"], Values(payload, "role"));
         Assert.Equal(["610502001000"], Values(payload, "unit_code"));
         Assert.Equal(["临渭区示例镇操作员（示例）"], Values(payload, "name"));

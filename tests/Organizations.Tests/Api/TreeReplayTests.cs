@@ -57,7 +57,7 @@ public sealed class TreeReplayTests
         {
             await using var transaction = await blocker.Database.BeginTransactionAsync(Ct);
             await blocker.Database.ExecuteSqlAsync(
-                $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({first}, {nameof(TreeReplayRequestedConsumer)}, now())", Ct);
+                $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({first}, {TreeReplayRequestedConsumer.Name}, now())", Ct);
             await SendRequestAsync(app, first);
             await Eventually.TrueAsync(() => RequestWaitsOnInboxAsync(app), Patience);
 

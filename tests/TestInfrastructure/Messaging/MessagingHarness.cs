@@ -30,10 +30,11 @@ public sealed class MessagingHarness : IAsyncDisposable
 
     public DeliveryLog Deliveries { get; } = new();
 
-    public static async Task<MessagingHarness> CreateAsync()
+    /// <param name="node">A broker node of the test's own; by default a vhost on the process's shared one.</param>
+    public static async Task<MessagingHarness> CreateAsync(RabbitMqServer? node = null)
     {
         var database = await TestServers.Postgres.CreateDatabaseAsync();
-        var broker = await TestServers.RabbitMq.CreateVirtualHostAsync();
+        var broker = node is null ? await TestServers.RabbitMq.CreateVirtualHostAsync() : node.AmqpUri;
         var harness = new MessagingHarness(database, broker);
         await using var db = harness.OpenDb();
         await db.Database.EnsureCreatedAsync();
@@ -54,7 +55,8 @@ public sealed class MessagingHarness : IAsyncDisposable
     }
 
     public async Task<IHost> StartAsync(
-        bool relay, bool consumer, TimeSpan? pollInterval = null, bool rawConsumer = false, bool batchConsumer = false)
+        bool relay, bool consumer, TimeSpan? pollInterval = null, bool rawConsumer = false, bool batchConsumer = false,
+        TimeSpan? publishTimeout = null)
     {
         var builder = Host.CreateApplicationBuilder();
         // Per-command logging would be most of the work in a benchmark and noise in a failed test.
@@ -66,6 +68,8 @@ public sealed class MessagingHarness : IAsyncDisposable
             ["Messaging:RetryMinInterval"] = "00:00:00.050",
             ["Messaging:RetryMaxInterval"] = "00:00:00.200",
             ["Messaging:Outbox:PollInterval"] = (pollInterval ?? TimeSpan.FromSeconds(1)).ToString(),
+            ["Messaging:Outbox:PublishTimeout"] = (publishTimeout ?? TimeSpan.FromSeconds(30)).ToString(),
+            ["Messaging:Outbox:ErrorDelay"] = "00:00:00.500",
         });
         builder.Services.AddDbContext<RelayTestDb>(options => options.UseNpgsql(Database).UseSnakeCaseNamingConvention());
         builder.Services.AddSingleton(Deliveries);
@@ -73,7 +77,7 @@ public sealed class MessagingHarness : IAsyncDisposable
         {
             if (consumer)
             {
-                bus.AddConsumer<PingConsumer>();
+                bus.AddInboxConsumer<PingConsumer>();
             }
 
             if (rawConsumer)

@@ -4,8 +4,10 @@ using PartyPlatform.Messaging.Inbox;
 namespace PartyPlatform.TestInfrastructure.Messaging;
 
 /// <summary>The same effect as <see cref="PingConsumer"/>, applied a batch per transaction.</summary>
-public sealed class PingBatchConsumer(RelayTestDb db, DeliveryLog log) : IConsumer<Batch<Ping>>
+public sealed class PingBatchConsumer(RelayTestDb db, DeliveryLog log) : IConsumer<Batch<Ping>>, IInboxConsumer
 {
+    public static string Name => "test-ping-batch";
+
     public async Task Consume(ConsumeContext<Batch<Ping>> context)
     {
         foreach (var ping in context.Message)

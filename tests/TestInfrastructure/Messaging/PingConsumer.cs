@@ -43,8 +43,10 @@ public sealed class DeliveryLog
     public void Handled(Guid pingId) => handled.AddOrUpdate(pingId, 1, (_, n) => n + 1);
 }
 
-public sealed class PingConsumer(RelayTestDb db, DeliveryLog log) : IConsumer<Ping>
+public sealed class PingConsumer(RelayTestDb db, DeliveryLog log) : IConsumer<Ping>, IInboxConsumer
 {
+    public static string Name => "test-ping";
+
     public async Task Consume(ConsumeContext<Ping> context)
     {
         log.Attempted(context.Message.Id);

@@ -101,6 +101,11 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("changes");
 
+                    b.Property<string>("Client")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -131,6 +136,9 @@ namespace PartyPlatform.Dashboard.Data.Migrations
 
                     b.HasIndex("ActorUnit")
                         .HasDatabaseName("ix_audit_entries_actor_unit");
+
+                    b.HasIndex("Client")
+                        .HasDatabaseName("ix_audit_entries_client");
 
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_entries_occurred_at");
@@ -323,6 +331,9 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                     b.HasKey("MessageId", "Consumer")
                         .HasName("pk_inbox_messages");
 
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at");
+
                     b.ToTable("inbox_messages", (string)null);
                 });
 
@@ -369,6 +380,10 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_messages_unsent")
                         .HasFilter("sent_at IS NULL AND error IS NULL");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_messages_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

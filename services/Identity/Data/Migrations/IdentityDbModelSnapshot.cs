@@ -316,6 +316,11 @@ namespace PartyPlatform.Identity.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("changes");
 
+                    b.Property<string>("Client")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -346,6 +351,9 @@ namespace PartyPlatform.Identity.Data.Migrations
 
                     b.HasIndex("ActorUnit")
                         .HasDatabaseName("ix_audit_entries_actor_unit");
+
+                    b.HasIndex("Client")
+                        .HasDatabaseName("ix_audit_entries_client");
 
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_entries_occurred_at");
@@ -428,6 +436,14 @@ namespace PartyPlatform.Identity.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("display_name");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
 
                     b.Property<DateTimeOffset?>("PasswordChangedAt")
                         .HasColumnType("timestamp with time zone")

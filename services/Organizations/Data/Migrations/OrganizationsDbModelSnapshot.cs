@@ -51,6 +51,11 @@ namespace PartyPlatform.Organizations.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("changes");
 
+                    b.Property<string>("Client")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -82,6 +87,9 @@ namespace PartyPlatform.Organizations.Data.Migrations
                     b.HasIndex("ActorUnit")
                         .HasDatabaseName("ix_audit_entries_actor_unit");
 
+                    b.HasIndex("Client")
+                        .HasDatabaseName("ix_audit_entries_client");
+
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_entries_occurred_at");
 
@@ -108,6 +116,9 @@ namespace PartyPlatform.Organizations.Data.Migrations
 
                     b.HasKey("MessageId", "Consumer")
                         .HasName("pk_inbox_messages");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -155,6 +166,10 @@ namespace PartyPlatform.Organizations.Data.Migrations
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_messages_unsent")
                         .HasFilter("sent_at IS NULL AND error IS NULL");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_messages_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
