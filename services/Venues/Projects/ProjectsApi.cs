@@ -98,7 +98,7 @@ public static class ProjectsApi
         ChangeAsync(id, scope, db, coverage, time, (venue, terms, now) =>
             venue.Report(request.On!.Value, request.PercentComplete!.Value, request.Note, actor.Id, now, terms.DayOf(now)), ct);
 
-    /// <summary>Loads the venue, checks the caller may change it, applies the change and saves it with the coverage it causes.</summary>
+    /// <summary>Loads the venue, checks the caller may change it, applies the change and saves it with its event and the coverage it causes.</summary>
     private static async Task<Results<Ok<VenueResponse>, NotFound>> ChangeAsync(
         Guid id, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, TimeProvider time,
         Action<Venue, CampaignTerms, DateTimeOffset> change, CancellationToken ct)
@@ -113,6 +113,7 @@ public static class ProjectsApi
         var terms = (await db.CampaignTermsAsync(ct));
         var now = time.GetUtcNow();
         change(venue, terms, now);
+        VenueLifecycle.Publish(db, venue, now);
         await coverage.SaveChangesAsync([venue.VillageId], ct);
         return TypedResults.Ok(VenueResponse.From(venue, terms.DayOf(now)));
     }

@@ -162,7 +162,8 @@ public sealed class Venue
         Version++;
     }
 
-    public VenueStateChanged ToEvent(DateTimeOffset now) => new(Id, Version, VillageId, Kind, State, StateDate, FloorArea, now);
+    public VenueChanged ToEvent(DateTimeOffset now) =>
+        new(Id, Version, VillageId, Kind, State, StateDate, FloorArea, ChecklistVersion, StandardScore, now);
 
     private static void CheckNotFuture(DateOnly on, DateOnly today, string field)
     {

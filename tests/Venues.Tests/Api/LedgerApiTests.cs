@@ -64,7 +64,7 @@ public sealed class LedgerApiTests
         var subsidy = await db.FundingLines.SingleAsync(Ct);
         Assert.Equal((inUse.Id, FundingSource.CitySubsidy, 20_000m, D(5, 1)), (subsidy.VenueId, subsidy.Source, subsidy.Pledged, subsidy.PledgedOn));
         // A state event per plan and per move: 1 + 4, 1 + 2, 1; and the coverage the accepted venue raised, in the same transaction.
-        Assert.Equal(9, await db.Set<OutboxMessage>().CountAsync(m => m.MessageType.Contains(nameof(VenueStateChanged)), Ct));
+        Assert.Equal(9, await db.Set<OutboxMessage>().CountAsync(m => m.MessageType.Contains(nameof(VenueChanged)), Ct));
         var coverage = (await db.Set<OutboxMessage>().Where(m => m.MessageType.Contains(nameof(VenueCoverageChanged))).ToListAsync(Ct))
             .Select(m => (VenueCoverageChanged)MessageSerializer.Deserialize(m.MessageType, m.Payload).Message)
             .ToDictionary(c => c.UnitCode!, c => (c.Villages, c.VillagesWithVenue));
