@@ -1,4 +1,5 @@
 using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Campaign;
 
 namespace PartyPlatform.Venues.Projects;
@@ -9,7 +10,7 @@ namespace PartyPlatform.Venues.Projects;
 /// → accepted → in use, each with date and actor), its milestones and progress reports, and the
 /// checklist version and score of its last standardisation inspection.
 /// </summary>
-public sealed class Venue
+public sealed class Venue : IPublishedEntity
 {
     public const decimal MaxFloorArea = 10_000m;
 

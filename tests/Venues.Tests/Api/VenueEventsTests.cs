@@ -1,8 +1,12 @@
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.Venues.Data;
 using PartyPlatform.Venues.Ledger;
+using PartyPlatform.Venues.Projects;
 
 namespace PartyPlatform.Venues.Tests.Api;
 
@@ -50,6 +54,38 @@ public sealed class VenueEventsTests
         var venue = await db.Venues.SingleAsync(Ct);
         var latest = await AssertLatestAsync(app, venue.Id, VenueKind.Renovation, 512.25m, VenueState.Planned);
         Assert.Equal(2L, latest.Version);
+    }
+
+    [Fact]
+    public async Task Saving_a_venue_whose_version_moved_without_its_event_throws_and_writes_nothing()
+    {
+        await using var app = await VenuesApp.StartAsync();
+        var venueId = await app.PlanAsync(app.CreateClient(), app.Tree.Village(TestTree.TownshipCode, 1));
+        var described = new VenueDescription(VenueKind.Renovation, 999m, [], []);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VenuesDb>();
+            var venue = await db.Venues.SingleAsync(v => v.Id == venueId, Ct);
+            venue.Describe(described);
+
+            var refused = await Assert.ThrowsAsync<UnpublishedVersionException>(() => db.SaveChangesAsync(Ct));
+            Assert.Contains($"Venue {venueId} reached version 2", refused.Message);
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VenuesDb>();
+            var venue = await db.Venues.SingleAsync(v => v.Id == venueId, Ct);
+            venue.Describe(described);
+            VenueLifecycle.Publish(db, venue, app.Time.GetUtcNow());
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var check = app.OpenDb();
+        var stored = await check.Venues.AsNoTracking().SingleAsync(v => v.Id == venueId, Ct);
+        Assert.Equal((2L, 999m), (stored.Version, stored.FloorArea));
+        Assert.Equal([1L, 2L], (await EventsAsync(app, venueId)).Select(e => e.Version));
     }
 
     /// <summary>The newest event of the venue matches the venue as stored, version included.</summary>
