@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Campaign;
@@ -155,6 +156,10 @@ public sealed class Venue : IPublishedEntity
 
     /// <summary>Behind schedule: a milestone is late.</summary>
     public bool IsBehindSchedule(DateOnly today) => Milestones.Any(m => m.IsLate(today));
+
+    /// <summary><see cref="IsBehindSchedule"/> as a query, for lists filtered and paged in SQL (over the milestones' JSON).</summary>
+    public static Expression<Func<Venue, bool>> BehindScheduleOn(DateOnly today) =>
+        venue => venue.Milestones.Any(m => m.CompletedOn == null && m.PlannedDue < today);
 
     public void RecordInspection(int checklistVersion, decimal score)
     {
