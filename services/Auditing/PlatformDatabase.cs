@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PartyPlatform.Messaging.Outbox;
 
 namespace PartyPlatform.Auditing;
 
 /// <summary>
 /// A service's own PostgreSQL database, the same way in every service: Npgsql, snake_case names,
-/// every write audited, a readiness check, and migrations applied before the first request.
+/// every write audited, every published version announced, a readiness check, and migrations
+/// applied before the first request.
 /// </summary>
 public static class PlatformDatabase
 {
@@ -25,7 +27,7 @@ public static class PlatformDatabase
         {
             options.UseNpgsql(connectionString)
                 .UseSnakeCaseNamingConvention()
-                .AddInterceptors(services.GetRequiredService<AuditInterceptor>());
+                .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), PublishedVersionCheck.Instance);
             configure?.Invoke(options);
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(tags: [ServiceDefaultsExtensions.ReadyTag]);

@@ -17,7 +17,7 @@ builder.AddPlatformMessaging("dashboard", bus =>
 {
     bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<VenueCoverageChangedConsumer>(builder.Configuration);
-    bus.AddBatchConsumer<VenueStateChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<VenueChangedConsumer>(builder.Configuration);
     bus.AddInboxConsumer<VenueDeadlineMissedConsumer>();
 });
 builder.AddMessagingHousekeeping<DashboardDb>();

@@ -22,6 +22,7 @@ public static class MessagingModel
             outbox.Property(m => m.Payload).HasColumnType("jsonb");
             outbox.Property(m => m.TraceParent).HasMaxLength(100);
             outbox.Property(m => m.CreatedAt).HasDefaultValueSql("now()");
+            outbox.Ignore(m => m.Announces);
             // The relay only ever looks for unsent rows; keep that index small.
             outbox.HasIndex(m => m.Id).HasFilter("sent_at IS NULL AND error IS NULL").HasDatabaseName("ix_outbox_messages_unsent");
             // Housekeeping deletes sent rows by age; unsent rows never qualify, so they stay out.

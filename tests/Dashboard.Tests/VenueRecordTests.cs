@@ -7,8 +7,8 @@ public sealed class VenueRecordTests
 {
     private static readonly Guid Id = Guid.CreateVersion7();
 
-    private static VenueStateChanged Change(long version, VenueState state, decimal floorArea) =>
-        new(Id, version, Guid.CreateVersion7(), VenueKind.NewBuild, state, new DateOnly(2026, 6, 1), floorArea,
+    private static VenueChanged Change(long version, VenueState state, decimal floorArea) =>
+        new(Id, version, Guid.CreateVersion7(), VenueKind.NewBuild, state, new DateOnly(2026, 6, 1), floorArea, null, null,
             new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
 
     [Fact]

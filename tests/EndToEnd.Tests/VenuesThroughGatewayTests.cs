@@ -42,7 +42,7 @@ public sealed class VenuesThroughGatewayTests(PlatformFixture platform)
         var full = await GetJsonAsync($"/api/venues/coverage/{township}");
         Assert.Equal((2, 100.0m), (full.GetProperty("villagesWithVenue").GetInt32(), full.GetProperty("coveragePercent").GetDecimal()));
         var onDashboard = await Eventually.ValueAsync(async () =>
-                (await GetJsonAsync("/api/dashboard/venues/coverage?level=Township")).EnumerateArray()
+                (await GetJsonAsync("/api/dashboard/venues/coverage?level=Township")).GetProperty("items").EnumerateArray()
                 .Where(u => u.GetProperty("unitId").GetGuid() == township && u.GetProperty("coveragePercent").GetDecimal() == 100m)
                 .Select(u => (JsonElement?)u).FirstOrDefault(),
             EventTimeout);

@@ -1,3 +1,4 @@
+using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 
 namespace PartyPlatform.Dashboard.Venues;
@@ -13,7 +14,8 @@ public sealed record VenueCoverageResponse(
     long Version,
     DateTimeOffset OccurredAt)
 {
-    public static VenueCoverageResponse From(VenueCoverage coverage) => new(
-        coverage.UnitId, coverage.UnitName, coverage.UnitCode, coverage.Level, coverage.Villages,
+    /// <summary>The figures as Venues published them, under the unit's name and code as the tree copy holds them now.</summary>
+    public static VenueCoverageResponse From(VenueCoverage coverage, UnitReplica unit) => new(
+        coverage.UnitId, unit.Name, unit.Code, coverage.Level, coverage.Villages,
         coverage.VillagesWithVenue, coverage.CoveragePercent, coverage.Version, coverage.OccurredAt);
 }

@@ -4,7 +4,7 @@ using PartyPlatform.Dashboard.Data;
 namespace PartyPlatform.Dashboard.Venues;
 
 /// <summary>The dashboard's copy of one venue's kind, state and size, kept from Venues' events.</summary>
-public sealed class VenueRecord : IVersionedCopy<VenueRecord, VenueStateChanged>
+public sealed class VenueRecord : IVersionedCopy<VenueRecord, VenueChanged>
 {
     public Guid VenueId { get; private set; }
 
@@ -22,9 +22,9 @@ public sealed class VenueRecord : IVersionedCopy<VenueRecord, VenueStateChanged>
 
     public DateTimeOffset OccurredAt { get; private set; }
 
-    Guid IVersionedCopy<VenueRecord, VenueStateChanged>.EntityId => VenueId;
+    Guid IVersionedCopy<VenueRecord, VenueChanged>.EntityId => VenueId;
 
-    public static VenueRecord From(VenueStateChanged change)
+    public static VenueRecord From(VenueChanged change)
     {
         var venue = new VenueRecord { VenueId = change.VenueId };
         venue.Apply(change);
@@ -32,7 +32,7 @@ public sealed class VenueRecord : IVersionedCopy<VenueRecord, VenueStateChanged>
     }
 
     /// <summary>Applies the change unless this copy already holds that version or a newer one.</summary>
-    public bool Apply(VenueStateChanged change)
+    public bool Apply(VenueChanged change)
     {
         if (change.Version <= Version)
         {

@@ -13,27 +13,31 @@ public static class VenuesApi
     {
         var venues = routes.MapGroup("/api/dashboard/venues").WithTags("Venues");
 
-        venues.MapGet("/coverage", Coverage).WithSummary("The latest venue coverage of the units of one level in the caller's subtree");
+        venues.MapGet("/coverage", Coverage).WithSummary("The latest venue coverage of the units of one level in the caller's subtree, paged");
         venues.MapGet("/states", StatesPerCounty).WithSummary("Venues per state and kind, and their floor area, per county in the caller's subtree");
         venues.MapGet("/deadline-facts", DeadlineFacts).WithSummary("Counties and townships that missed the venue deadline, in the caller's subtree");
 
         return venues;
     }
 
-    private static async Task<Ok<List<VenueCoverageResponse>>> Coverage(
-        DashboardDb db, ReplicaScope scope, CancellationToken ct, UnitLevel level = UnitLevel.County)
+    /// <summary>Names and codes come from the tree copy at read time: a rename moves no coverage figure, so Venues publishes none.</summary>
+    private static async Task<Ok<Page<VenueCoverageResponse>>> Coverage(
+        DashboardDb db, ReplicaScope scope, int? page, int? pageSize, CancellationToken ct, UnitLevel level = UnitLevel.County)
     {
         if (level == UnitLevel.Village)
         {
             throw new RuleViolationException("level", "Coverage is counted for townships, counties and the city, not for villages.");
         }
 
-        var units = await scope.UnitsAsync(ct);
-        var coverage = await db.VenueCoverages.AsNoTracking()
-            .Where(c => c.Level == level && units.Any(u => u.Id == c.UnitId))
-            .OrderBy(c => c.UnitCode)
-            .ToListAsync(ct);
-        return TypedResults.Ok(coverage.ConvertAll(VenueCoverageResponse.From));
+        var request = new PageRequest(page, pageSize);
+        var rows =
+            from coverage in db.VenueCoverages.AsNoTracking()
+            join unit in await scope.UnitsAsync(ct) on coverage.UnitId equals unit.Id
+            where coverage.Level == level
+            select new { coverage, unit };
+        var items = await rows.OrderBy(r => r.unit.Code).ThenBy(r => r.unit.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<VenueCoverageResponse>(
+            items.ConvertAll(r => VenueCoverageResponse.From(r.coverage, r.unit)), request.Number, request.Size, await rows.CountAsync(ct)));
     }
 
     /// <summary>A county's callers see their own row; a township's see none, as its county is not within their subtree.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Contracts;
 
 namespace PartyPlatform.Messaging.Outbox;
 
@@ -16,5 +17,6 @@ public static class OutboxDbContextExtensions
             MessageType = MessageSerializer.TypeName(message.GetType()),
             Payload = MessageSerializer.Serialize(message),
             TraceParent = Activity.Current?.Id,
+            Announces = message is IVersionedEvent versioned ? (versioned.EntityId, versioned.Version) : null,
         });
 }

@@ -22,4 +22,7 @@ public sealed class OutboxMessage
 
     /// <summary>Why the relay could not publish this row (an unknown type): kept for an operator, never dropped.</summary>
     public string? Error { get; init; }
+
+    /// <summary>The entity and version a versioned event announces, for <see cref="PublishedVersionCheck"/>; not stored.</summary>
+    public (Guid EntityId, long Version)? Announces { get; init; }
 }

@@ -16,6 +16,7 @@ public static class OrganizationsDataExtensions
         builder.AddPlatformDbContext<OrganizationsDb>(ConnectionName, audit => audit.Ignore(typeof(UnitHistoryEntry)));
         builder.Services.AddScoped<UnitScope>();
         builder.Services.AddScoped<UnitImporter>();
+        builder.Services.Configure<UnitImportOptions>(builder.Configuration.GetSection(UnitImportOptions.Section));
         builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using PartyPlatform.Security;
 
 namespace PartyPlatform.Organizations.Imports;
@@ -9,12 +10,15 @@ public static class ImportsApi
     public static RouteGroupBuilder MapImportsApi(this IEndpointRouteBuilder routes)
     {
         var imports = routes.MapGroup("/api/organizations/imports").WithTags("Imports");
+        var maxRows = routes.ServiceProvider.GetRequiredService<IOptions<UnitImportOptions>>().Value.MaxRows;
 
         imports.MapPost("/units", ImportUnits)
             .RequireAuthorization(PlatformPolicies.Write)
             .Accepts<List<UnitImportRow>>("application/json", "text/csv")
             .WithSummary("Import a tree from JSON or CSV, all or nothing")
-            .WithDescription("""
+            .WithDescription($"""
+                At most {maxRows} rows (Organizations:Imports:MaxRows): a longer batch is 400 keyed "file", saying
+                the cap, and nothing is written.
                 The whole batch is checked first. If any row is bad, the answer is 400 with every bad row's
                 reason keyed "rows[N].field" (N counts data rows from 1) and nothing is written. Rows whose code
                 already exists under the same parent are unchanged or renamed, so the same file can be sent again.

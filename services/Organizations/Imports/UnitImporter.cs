@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Data;
@@ -14,10 +15,16 @@ namespace PartyPlatform.Organizations.Imports;
 /// with every row's reason. A re-run of the same file changes nothing (rows matching an existing
 /// unit count as unchanged, a new name renames), so an interrupted import is simply sent again.
 /// </summary>
-public sealed class UnitImporter(OrganizationsDb db, UnitScope scope, TimeProvider time)
+public sealed class UnitImporter(OrganizationsDb db, UnitScope scope, TimeProvider time, IOptions<UnitImportOptions> options)
 {
     public async Task<ImportResult> ImportAsync(IReadOnlyList<UnitImportRow> rows, CancellationToken ct)
     {
+        // One import is one transaction: bounded, and refused whole before anything is looked at.
+        if (rows.Count > options.Value.MaxRows)
+        {
+            throw new RuleViolationException("file", $"An import holds at most {options.Value.MaxRows} rows; this one has {rows.Count}. Split it.");
+        }
+
         var errors = new Dictionary<string, string[]>();
         var parsed = Parse(rows, errors);
 

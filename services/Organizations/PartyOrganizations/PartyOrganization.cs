@@ -1,10 +1,11 @@
 using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Units;
 
 namespace PartyPlatform.Organizations.PartyOrganizations;
 
 /// <summary>A grassroots Party organisation (基层党组织) hanging on an administrative unit.</summary>
-public sealed class PartyOrganization
+public sealed class PartyOrganization : IPublishedEntity
 {
     public const int MaxNameLength = 150;
 

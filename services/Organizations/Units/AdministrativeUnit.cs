@@ -1,4 +1,5 @@
 using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging.Outbox;
 
 namespace PartyPlatform.Organizations.Units;
 
@@ -6,7 +7,7 @@ namespace PartyPlatform.Organizations.Units;
 /// A node of the administrative tree. The tree is versioned, not rewritten: a merged unit is
 /// retired and points at its successor, and every change is kept in <see cref="History"/>.
 /// </summary>
-public sealed class AdministrativeUnit
+public sealed class AdministrativeUnit : IPublishedEntity
 {
     public const int MaxNameLength = 100;
 

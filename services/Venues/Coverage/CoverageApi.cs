@@ -24,7 +24,7 @@ public static class CoverageApi
         var coverage = routes.MapGroup("/api/venues/coverage").WithTags("Coverage");
 
         coverage.MapGet("/", List)
-            .WithSummary("Coverage of every unit of a level (City, County or Township) in the caller's unit, optionally under one parent")
+            .WithSummary("Coverage of the units of a level (City, County or Township) in the caller's unit, optionally under one parent, paged by code")
             .WithDescription("A village has a venue when its baseline says it had a usable one or its venue passed acceptance (验收). A unit without villages counts as covered.");
         coverage.MapGet("/{unitId:guid}", Get).WithSummary("Coverage of one township, county or city");
         coverage.MapGet("/{unitId:guid}/villages-without-venue", WithoutVenue).WithSummary("The 清零 countdown: villages still without a venue, paged");
@@ -32,24 +32,26 @@ public static class CoverageApi
         return coverage;
     }
 
-    private static async Task<Ok<List<CoverageResponse>>> List(
-        UnitLevel? level, Guid? parentId, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<Page<CoverageResponse>>> List(
+        UnitLevel? level, Guid? parentId, int? page, int? pageSize, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
+        var request = new PageRequest(page, pageSize);
         var units = (await scope.UnitsAsync(ct)).Where(u => u.Level == (level ?? UnitLevel.County));
         if (parentId is { } parent)
         {
             units = units.Where(u => u.ParentId == parent);
         }
 
-        return TypedResults.Ok(await FiguresAsync(await units.OrderBy(u => u.Code).ToListAsync(ct), await scope.VillagesAsync(ct), db, time, ct));
+        var shown = await units.AsNoTracking().OrderBy(u => u.Code).ThenBy(u => u.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<CoverageResponse>(await ResponsesAsync(shown, db, time, ct), request.Number, request.Size, await units.CountAsync(ct)));
     }
 
     private static async Task<Results<Ok<CoverageResponse>, NotFound>> Get(Guid unitId, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
-        var unit = await (await scope.UnitsAsync(ct)).FirstOrDefaultAsync(u => u.Id == unitId && u.Level != UnitLevel.Village, ct);
+        var unit = await (await scope.UnitsAsync(ct)).AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId && u.Level != UnitLevel.Village, ct);
         return unit is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok((await FiguresAsync([unit], scope.Within(unit.Id).Where(u => u.Kind == UnitKind.Village), db, time, ct)).Single());
+            : TypedResults.Ok((await ResponsesAsync([unit], db, time, ct)).Single());
     }
 
     private static async Task<Results<Ok<Page<VillageWithoutVenue>>, NotFound>> WithoutVenue(
@@ -61,22 +63,20 @@ public static class CoverageApi
         }
 
         var request = new PageRequest(page, pageSize);
-        var without = (await VillageCoverage.ListAsync(db, scope.Within(unitId).Where(u => u.Kind == UnitKind.Village), ct))
-            .Where(v => !v.HasVenue).OrderBy(v => v.Code).ToList();
-        return TypedResults.Ok(new Page<VillageWithoutVenue>(
-            without.Skip(request.Skip).Take(request.Size).Select(v => new VillageWithoutVenue(v.VillageId, v.Name, v.Code, v.TownshipId)).ToList(),
-            request.Number, request.Size, without.Count));
+        var without = VillageCoverage.Of(db, scope.Within(unitId).Where(u => u.Kind == UnitKind.Village)).Where(v => !v.HasVenue);
+        var items = await without.OrderBy(v => v.Code).ThenBy(v => v.VillageId).Skip(request.Skip).Take(request.Size)
+            .Select(v => new VillageWithoutVenue(v.VillageId, v.Name, v.Code, v.TownshipId))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new Page<VillageWithoutVenue>(items, request.Number, request.Size, await without.CountAsync(ct)));
     }
 
-    private static async Task<List<CoverageResponse>> FiguresAsync(
-        List<UnitReplica> units, IQueryable<UnitReplica> villagesUnder, VenuesDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<List<CoverageResponse>> ResponsesAsync(List<UnitReplica> units, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
         var daysLeft = (await db.CampaignTermsAsync(ct)).DaysLeft(time);
-        var villages = units.Count == 0 ? [] : await VillageCoverage.ListAsync(db, villagesUnder, ct);
         var verified = (await db.BaselineVerifications.Select(v => v.CountyId).ToListAsync(ct)).ToHashSet();
         var counties = await db.Units.Where(u => u.Level == UnitLevel.County && !u.Retired).Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
         var byId = units.ToDictionary(u => u.Id);
-        return CoverageFigures.For(units, villages).ConvertAll(f => CoverageResponse.From(f, daysLeft, byId[f.UnitId] switch
+        return (await CoverageFigures.ForAsync(db, units, ct)).ConvertAll(f => CoverageResponse.From(f, daysLeft, byId[f.UnitId] switch
         {
             { Level: UnitLevel.County } county => verified.Contains(county.Id),
             { Level: UnitLevel.Township, ParentId: { } county } => verified.Contains(county),

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Venues.Data;
 
 namespace PartyPlatform.Venues.Coverage;
 
@@ -15,19 +17,35 @@ public sealed record CoverageFigures(Guid UnitId, string Name, string? Code, Uni
     /// <summary>One decimal; a unit without villages has nothing left to build and counts as covered.</summary>
     public static decimal Percent(int villages, int withVenue) => villages == 0 ? 100m : Math.Round(100m * withVenue / villages, 1);
 
-    /// <summary>Figures for each unit from the village rows under it.</summary>
-    public static List<CoverageFigures> For(IEnumerable<UnitReplica> units, IReadOnlyCollection<VillageCoverage> villages) =>
-        [.. units.Select(unit =>
-        {
-            var under = villages.Where(v => IsUnder(v, unit)).ToList();
-            return new CoverageFigures(unit.Id, unit.Name, unit.Code, unit.Level, under.Count, under.Count(v => v.HasVenue));
-        })];
-
-    private static bool IsUnder(VillageCoverage village, UnitReplica unit) => unit.Level switch
+    /// <summary>
+    /// Figures for each of <paramref name="units"/> (townships, counties, cities), in their order,
+    /// counted in SQL: one grouped query per level, whatever the number of villages under them.
+    /// </summary>
+    public static async Task<List<CoverageFigures>> ForAsync(VenuesDb db, IReadOnlyCollection<UnitReplica> units, CancellationToken ct)
     {
-        UnitLevel.Township => village.TownshipId == unit.Id,
-        UnitLevel.County => village.CountyId == unit.Id,
-        UnitLevel.City => village.CityId == unit.Id,
-        _ => village.VillageId == unit.Id,
-    };
+        var counts = new Dictionary<Guid, (int Villages, int WithVenue)>();
+        foreach (var level in units.Select(u => u.Level).Distinct())
+        {
+            var ids = units.Where(u => u.Level == level).Select(u => (Guid?)u.Id).ToList();
+            var villages = VillageCoverage.All(db);
+            var perUnit = level switch
+            {
+                UnitLevel.Township => villages.Where(v => ids.Contains(v.TownshipId)).GroupBy(v => v.TownshipId),
+                UnitLevel.County => villages.Where(v => ids.Contains(v.CountyId)).GroupBy(v => v.CountyId),
+                UnitLevel.City => villages.Where(v => ids.Contains(v.CityId)).GroupBy(v => v.CityId),
+                _ => throw new ArgumentOutOfRangeException(nameof(units), level, "Coverage is counted for townships, counties and cities."),
+            };
+            foreach (var unit in await perUnit.Select(g => new { UnitId = g.Key!.Value, Villages = g.Count(), WithVenue = g.Count(v => v.HasVenue) }).ToListAsync(ct))
+            {
+                counts[unit.UnitId] = (unit.Villages, unit.WithVenue);
+            }
+        }
+
+        // A unit without villages has no group: zero of zero.
+        return [.. units.Select(u =>
+        {
+            var (villages, withVenue) = counts.GetValueOrDefault(u.Id);
+            return new CoverageFigures(u.Id, u.Name, u.Code, u.Level, villages, withVenue);
+        })];
+    }
 }

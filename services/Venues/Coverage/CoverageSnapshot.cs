@@ -1,9 +1,13 @@
+using PartyPlatform.Messaging.Outbox;
+
 namespace PartyPlatform.Venues.Coverage;
 
 /// <summary>The coverage last published for a unit, so that only a change publishes again.</summary>
-public sealed class CoverageSnapshot
+public sealed class CoverageSnapshot : IPublishedEntity
 {
     public Guid UnitId { get; private set; }
+
+    Guid IPublishedEntity.Id => UnitId;
 
     public int Villages { get; private set; }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
@@ -9,15 +10,11 @@ namespace PartyPlatform.Venues.Coverage;
 
 /// <summary>
 /// Keeps each township's, county's and city's published coverage in step with the data: after a
-/// write that can move it, the figures of the units above the touched villages are recomputed
-/// and each one that moved publishes <see cref="VenueCoverageChanged"/> in the same transaction.
+/// write that can move it, the figures of the units above the touched villages (and only those)
+/// are recounted and each one that moved publishes <see cref="VenueCoverageChanged"/> in the same transaction.
 /// </summary>
 public sealed class CoverageTracker(VenuesDb db, TimeProvider time)
 {
-    // Coverage writes take turns, so that two writes in one township cannot both compute from
-    // what the other has not committed yet (and publish a figure that was never true).
-    private const long CoverageLock = 0x5645_4E55_4553; // "VENUES"
-
     /// <summary>Saves the pending changes and the coverage they cause, in one transaction.</summary>
     public async Task SaveChangesAsync(IReadOnlyCollection<Guid> touchedUnits, CancellationToken ct)
     {
@@ -34,19 +31,17 @@ public sealed class CoverageTracker(VenuesDb db, TimeProvider time)
     /// </summary>
     public async Task PublishChangesAsync(IReadOnlyCollection<Guid> touchedUnits, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CoverageLock})", ct);
         var affected = await WithAncestorsAsync(touchedUnits, ct);
         if (affected.Count == 0)
         {
             return;
         }
 
-        var roots = affected.Where(u => !affected.Any(a => a.Id == u.ParentId)).Select(u => u.Id).ToArray();
-        var villages = await VillageCoverage.ListAsync(db, db.Units.Subtrees(roots).Where(u => u.Kind == UnitKind.Village), ct);
+        await LockAsync(affected, ct);
         var ids = affected.Select(u => u.Id).ToArray();
         var snapshots = await db.CoverageSnapshots.Where(s => ids.Contains(s.UnitId)).ToDictionaryAsync(s => s.UnitId, ct);
         var now = time.GetUtcNow();
-        foreach (var figures in CoverageFigures.For(affected, villages))
+        foreach (var figures in await CoverageFigures.ForAsync(db, affected, ct))
         {
             if (!snapshots.TryGetValue(figures.UnitId, out var snapshot))
             {
@@ -61,6 +56,29 @@ public sealed class CoverageTracker(VenuesDb db, TimeProvider time)
                     figures.Villages, figures.VillagesWithVenue, figures.CoveragePercent, now));
             }
         }
+    }
+
+    /// <summary>
+    /// Takes each unit's coverage lock until the transaction ends, so that two writes under one unit
+    /// recount it one after the other: the second counts after the first committed, and no figure
+    /// is published that was never true. Writes under other units do not wait. Every transaction
+    /// locks in the same order (townships, counties, then the city, by id), so none waits on
+    /// another in a circle; the city's lock, which every write shares, comes last and is held briefly.
+    /// </summary>
+    private async Task LockAsync(List<UnitReplica> units, CancellationToken ct)
+    {
+        foreach (var unit in units.OrderByDescending(u => u.Level).ThenBy(u => u.Id))
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(unit.Id)})", ct);
+        }
+    }
+
+    /// <summary>A unit's 64-bit lock key: its id folded in half (version 7 ids are random enough in both halves).</summary>
+    private static long LockKey(Guid unitId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        unitId.TryWriteBytes(bytes);
+        return BinaryPrimitives.ReadInt64LittleEndian(bytes) ^ BinaryPrimitives.ReadInt64LittleEndian(bytes[8..]);
     }
 
     /// <summary>The touched units that are townships, counties or cities, and every one of their ancestors; not retired.</summary>

@@ -4,6 +4,7 @@ using PartyPlatform.Auditing;
 using PartyPlatform.Venues.Campaign;
 using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Deadline;
+using PartyPlatform.Venues.Ledger;
 using PartyPlatform.Venues.Standards;
 
 namespace PartyPlatform.Venues.Data;
@@ -20,6 +21,7 @@ public static class VenuesDataExtensions
         builder.Services.AddScoped<DeadlineCheck>();
         builder.Services.Configure<DeadlineWatchOptions>(builder.Configuration.GetSection(DeadlineWatchOptions.Section));
         builder.Services.AddHostedService<DeadlineWatch>();
+        builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         return builder;
     }
 

@@ -31,8 +31,7 @@ public sealed partial class DeadlineCheck(VenuesDb db, TimeProvider time, ILogge
         }
 
         var units = await db.Units.AsNoTracking().Where(u => !u.Retired && (u.Level == UnitLevel.County || u.Level == UnitLevel.Township)).ToListAsync(ct);
-        var villages = await VillageCoverage.ListAsync(db, db.Units.Where(u => u.Kind == UnitKind.Village && !u.Retired), ct);
-        var shortfalls = DeadlineRule.Shortfalls(terms, CoverageFigures.For(units, villages));
+        var shortfalls = DeadlineRule.Shortfalls(terms, await CoverageFigures.ForAsync(db, units, ct));
         var reckoning = DeadlineReckoning.Of(terms.Deadline, shortfalls, now);
         db.DeadlineReckonings.Add(reckoning);
         shortfalls.ForEach(s => db.PublishOnCommit(s.ToFact(terms.Deadline, now)));

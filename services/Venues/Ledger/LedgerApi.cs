@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Organizations;
@@ -27,6 +28,7 @@ public static class LedgerApi
     public static RouteGroupBuilder MapLedgerApi(this IEndpointRouteBuilder routes)
     {
         var ledger = routes.MapGroup("/api/venues/ledger").WithTags("Ledgers");
+        var maxRows = routes.ServiceProvider.GetRequiredService<IOptions<LedgerOptions>>().Value.MaxRows;
 
         ledger.MapPost("/imports", Import)
             .RequireAuthorization(PlatformPolicies.Write)
@@ -34,7 +36,8 @@ public static class LedgerApi
             .WithSummary("Import a county's venue ledger (台账) from CSV or Excel (.xlsx), all or nothing")
             .WithDescription($"""
                 The body is the file itself: Content-Type {LedgerFile.CsvMediaType} (UTF-8) or {LedgerFile.XlsxMediaType}
-                (the first sheet is read); anything else is 415. At most {LedgerFile.MaxRows} rows; blank rows are skipped.
+                (the first sheet is read); anything else is 415. At most {maxRows} rows (Venues:Ledger:MaxRows; more is 400
+                keyed "file", saying the cap, and nothing is written); blank rows are skipped.
                 {Columns}
 
                 One row per village. A village without a venue gets one, planned on plannedOn and moved through each state up
@@ -64,9 +67,10 @@ public static class LedgerApi
     }
 
     private static async Task<Results<Ok<LedgerImportResult>, ValidationProblem>> Import(
-        HttpRequest request, VenuesDb db, ReplicaScope scope, CoverageTracker coverage, AuditActor actor, TimeProvider time, CancellationToken ct)
+        HttpRequest request, VenuesDb db, ReplicaScope scope, CoverageTracker coverage, AuditActor actor, TimeProvider time,
+        IOptions<LedgerOptions> options, CancellationToken ct)
     {
-        var lines = await ReadAsync(request, ct);
+        var lines = await ReadAsync(request, options.Value.MaxRows, ct);
         try
         {
             return TypedResults.Ok(await new LedgerImporter(db, scope, coverage, actor, time).ImportAsync(lines, ct));
@@ -133,7 +137,7 @@ public static class LedgerApi
         return TypedResults.File(file.ToArray(), $"{LedgerFile.CsvMediaType}; charset=utf-8", $"venue-ledger-{code}.csv");
     }
 
-    private static async Task<List<LedgerLine>> ReadAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<List<LedgerLine>> ReadAsync(HttpRequest request, int maxRows, CancellationToken ct)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         switch (mediaType)
@@ -141,7 +145,7 @@ public static class LedgerApi
             case LedgerFile.CsvMediaType:
                 using (var text = new StreamReader(request.Body))
                 {
-                    return await LedgerCsv.ReadAsync(text, ct);
+                    return await LedgerCsv.ReadAsync(text, maxRows, ct);
                 }
 
             case LedgerFile.XlsxMediaType:
@@ -150,7 +154,7 @@ public static class LedgerApi
                 {
                     await request.Body.CopyToAsync(workbook, ct);
                     workbook.Position = 0;
-                    return LedgerWorkbook.Read(workbook, ct);
+                    return LedgerWorkbook.Read(workbook, maxRows, ct);
                 }
 
             default:

@@ -5,7 +5,7 @@ namespace PartyPlatform.Venues.Ledger;
 /// <summary>The ledger as CSV: a header row naming the <see cref="LedgerColumns"/>, then one line per venue.</summary>
 public static class LedgerCsv
 {
-    public static async Task<List<LedgerLine>> ReadAsync(TextReader text, CancellationToken ct)
+    public static async Task<List<LedgerLine>> ReadAsync(TextReader text, int maxRows, CancellationToken ct)
     {
         CsvDataReader csv;
         try
@@ -29,7 +29,7 @@ public static class LedgerCsv
                     number++;
                     var record = LedgerRecord.From(column =>
                         columns.TryGetValue(column, out var ordinal) && csv.GetString(ordinal) is { Length: > 0 } value ? value : null);
-                    LedgerFile.Add(lines, number, record);
+                    LedgerFile.Add(lines, number, record, maxRows);
                 }
             }
             catch (CsvFormatException exception)

@@ -7,7 +7,7 @@ namespace PartyPlatform.Venues.Ledger;
 public static class LedgerWorkbook
 {
     /// <param name="workbook">Seekable: an .xlsx is a zip archive, read from its end.</param>
-    public static List<LedgerLine> Read(Stream workbook, CancellationToken ct)
+    public static List<LedgerLine> Read(Stream workbook, int maxRows, CancellationToken ct)
     {
         try
         {
@@ -30,7 +30,7 @@ public static class LedgerWorkbook
                 var cells = rows.Current;
                 var record = LedgerRecord.From(column =>
                     columns.TryGetValue(column, out var index) && cells.TryGetValue(letters[index], out var value) ? Text(value) : null);
-                LedgerFile.Add(lines, number, record);
+                LedgerFile.Add(lines, number, record, maxRows);
             }
 
             return lines;

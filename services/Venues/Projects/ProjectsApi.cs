@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
@@ -29,10 +30,10 @@ public static class ProjectsApi
         venues.MapPost("/{id:guid}/progress", ReportProgress).RequireAuthorization(PlatformPolicies.Write);
 
         var projects = routes.MapGroup("/api/venues/projects").WithTags("Construction projects");
-        projects.MapGet("/behind-schedule", BehindSchedule).WithSummary("Projects with a late milestone, in a county or township");
-        projects.MapGet("/behind-schedule/counties", BehindScheduleByCounty).WithSummary("Projects and projects behind schedule per county");
+        projects.MapGet("/behind-schedule", BehindSchedule).WithSummary("Projects with a late milestone, in a county or township, paged by village code");
+        projects.MapGet("/behind-schedule/counties", BehindScheduleByCounty).WithSummary("Projects and projects behind schedule per county, paged");
         projects.MapGet("/behind-schedule/counties/{countyId:guid}/townships", BehindScheduleByTownship)
-            .WithSummary("Projects and projects behind schedule per township of a county");
+            .WithSummary("Projects and projects behind schedule per township of a county, paged");
 
         return venues;
     }
@@ -98,7 +99,7 @@ public static class ProjectsApi
         ChangeAsync(id, scope, db, coverage, time, (venue, terms, now) =>
             venue.Report(request.On!.Value, request.PercentComplete!.Value, request.Note, actor.Id, now, terms.DayOf(now)), ct);
 
-    /// <summary>Loads the venue, checks the caller may change it, applies the change and saves it with the coverage it causes.</summary>
+    /// <summary>Loads the venue, checks the caller may change it, applies the change and saves it with its event and the coverage it causes.</summary>
     private static async Task<Results<Ok<VenueResponse>, NotFound>> ChangeAsync(
         Guid id, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, TimeProvider time,
         Action<Venue, CampaignTerms, DateTimeOffset> change, CancellationToken ct)
@@ -113,33 +114,42 @@ public static class ProjectsApi
         var terms = (await db.CampaignTermsAsync(ct));
         var now = time.GetUtcNow();
         change(venue, terms, now);
+        VenueLifecycle.Publish(db, venue, now);
         await coverage.SaveChangesAsync([venue.VillageId], ct);
         return TypedResults.Ok(VenueResponse.From(venue, terms.DayOf(now)));
     }
 
-    private static async Task<Ok<List<BehindScheduleProject>>> BehindSchedule(
-        Guid? countyId, Guid? townshipId, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<Page<BehindScheduleProject>>> BehindSchedule(
+        Guid? countyId, Guid? townshipId, int? page, int? pageSize, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
+        var request = new PageRequest(page, pageSize);
         var today = await db.TodayAsync(time, ct);
-        var projects = await ProjectsAsync(scope, db, ct);
-        return TypedResults.Ok(projects
-            .Where(p => (countyId is null || p.CountyId == countyId) && (townshipId is null || p.TownshipId == townshipId))
-            .Where(p => p.Venue.IsBehindSchedule(today))
-            .OrderBy(p => p.Code)
-            .Select(p => new BehindScheduleProject(
-                p.Venue.Id, p.Venue.VillageId, p.Village, p.TownshipId, p.Township, p.CountyId, p.County, p.Venue.State,
-                p.Venue.LateMilestones(today).Select(m => new MilestoneResponse(m.Order, m.Name, m.PlannedStart, m.PlannedDue, m.CompletedOn, m.ReachedWith, true)).ToList()))
-            .ToList());
+        var late = (
+                from venue in db.Venues.Where(Venue.BehindScheduleOn(today))
+                join village in await scope.VillagesWithinAsync(countyId, townshipId, ct) on venue.VillageId equals village.Id
+                join township in db.Units on village.ParentId equals township.Id into townships
+                from township in townships.DefaultIfEmpty()
+                join county in db.Units on township.ParentId equals county.Id into counties
+                from county in counties.DefaultIfEmpty()
+                select new { venue, village, township, county })
+            .AsNoTracking();
+        var items = await late.OrderBy(p => p.village.Code).ThenBy(p => p.village.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<BehindScheduleProject>(
+            items.ConvertAll(p => new BehindScheduleProject(
+                p.venue.Id, p.venue.VillageId, p.village.Name, p.township?.Id, p.township?.Name, p.county?.Id, p.county?.Name, p.venue.State,
+                p.venue.LateMilestones(today).Select(m => new MilestoneResponse(m.Order, m.Name, m.PlannedStart, m.PlannedDue, m.CompletedOn, m.ReachedWith, true)).ToList())),
+            request.Number, request.Size, await late.CountAsync(ct)));
     }
 
-    private static async Task<Ok<List<BehindScheduleFigures>>> BehindScheduleByCounty(ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<Page<BehindScheduleFigures>>> BehindScheduleByCounty(
+        int? page, int? pageSize, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
-        var counties = await (await scope.UnitsAsync(ct)).Where(u => u.Level == UnitLevel.County).OrderBy(u => u.Code).ToListAsync(ct);
-        return TypedResults.Ok(await FiguresAsync(counties, p => p.CountyId, scope, db, time, ct));
+        var counties = (await scope.UnitsAsync(ct)).Where(u => u.Level == UnitLevel.County);
+        return TypedResults.Ok(await FiguresAsync(counties, new PageRequest(page, pageSize), p => p.CountyId, scope, db, time, ct));
     }
 
-    private static async Task<Results<Ok<List<BehindScheduleFigures>>, NotFound>> BehindScheduleByTownship(
-        Guid countyId, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<Page<BehindScheduleFigures>>, NotFound>> BehindScheduleByTownship(
+        Guid countyId, int? page, int? pageSize, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
     {
         var units = await scope.UnitsAsync(ct);
         if (!await units.AnyAsync(u => u.Id == countyId && u.Level == UnitLevel.County, ct))
@@ -147,32 +157,44 @@ public static class ProjectsApi
             return TypedResults.NotFound();
         }
 
-        var townships = await units.Where(u => u.ParentId == countyId && u.Level == UnitLevel.Township).OrderBy(u => u.Code).ToListAsync(ct);
-        return TypedResults.Ok(await FiguresAsync(townships, p => p.TownshipId, scope, db, time, ct));
+        var townships = units.Where(u => u.ParentId == countyId && u.Level == UnitLevel.Township);
+        return TypedResults.Ok(await FiguresAsync(townships, new PageRequest(page, pageSize), p => p.TownshipId, scope, db, time, ct));
     }
 
-    private static async Task<List<BehindScheduleFigures>> FiguresAsync(
-        List<UnitReplica> units, Func<PlacedProject, Guid?> unitOf, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct)
+    /// <summary>One page of <paramref name="units"/> by code, each with its projects and those behind schedule, counted in SQL.</summary>
+    private static async Task<Page<BehindScheduleFigures>> FiguresAsync(
+        IQueryable<UnitReplica> units, PageRequest request, Expression<Func<ProjectPlace, Guid?>> unitOf, ReplicaScope scope, VenuesDb db,
+        TimeProvider time, CancellationToken ct)
     {
+        var shown = await units.AsNoTracking().OrderBy(u => u.Code).ThenBy(u => u.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        var ids = shown.ConvertAll(u => (Guid?)u.Id);
+        var villages = await scope.VillagesAsync(ct);
         var today = await db.TodayAsync(time, ct);
-        var projects = await ProjectsAsync(scope, db, ct);
-        return units.ConvertAll(unit =>
-        {
-            var own = projects.Where(p => unitOf(p) == unit.Id).ToList();
-            return new BehindScheduleFigures(unit.Id, unit.Name, unit.Code, own.Count, own.Count(p => p.Venue.IsBehindSchedule(today)));
-        });
+        var projects = await CountAsync(db.Venues, villages, ids, unitOf, db, ct);
+        var behind = await CountAsync(db.Venues.Where(Venue.BehindScheduleOn(today)), villages, ids, unitOf, db, ct);
+        return new Page<BehindScheduleFigures>(
+            shown.ConvertAll(u => new BehindScheduleFigures(u.Id, u.Name, u.Code, projects.GetValueOrDefault(u.Id), behind.GetValueOrDefault(u.Id))),
+            request.Number, request.Size, await units.CountAsync(ct));
     }
 
-    /// <summary>The venues in the caller's unit with their village, township and county; a city has a few hundred.</summary>
-    private static async Task<List<PlacedProject>> ProjectsAsync(ReplicaScope scope, VenuesDb db, CancellationToken ct) =>
-        await (from venue in db.Venues.AsNoTracking()
-                join village in await scope.VillagesAsync(ct) on venue.VillageId equals village.Id
-                join township in db.Units on village.ParentId equals township.Id into townships
-                from township in townships.DefaultIfEmpty()
-                join county in db.Units on township.ParentId equals county.Id into counties
-                from county in counties.DefaultIfEmpty()
-                select new PlacedProject(venue, village.Name, village.Code, township.Id, township.Name, county.Id, county.Name))
-            .ToListAsync(ct);
+    private static async Task<Dictionary<Guid, int>> CountAsync(
+        IQueryable<Venue> venues, IQueryable<UnitReplica> villages, List<Guid?> unitIds, Expression<Func<ProjectPlace, Guid?>> unitOf, VenuesDb db,
+        CancellationToken ct) =>
+        await (from venue in venues
+                join village in villages on venue.VillageId equals village.Id
+                join township in db.Units on village.ParentId equals township.Id
+                select new ProjectPlace { TownshipId = township.Id, CountyId = township.ParentId })
+            .Select(unitOf)
+            .Where(unitId => unitIds.Contains(unitId))
+            .GroupBy(unitId => unitId)
+            .Select(g => new { UnitId = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(g => g.UnitId, g => g.Count, ct);
 
-    private sealed record PlacedProject(Venue Venue, string Village, string? Code, Guid? TownshipId, string? Township, Guid? CountyId, string? County);
+    /// <summary>Where a project lies: the township and county of its village.</summary>
+    private sealed class ProjectPlace
+    {
+        public Guid? TownshipId { get; init; }
+
+        public Guid? CountyId { get; init; }
+    }
 }

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Campaign;
 
 namespace PartyPlatform.Venues.Projects;
@@ -9,7 +11,7 @@ namespace PartyPlatform.Venues.Projects;
 /// → accepted → in use, each with date and actor), its milestones and progress reports, and the
 /// checklist version and score of its last standardisation inspection.
 /// </summary>
-public sealed class Venue
+public sealed class Venue : IPublishedEntity
 {
     public const decimal MaxFloorArea = 10_000m;
 
@@ -155,6 +157,10 @@ public sealed class Venue
     /// <summary>Behind schedule: a milestone is late.</summary>
     public bool IsBehindSchedule(DateOnly today) => Milestones.Any(m => m.IsLate(today));
 
+    /// <summary><see cref="IsBehindSchedule"/> as a query, for lists filtered and paged in SQL (over the milestones' JSON).</summary>
+    public static Expression<Func<Venue, bool>> BehindScheduleOn(DateOnly today) =>
+        venue => venue.Milestones.Any(m => m.CompletedOn == null && m.PlannedDue < today);
+
     public void RecordInspection(int checklistVersion, decimal score)
     {
         ChecklistVersion = checklistVersion;
@@ -162,7 +168,8 @@ public sealed class Venue
         Version++;
     }
 
-    public VenueStateChanged ToEvent(DateTimeOffset now) => new(Id, Version, VillageId, Kind, State, StateDate, FloorArea, now);
+    public VenueChanged ToEvent(DateTimeOffset now) =>
+        new(Id, Version, VillageId, Kind, State, StateDate, FloorArea, ChecklistVersion, StandardScore, now);
 
     private static void CheckNotFuture(DateOnly on, DateOnly today, string field)
     {

@@ -6,6 +6,7 @@ using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Security;
 using PartyPlatform.Venues.Data;
+using PartyPlatform.Venues.Projects;
 
 namespace PartyPlatform.Venues.Standards;
 
@@ -142,6 +143,7 @@ public static class StandardsApi
         if (InspectionRules.UpdatesVenue(inspectedOn, latest))
         {
             venue.RecordInspection(checklist.Number, inspection.Score);
+            VenueLifecycle.Publish(db, venue, now);
         }
 
         await db.SaveChangesAsync(ct);

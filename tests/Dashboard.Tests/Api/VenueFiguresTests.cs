@@ -115,6 +115,24 @@ public sealed class VenueFiguresTests
     }
 
     [Fact]
+    public async Task Coverage_shows_a_unit_under_its_name_after_a_rename()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var county = app.Tree[DashboardTree.CountyCode];
+        var city = app.CreateClient();
+        await app.PublishAsync(Coverage(county, version: 1, villages: 10, withVenue: 6), Guid.NewGuid(), Ct);
+        await Eventually.TrueAsync(async () => (await CoverageAsync(city, UnitLevel.County)).Any(c => c.UnitId == county.UnitId), Timeout);
+
+        // Organizations renames the county; Venues publishes no coverage, as its figures did not move.
+        await app.PublishAsync(county with { Version = 2, Change = UnitChange.Renamed, Name = "临渭新区" }, Guid.NewGuid(), Ct);
+        await Eventually.TrueAsync(async () =>
+            (await city.GetFromJsonAsync<JsonElement>($"/api/dashboard/tree/units/{county.UnitId}", Ct)).GetProperty("name").GetString() == "临渭新区", Timeout);
+
+        var shown = (await CoverageAsync(city, UnitLevel.County)).Single(c => c.UnitId == county.UnitId);
+        Assert.Equal(("临渭新区", DashboardTree.CountyCode, 1L, 6), (shown.UnitName, shown.UnitCode, shown.Version, shown.VillagesWithVenue));
+    }
+
+    [Fact]
     public async Task Coverage_is_not_kept_per_village()
     {
         await using var app = await DashboardApp.StartAsync();
@@ -135,8 +153,8 @@ public sealed class VenueFiguresTests
             new DateTimeOffset(2027, 1, 1, 0, 5, 0, TimeSpan.FromHours(8)));
 
     private static async Task<List<VenueCoverageResponse>> CoverageAsync(HttpClient client, UnitLevel? level) =>
-        (await client.GetFromJsonAsync<List<VenueCoverageResponse>>(
-            level is null ? "/api/dashboard/venues/coverage" : $"/api/dashboard/venues/coverage?level={level}", Json, Ct))!;
+        [.. (await client.GetFromJsonAsync<Page<VenueCoverageResponse>>(
+            level is null ? "/api/dashboard/venues/coverage" : $"/api/dashboard/venues/coverage?level={level}", Json, Ct))!.Items];
 
     private static async Task<List<DeadlineFactResponse>> DeadlineFactsAsync(HttpClient client, string query) =>
         (await client.GetFromJsonAsync<List<DeadlineFactResponse>>($"/api/dashboard/venues/deadline-facts{query}", Json, Ct))!;

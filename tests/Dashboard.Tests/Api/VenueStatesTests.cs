@@ -93,6 +93,23 @@ public sealed class VenueStatesTests
     }
 
     [Fact]
+    public async Task A_description_change_without_a_state_change_moves_the_figures_per_kind_and_floor_area()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var village = await VillageAsync(app, DashboardTree.TownshipCode, 1);
+        var venueId = Guid.CreateVersion7();
+        var city = app.CreateClient();
+        await app.PublishAsync(State(venueId, 1, village, VenueKind.NewBuild, VenueState.Planned, 300m), Guid.NewGuid(), Ct);
+        await Eventually.TrueAsync(async () => (await StatesAsync(city))[0].Venues == 1, Timeout);
+
+        await app.PublishAsync(State(venueId, 2, village, VenueKind.Renovation, VenueState.Planned, 455.5m), Guid.NewGuid(), Ct);
+
+        var county = await Eventually.ValueAsync(async () => (await StatesAsync(city))[0] is { Renovations: 1 } row ? row : null, Timeout);
+        Assert.Equal((1, new VenueStateCounts(1, 0, 0, 0, 0), 0, 1, 455.5m),
+            (county.Venues, county.States, county.NewBuilds, county.Renovations, county.FloorArea));
+    }
+
+    [Fact]
     public async Task A_county_sees_only_its_own_row()
     {
         await using var app = await DashboardApp.StartAsync();
@@ -119,8 +136,8 @@ public sealed class VenueStatesTests
         return id;
     }
 
-    private static VenueStateChanged State(Guid venueId, long version, Guid villageId, VenueKind kind, VenueState state, decimal floorArea) =>
-        new(venueId, version, villageId, kind, state, new DateOnly(2026, 6, 1).AddDays((int)version), floorArea,
+    private static VenueChanged State(Guid venueId, long version, Guid villageId, VenueKind kind, VenueState state, decimal floorArea) =>
+        new(venueId, version, villageId, kind, state, new DateOnly(2026, 6, 1).AddDays((int)version), floorArea, null, null,
             new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddDays(version));
 
     private static async Task<List<CountyVenueStates>> StatesAsync(HttpClient client) =>
@@ -129,6 +146,6 @@ public sealed class VenueStatesTests
     private static async Task<bool> AppliedAsync(DashboardApp app, Guid messageId)
     {
         await using var db = app.OpenDb();
-        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == VenueStateChangedConsumer.Name, Ct);
+        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == VenueChangedConsumer.Name, Ct);
     }
 }

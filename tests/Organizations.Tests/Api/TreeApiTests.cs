@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Messaging.Outbox;
 
@@ -56,6 +57,30 @@ public sealed class TreeApiTests
         Assert.Contains("kind", problem.GetProperty("errors").GetProperty("file")[0].GetString());
         await using var db = app.OpenDb();
         Assert.Equal(0, await db.Units.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_import_longer_than_the_configured_cap_is_refused_saying_the_cap_and_nothing_is_written()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+        await using var capped = app.WithWebHostBuilder(host => host.UseSetting("Organizations:Imports:MaxRows", "6"));
+        var client = capped.CreateClient();
+        var json = JsonSerializer.Serialize(Enumerable.Range(1, 7).Select(n => new { code = $"61050000000{n}", name = $"市{n}", kind = "City" }));
+
+        var csv = await client.PostAsync("/api/organizations/imports/units", new StringContent(Csv, Encoding.UTF8, "text/csv"), Ct);
+        var array = await client.PostAsync("/api/organizations/imports/units", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
+
+        foreach (var response in new[] { csv, array })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Contains("at most 6 rows", problem.GetProperty("errors").GetProperty("file")[0].GetString());
+        }
+
+        await using var db = app.OpenDb();
+        Assert.Equal((0, 0), (await db.Units.CountAsync(Ct), await db.Set<OutboxMessage>().CountAsync(Ct)));
+        var shorter = string.Join('\n', Csv.Split('\n').Where(line => !line.Contains("西一村")));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/organizations/imports/units", new StringContent(shorter, Encoding.UTF8, "text/csv"), Ct)).StatusCode);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class CoverageApiTests
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Equal(["华州区"], unverified.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
-        Assert.Equal([("临渭区", true), ("华州区", false)], coverage.EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("baselineVerified").GetBoolean())));
+        Assert.Equal([("临渭区", true), ("华州区", false)], coverage.GetProperty("items").EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("baselineVerified").GetBoolean())));
         Assert.False(city.GetProperty("baselineVerified").GetBoolean());
         await using var db = app.OpenDb();
         var verification = await db.BaselineVerifications.SingleAsync(Ct);
@@ -116,11 +116,70 @@ public sealed class CoverageApiTests
         var perCounty = await client.GetFromJsonAsync<JsonElement>("/api/venues/projects/behind-schedule/counties", Ct);
         var perTownship = await client.GetFromJsonAsync<JsonElement>($"/api/venues/projects/behind-schedule/counties/{county}/townships", Ct);
 
-        Assert.Equal(0, onTime.GetArrayLength());
-        var project = Assert.Single(late.EnumerateArray());
+        Assert.Equal(0, onTime.GetProperty("totalCount").GetInt32());
+        var project = Assert.Single(late.GetProperty("items").EnumerateArray());
         Assert.Equal((venue, "选址与规划设计"), (project.GetProperty("venueId").GetGuid(), project.GetProperty("lateMilestones")[0].GetProperty("name").GetString()));
-        Assert.Equal([("临渭区", 1, 1), ("华州区", 0, 0)], perCounty.EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("projects").GetInt32(), c.GetProperty("behindSchedule").GetInt32())));
-        Assert.Equal([("东镇", 1), ("西镇", 0)], perTownship.EnumerateArray().Select(t => (t.GetProperty("name").GetString(), t.GetProperty("behindSchedule").GetInt32())));
+        Assert.Equal([("临渭区", 1, 1), ("华州区", 0, 0)], perCounty.GetProperty("items").EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("projects").GetInt32(), c.GetProperty("behindSchedule").GetInt32())));
+        Assert.Equal([("东镇", 1), ("西镇", 0)], perTownship.GetProperty("items").EnumerateArray().Select(t => (t.GetProperty("name").GetString(), t.GetProperty("behindSchedule").GetInt32())));
+    }
+
+    [Fact]
+    public async Task Behind_schedule_lists_and_counts_are_paged_and_leave_out_projects_whose_late_milestones_are_done()
+    {
+        await using var app = await VenuesApp.StartAsync();
+        var client = app.CreateClient();
+        var venues = new List<Guid>();
+        foreach (var (township, n) in new[] { (TestTree.SecondTownshipCode, 2), (TestTree.TownshipCode, 3), (TestTree.TownshipCode, 1), (TestTree.OtherTownshipCode, 1) })
+        {
+            venues.Add(await app.PlanAsync(client, app.Tree.Village(township, n)));
+        }
+
+        // 东1村 finished its first milestone in time; on 8 September only the other three are late.
+        (await client.PostAsJsonAsync($"/api/venues/venues/{venues[2]}/milestones/1/completion", new { on = "2026-05-20" }, Ct)).EnsureSuccessStatusCode();
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 9, 8, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/venues/projects/behind-schedule?pageSize=2", Ct);
+        var second = await client.GetFromJsonAsync<JsonElement>("/api/venues/projects/behind-schedule?pageSize=2&page=2", Ct);
+        var huge = await client.GetFromJsonAsync<JsonElement>("/api/venues/projects/behind-schedule?pageSize=100000", Ct);
+        var counties = await client.GetFromJsonAsync<JsonElement>("/api/venues/projects/behind-schedule/counties?pageSize=1&page=2", Ct);
+        var townships = await client.GetFromJsonAsync<JsonElement>(
+            $"/api/venues/projects/behind-schedule/counties/{app.Tree.Id(TestTree.CountyCode)}/townships", Ct);
+
+        Assert.Equal((3, 2), (first.GetProperty("totalCount").GetInt32(), first.GetProperty("pageSize").GetInt32()));
+        Assert.Equal(["东3村", "西2村", "南1村"],
+            first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(p => p.GetProperty("village").GetString()));
+        Assert.Equal(("西镇", "临渭区", "华州区"), (first.GetProperty("items")[1].GetProperty("township").GetString(),
+            first.GetProperty("items")[1].GetProperty("county").GetString(), second.GetProperty("items")[0].GetProperty("county").GetString()));
+        Assert.Equal(PageRequest.MaxSize, huge.GetProperty("pageSize").GetInt32());
+        var other = Assert.Single(counties.GetProperty("items").EnumerateArray());
+        Assert.Equal(("华州区", 1, 1, 2), (other.GetProperty("name").GetString(), other.GetProperty("projects").GetInt32(),
+            other.GetProperty("behindSchedule").GetInt32(), counties.GetProperty("totalCount").GetInt32()));
+        Assert.Equal([("东镇", 2, 1), ("西镇", 1, 1)], townships.GetProperty("items").EnumerateArray()
+            .Select(t => (t.GetProperty("name").GetString(), t.GetProperty("projects").GetInt32(), t.GetProperty("behindSchedule").GetInt32())));
+    }
+
+    [Fact]
+    public async Task Coverage_lists_and_the_countdown_are_paged_by_code()
+    {
+        await using var app = await VenuesApp.StartAsync();
+        var client = app.CreateClient();
+        await app.RecordBaselineAsync(client, (1, true), (2, false), (3, false));
+        await app.RecordBaselineAsync(client, TestTree.OtherTownshipCode, (1, true));
+
+        var townships = await client.GetFromJsonAsync<JsonElement>("/api/venues/coverage?level=Township&pageSize=2&page=2", Ct);
+        var county = await client.GetFromJsonAsync<JsonElement>($"/api/venues/coverage?level=County&parentId={app.Tree.Id(TestTree.CityCode)}&pageSize=100000", Ct);
+        var countdown = await client.GetFromJsonAsync<JsonElement>(
+            $"/api/venues/coverage/{app.Tree.Id(TestTree.CountyCode)}/villages-without-venue?pageSize=2&page=2", Ct);
+
+        var south = Assert.Single(townships.GetProperty("items").EnumerateArray());
+        Assert.Equal((3, "南镇", 2, 1, 50.0m), (townships.GetProperty("totalCount").GetInt32(), south.GetProperty("name").GetString(),
+            south.GetProperty("villages").GetInt32(), south.GetProperty("villagesWithVenue").GetInt32(), south.GetProperty("coveragePercent").GetDecimal()));
+        Assert.Equal((PageRequest.MaxSize, 2), (county.GetProperty("pageSize").GetInt32(), county.GetProperty("totalCount").GetInt32()));
+        Assert.Equal([(6, 1), (2, 1)], county.GetProperty("items").EnumerateArray()
+            .Select(c => (c.GetProperty("villages").GetInt32(), c.GetProperty("villagesWithVenue").GetInt32())));
+        // Without a venue in 临渭区, by code: 东2村, 东3村 | 西1村, 西2村 | 西3村.
+        Assert.Equal(5, countdown.GetProperty("totalCount").GetInt32());
+        Assert.Equal(["西1村", "西2村"], countdown.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("name").GetString()));
     }
 
     private static async Task<string> ErrorFieldAsync(HttpResponseMessage response)

@@ -23,7 +23,7 @@ public sealed class FactsReplayTests
         (await client.PostAsJsonAsync($"/api/venues/venues/{venue}/state", new { state = "Accepted", on = "2026-05-20" }, Ct)).EnsureSuccessStatusCode();
         app.Time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 8, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
         (await client.PostAsync("/api/venues/deadline/check", null, Ct)).EnsureSuccessStatusCode();
-        var states = await app.PublishedAsync<VenueStateChanged>();
+        var states = await app.PublishedAsync<VenueChanged>();
         var coverage = await app.PublishedAsync<VenueCoverageChanged>();
         var facts = await app.PublishedAsync<VenueDeadlineMissed>();
         await using var db = app.OpenDb();
@@ -40,7 +40,7 @@ public sealed class FactsReplayTests
         var replayedFacts = (await app.PublishedAsync<VenueDeadlineMissed>()).Skip(facts.Count).ToList();
 
         Assert.Equal(facts.Select(f => (f.FactId, f.UnitId, f.Reason)).Order(), replayedFacts.Select(f => (f.FactId, f.UnitId, f.Reason)).Order());
-        var replayedState = Assert.Single((await app.PublishedAsync<VenueStateChanged>()).Skip(states.Count));
+        var replayedState = Assert.Single((await app.PublishedAsync<VenueChanged>()).Skip(states.Count));
         Assert.Equal((venue, 2L, VenueState.Accepted), (replayedState.VenueId, replayedState.Version, replayedState.State));
         var replayedCoverage = (await app.PublishedAsync<VenueCoverageChanged>()).Skip(coverage.Count).ToList();
         Assert.Equal(snapshots.OrderBy(s => s.Key), replayedCoverage.Select(c => KeyValuePair.Create(c.UnitId, c.Version)).OrderBy(s => s.Key));

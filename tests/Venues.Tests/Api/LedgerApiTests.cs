@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PartyPlatform.Contracts.Venues;
@@ -64,7 +65,7 @@ public sealed class LedgerApiTests
         var subsidy = await db.FundingLines.SingleAsync(Ct);
         Assert.Equal((inUse.Id, FundingSource.CitySubsidy, 20_000m, D(5, 1)), (subsidy.VenueId, subsidy.Source, subsidy.Pledged, subsidy.PledgedOn));
         // A state event per plan and per move: 1 + 4, 1 + 2, 1; and the coverage the accepted venue raised, in the same transaction.
-        Assert.Equal(9, await db.Set<OutboxMessage>().CountAsync(m => m.MessageType.Contains(nameof(VenueStateChanged)), Ct));
+        Assert.Equal(9, await db.Set<OutboxMessage>().CountAsync(m => m.MessageType.Contains(nameof(VenueChanged)), Ct));
         var coverage = (await db.Set<OutboxMessage>().Where(m => m.MessageType.Contains(nameof(VenueCoverageChanged))).ToListAsync(Ct))
             .Select(m => (VenueCoverageChanged)MessageSerializer.Deserialize(m.MessageType, m.Payload).Message)
             .ToDictionary(c => c.UnitCode!, c => (c.Villages, c.VillagesWithVenue));
@@ -132,17 +133,38 @@ public sealed class LedgerApiTests
 
         var notAWorkbook = await PostAsync(client, [.. Enumerable.Range(0, 512).Select(i => (byte)(i * 37))], LedgerFile.XlsxMediaType);
         var missingColumns = await PostAsync(client, Encoding.UTF8.GetBytes($"villageCode,kind,floorArea,state,plannedOn\n{East1},NewBuild,100,Planned,2026-02-01\n"), LedgerFile.CsvMediaType);
-        var tooLong = await PostAsync(client, Encoding.UTF8.GetBytes(Csv([.. Enumerable.Repeat($"{East1},,NewBuild,1,,,Planned,2026-02-01,,,,,", LedgerFile.MaxRows + 1)])), LedgerFile.CsvMediaType);
         var json = await PostAsync(client, Encoding.UTF8.GetBytes("[]"), "application/json");
 
         Assert.Equal(HttpStatusCode.BadRequest, notAWorkbook.StatusCode);
         Assert.Contains("xlsx", await FileErrorAsync(notAWorkbook));
         Assert.Equal(HttpStatusCode.BadRequest, missingColumns.StatusCode);
         Assert.Contains("functions, rooms", await FileErrorAsync(missingColumns));
-        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
-        Assert.Contains($"{LedgerFile.MaxRows} rows", await FileErrorAsync(tooLong));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
         await AssertNothingWrittenAsync(app);
+    }
+
+    [Fact]
+    public async Task A_ledger_longer_than_the_configured_cap_is_refused_saying_the_cap_and_nothing_is_written()
+    {
+        await using var app = await VenuesApp.StartAsync();
+        await using var capped = app.WithWebHostBuilder(host => host.UseSetting("Venues:Ledger:MaxRows", "2"));
+        var client = capped.CreateClient();
+        var row = $"{East1},,NewBuild,1,,,Planned,2026-02-01,,,,,";
+
+        var tooLong = await PostAsync(client, Encoding.UTF8.GetBytes(Csv(row, row.Replace(East1, East2), row.Replace(East1, West1))), LedgerFile.CsvMediaType);
+        var workbook = await PostAsync(client, Workbook([.. new[] { East1, East2, West1 }.Select(code => LedgerColumns.All.ToDictionary(
+            column => column,
+            column => (object?)(column switch { "villageCode" => code, "kind" => "NewBuild", "floorArea" => "1", "state" => "Planned", "plannedOn" => "2026-02-01", _ => null })))]),
+            LedgerFile.XlsxMediaType);
+        var defaultCap = new LedgerOptions().MaxRows;
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("at most 2 rows", await FileErrorAsync(tooLong));
+        Assert.Equal(HttpStatusCode.BadRequest, workbook.StatusCode);
+        Assert.Contains("at most 2 rows", await FileErrorAsync(workbook));
+        Assert.Equal(5000, defaultCap);
+        await AssertNothingWrittenAsync(app);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, Encoding.UTF8.GetBytes(Csv(row, row.Replace(East1, East2))), LedgerFile.CsvMediaType)).StatusCode);
     }
 
     [Fact]

@@ -41,13 +41,21 @@ public sealed class ScheduleRulesTests
         venue.CompleteMilestone(1, new DateOnly(2026, 6, 1), Terms.Today(time));
 
         time.SetUtcNow(new DateTimeOffset(2026, 10, 2, 12, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
-        Assert.False(venue.IsBehindSchedule(Terms.Today(time)));
+        Assert.False(IsBehindSchedule(venue, Terms.Today(time)));
         time.Advance(TimeSpan.FromDays(1));
-        Assert.True(venue.IsBehindSchedule(Terms.Today(time)));
+        Assert.True(IsBehindSchedule(venue, Terms.Today(time)));
         Assert.Equal([2], venue.LateMilestones(Terms.Today(time)).Select(m => m.Order));
 
         venue.Advance(VenueState.UnderConstruction, Terms.Today(time), "镇", null, time.GetUtcNow(), Terms.Today(time));
-        Assert.False(venue.IsBehindSchedule(Terms.Today(time)));
+        Assert.False(IsBehindSchedule(venue, Terms.Today(time)));
+    }
+
+    /// <summary>The rule, checked to agree with its query form (which lists filter by in SQL).</summary>
+    private static bool IsBehindSchedule(Venue venue, DateOnly today)
+    {
+        var behind = venue.IsBehindSchedule(today);
+        Assert.Equal(behind, Venue.BehindScheduleOn(today).Compile()(venue));
+        return behind;
     }
 
     [Fact]
@@ -84,26 +92,16 @@ public sealed class ScheduleRulesTests
     }
 
     [Fact]
-    public void Coverage_counts_villages_with_a_venue_per_unit_and_a_unit_without_villages_is_covered()
+    public void Coverage_is_a_percentage_to_one_decimal_and_a_unit_without_villages_is_covered()
     {
-        var township = Guid.NewGuid();
-        var county = Guid.NewGuid();
-        VillageCoverage[] villages =
+        CoverageFigures[] figures =
         [
-            new(Guid.NewGuid(), "一村", null, township, county, null, true),
-            new(Guid.NewGuid(), "二村", null, township, county, null, false),
-            new(Guid.NewGuid(), "三村", null, township, county, null, true),
+            new(Guid.NewGuid(), "东镇", null, UnitLevel.Township, 3, 2),
+            new(Guid.NewGuid(), "西镇", null, UnitLevel.Township, 6, 6),
+            new(Guid.NewGuid(), "新区", null, UnitLevel.Township, 0, 0),
         ];
 
-        var figures = CoverageFigures.For(
-        [
-            UnitOf(township, UnitLevel.Township), UnitOf(county, UnitLevel.County), UnitOf(Guid.NewGuid(), UnitLevel.Township),
-        ], villages);
-
-        Assert.Equal([(3, 2, 66.7m, false), (3, 2, 66.7m, false), (0, 0, 100m, true)],
-            figures.Select(f => (f.Villages, f.VillagesWithVenue, f.CoveragePercent, f.IsFull)));
+        Assert.Equal([(1, 66.7m, false), (0, 100m, true), (0, 100m, true)],
+            figures.Select(f => (f.VillagesWithoutVenue, f.CoveragePercent, f.IsFull)));
     }
-
-    private static AdministrativeTree.UnitReplica UnitOf(Guid id, UnitLevel level) =>
-        AdministrativeTree.UnitReplica.From(new AdministrativeUnitChanged(id, 1, UnitChange.Created, "单位", UnitKind.Township, level, null, null, false, null, DateTimeOffset.UnixEpoch));
 }
