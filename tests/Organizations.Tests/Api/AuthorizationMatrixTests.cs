@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Authorization;
 
@@ -10,7 +9,7 @@ namespace PartyPlatform.Organizations.Tests.Api;
 /// caller, aimed at real units and Party organisations of county B (华州区), each write with a valid
 /// body. See the README's scope rule for what each caller is promised.
 /// </summary>
-public sealed class AuthorizationMatrixTests
+public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<Program>
 {
     private const string Csv = """
         code,name,kind,parentCode,partyOrganization
@@ -25,56 +24,7 @@ public sealed class AuthorizationMatrixTests
         610503001203,南三村,Village,610503001000,南三村党支部
         """;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public static TheoryData<string> RefusedAtTheDoor => new(TestTokens.BadKinds);
-
-    [Theory]
-    [MemberData(nameof(RefusedAtTheDoor))]
-    public async Task Callers_without_a_valid_token_get_401_everywhere(string token)
-    {
-        var (app, matrix) = await StartAsync();
-        await using (app)
-        {
-            (await matrix.RefusedAtTheDoorAsync(token, app.CreateClientWith(TestTokens.Bad(token)), Ct)).ThrowIfViolated();
-        }
-    }
-
-    public static TheoryData<string, string> Outsiders => new()
-    {
-        { PlatformRoles.CountyOperator, "610502000000" },
-        { PlatformRoles.TownshipOperator, "610502001000" },
-        { PlatformRoles.Viewer, "610502000000" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Outsiders))]
-    public async Task A_caller_of_county_A_gets_what_the_scope_rule_promises_and_county_B_succeeds(string role, string unitCode)
-    {
-        var (app, matrix) = await StartAsync();
-        await using (app)
-        {
-            var outsider = new MatrixCaller(role, app.CreateClientAs(role, unitCode), IsViewer: role == PlatformRoles.Viewer);
-            var countyB = app.CreateClientAs(PlatformRoles.CountyOperator, "610503000000");
-
-            var report = await matrix.OutsideTheUnitAsync([outsider], countyB, app.CreateClient(), Ct);
-
-            TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
-            report.ThrowIfViolated();
-        }
-    }
-
-    [Fact]
-    public async Task The_city_administrator_reads_and_makes_every_call()
-    {
-        var (app, matrix) = await StartAsync();
-        await using (app)
-        {
-            (await matrix.CityAsync(app.CreateClient(), Ct)).ThrowIfViolated();
-        }
-    }
-
-    private static async Task<(OrganizationsApp App, AuthorizationMatrix Matrix)> StartAsync()
+    protected override async Task<(ServiceApp<Program> App, AuthorizationMatrix Matrix)> StartAsync()
     {
         var app = await OrganizationsApp.StartAsync();
         await app.ImportCsvAsync(Csv);

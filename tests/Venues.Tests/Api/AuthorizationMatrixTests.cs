@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
-using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Authorization;
 using PartyPlatform.Venues.Ledger;
@@ -16,62 +15,13 @@ namespace PartyPlatform.Venues.Tests.Api;
 /// aimed at real venues, funding lines, inspections and baseline rows of county B (华州区), each
 /// write with a valid body. See the README's scope rule for what each caller is promised.
 /// </summary>
-public sealed class AuthorizationMatrixTests
+public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<Program>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public static TheoryData<string> RefusedAtTheDoor => new(TestTokens.BadKinds);
-
-    [Theory]
-    [MemberData(nameof(RefusedAtTheDoor))]
-    public async Task Callers_without_a_valid_token_get_401_everywhere(string token)
-    {
-        var (app, matrix) = await StartAsync();
-        await using (app)
-        {
-            (await matrix.RefusedAtTheDoorAsync(token, app.CreateClientWith(TestTokens.Bad(token)), Ct)).ThrowIfViolated();
-        }
-    }
-
-    public static TheoryData<string, string> Outsiders => new()
-    {
-        { PlatformRoles.CountyOperator, TestTree.CountyCode },
-        { PlatformRoles.TownshipOperator, TestTree.TownshipCode },
-        { PlatformRoles.Viewer, TestTree.CountyCode },
-    };
-
-    [Theory]
-    [MemberData(nameof(Outsiders))]
-    public async Task A_caller_of_county_A_gets_what_the_scope_rule_promises_and_county_B_succeeds(string role, string unitCode)
-    {
-        var (app, matrix) = await StartAsync();
-        await using (app)
-        {
-            var outsider = new MatrixCaller(role, app.CreateClientAs(role, unitCode), IsViewer: role == PlatformRoles.Viewer);
-            var countyB = app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.OtherCountyCode);
-
-            var report = await matrix.OutsideTheUnitAsync([outsider], countyB, app.CreateClient(), Ct);
-
-            TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
-            report.ThrowIfViolated();
-        }
-    }
-
-    [Fact]
-    public async Task The_city_administrator_reads_and_makes_every_call()
-    {
-        var (app, matrix) = await StartAsync();
-        await using (app)
-        {
-            (await matrix.CityAsync(app.CreateClient(), Ct)).ThrowIfViolated();
-        }
-    }
-
     /// <summary>
     /// County B (华州区, township 南镇) with four more villages than the shared tree, so that every
     /// write has an entity of its own: whatever order the writes run in, each finds what it needs.
     /// </summary>
-    private static async Task<(VenuesApp App, AuthorizationMatrix Matrix)> StartAsync()
+    protected override async Task<(ServiceApp<Program> App, AuthorizationMatrix Matrix)> StartAsync()
     {
         var app = await VenuesApp.StartAsync();
         var township = app.Tree.Id(TestTree.OtherTownshipCode);
