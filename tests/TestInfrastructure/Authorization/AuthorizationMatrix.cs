@@ -12,7 +12,6 @@ namespace PartyPlatform.TestInfrastructure.Authorization;
 /// </summary>
 public sealed class AuthorizationMatrix(IReadOnlyList<MatrixOperation> operations, MatrixTargets targets, StateSnapshot snapshot)
 {
-    private const string CountyB = "county B";
     private const string City = "city administrator";
 
     private IEnumerable<MatrixOperation> Reads => operations.Where(o => o.IsRead);
@@ -42,9 +41,10 @@ public sealed class AuthorizationMatrix(IReadOnlyList<MatrixOperation> operation
     /// read 200 without anything of county B, or 404 where the path names county B's entity (as a
     /// missing id does), or 403 where only the city administrator reads; a write 404 (path), 403 (body
     /// or city only) or 403 (viewer), with the state unchanged. Then the same call succeeds for
-    /// <paramref name="countyB"/>, or for <paramref name="city"/> where only the city may.
+    /// <paramref name="insider"/> (an operator of the targets' county), or for <paramref name="city"/>
+    /// (the city administrator) where only the city may.
     /// </summary>
-    public async Task<MatrixReport> OutsideTheUnitAsync(IReadOnlyList<MatrixCaller> outsiders, HttpClient countyB, HttpClient city, CancellationToken ct)
+    public async Task<MatrixReport> OutsideTheUnitAsync(IReadOnlyList<MatrixCaller> outsiders, MatrixCaller insider, HttpClient city, CancellationToken ct)
     {
         var report = Start();
         foreach (var read in Reads)
@@ -59,7 +59,7 @@ public sealed class AuthorizationMatrix(IReadOnlyList<MatrixOperation> operation
                 await CheckRefusalAsync(report, outsider, read, null, path, response, expected, ct);
             }
 
-            var (name, client) = read.CityAdministratorOnly ? (City, city) : (CountyB, countyB);
+            var (name, client) = read.CityAdministratorOnly ? (City, city) : (insider.Name, insider.Client);
             await ExpectAsync(report, name, Label(read, null), path, await SendAsync(client, read.Method, path, null, ct), HttpStatusCode.OK, ct);
         }
 
@@ -79,7 +79,7 @@ public sealed class AuthorizationMatrix(IReadOnlyList<MatrixOperation> operation
                 report.Violations.Add($"{Label(operation, write)}: a refused call changed the state");
             }
 
-            var (name, client) = write.Refusal == Refusal.CityOnly ? (City, city) : (CountyB, countyB);
+            var (name, client) = write.Refusal == Refusal.CityOnly ? (City, city) : (insider.Name, insider.Client);
             await ExpectSuccessAsync(report, name, client, operation, write, path, before, ct);
         }
 

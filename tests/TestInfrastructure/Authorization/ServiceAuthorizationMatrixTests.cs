@@ -61,7 +61,7 @@ public abstract class ServiceAuthorizationMatrixTests<TEntryPoint> where TEntryP
         await using (app)
         {
             var outsider = new MatrixCaller(role, app.CreateClientAs(role, unitCode), IsViewer: role == PlatformRoles.Viewer);
-            var countyB = app.CreateClientAs(PlatformRoles.CountyOperator, CountyB);
+            var countyB = new MatrixCaller("county B", app.CreateClientAs(PlatformRoles.CountyOperator, CountyB));
 
             var report = await matrix.OutsideTheUnitAsync([outsider], countyB, app.CreateClient(), Ct);
 
