@@ -8,7 +8,9 @@ namespace PartyPlatform.AdministrativeTree;
 /// <summary>
 /// The caller's part of a service's copy of the tree: everything for the city roles (and for the
 /// service's own background work), else the subtree of the unit whose code the token carries.
-/// Reads outside it answer 404, writes aimed outside it 403 (see the README's scope rule).
+/// The README's scope rule, in two methods: what an id in the path names goes through
+/// <see cref="FoundAsync{T}"/> (outside the subtree it is not found: 404, reads and writes alike);
+/// a unit the request body names goes through <see cref="EnsureBodyUnitAsync"/> (outside: 403).
 /// </summary>
 public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
 {
@@ -41,11 +43,19 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
     /// <summary>The subtree of <paramref name="unitId"/>, for figures per township or county.</summary>
     public IQueryable<UnitReplica> Within(Guid unitId) => Units.Subtrees([unitId]);
 
-    public async Task<bool> ContainsAsync(Guid unitId, CancellationToken ct) =>
-        await RootAsync(ct) is not { } unit || await Within(unit).AnyAsync(u => u.Id == unitId, ct);
+    /// <summary>
+    /// The existence rule, for what an id in the path names (to read or to change it):
+    /// <paramref name="entity"/> if it exists and belongs to a unit in the caller's subtree, else null,
+    /// and the handler answers 404 exactly as for an id that nothing has, so existence does not leak.
+    /// </summary>
+    public async Task<T?> FoundAsync<T>(T? entity, Func<T, Guid> unitOf, CancellationToken ct) where T : class =>
+        entity is not null && await ContainsAsync(unitOf(entity), ct) ? entity : null;
 
-    /// <summary>Throws <see cref="OutsideScopeException"/> unless the caller may change what belongs to <paramref name="unitId"/>.</summary>
-    public async Task EnsureWritableAsync(Guid unitId, string what, CancellationToken ct)
+    /// <summary>
+    /// For a unit the request body names (a village to plan a venue for): throws
+    /// <see cref="OutsideScopeException"/> (403) unless it is in the caller's subtree.
+    /// </summary>
+    public async Task EnsureBodyUnitAsync(Guid unitId, string what, CancellationToken ct)
     {
         if (!await ContainsAsync(unitId, ct))
         {
@@ -53,8 +63,8 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
         }
     }
 
-    /// <summary>The same for many units, in one query: names the first one outside.</summary>
-    public async Task EnsureWritableAsync(IReadOnlyCollection<Guid> unitIds, Func<Guid, string> what, CancellationToken ct)
+    /// <summary>The same for the many units a body names (a batch), in one query: names the first one outside.</summary>
+    public async Task EnsureBodyUnitsAsync(IReadOnlyCollection<Guid> unitIds, Func<Guid, string> what, CancellationToken ct)
     {
         if (await RootAsync(ct) is not { } unit)
         {
@@ -77,6 +87,9 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
             throw new OutsideScopeException($"{what} is for the city's own accounts.");
         }
     }
+
+    private async Task<bool> ContainsAsync(Guid unitId, CancellationToken ct) =>
+        await RootAsync(ct) is not { } unit || await Within(unit).AnyAsync(u => u.Id == unitId, ct);
 
     /// <returns>The caller's unit, null for the whole city, or an id no unit has for an account whose unit is unknown.</returns>
     private async Task<Guid?> RootAsync(CancellationToken ct)

@@ -6,6 +6,7 @@ using PartyPlatform.TestInfrastructure;
 namespace PartyPlatform.EndToEnd.Tests;
 
 /// <summary>Venues on the whole platform: its copy of the tree from Organizations, its facts reaching the Dashboard.</summary>
+[Collection(CampaignTerms.Collection)]
 public sealed class VenuesThroughGatewayTests(PlatformFixture platform)
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(60);

@@ -35,17 +35,13 @@ public abstract class ServiceApp<TEntryPoint> : WebApplicationFactory<TEntryPoin
             .Publish(message, context => context.MessageId = messageId, cancellationToken);
     }
 
-    public HttpClient CreateAnonymousClient()
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = null;
-        return client;
-    }
+    public HttpClient CreateAnonymousClient() => CreateClientWith(null);
 
-    private HttpClient CreateClientWith(string token)
+    /// <summary>A client calling with <paramref name="token"/> as its bearer token, or with none.</summary>
+    public HttpClient CreateClientWith(string? token)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 

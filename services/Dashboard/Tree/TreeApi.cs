@@ -53,8 +53,8 @@ public static class TreeApi
 
     private static async Task<Results<Ok<UnitReplicaResponse>, NotFound>> GetUnit(Guid id, DashboardDb db, ReplicaScope scope, CancellationToken ct)
     {
-        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
-        return unit is not null && await scope.ContainsAsync(unit.Id, ct)
+        var unit = await scope.FoundAsync(await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct), u => u.Id, ct);
+        return unit is not null
             ? TypedResults.Ok(new UnitReplicaResponse(unit.Id, unit.Name, unit.Kind, unit.Code, unit.ParentId, unit.Retired, unit.Version))
             : TypedResults.NotFound();
     }

@@ -73,11 +73,11 @@ public static class VenuesApi
         }));
     }
 
-    /// <summary>With a unit: that unit's facts and those of the units under it; a unit outside the caller's subtree is not found.</summary>
+    /// <summary>With a unit: that unit's facts and those of the units under it; a unit that is missing or outside the caller's subtree is not found.</summary>
     private static async Task<Results<Ok<List<DeadlineFactResponse>>, NotFound>> DeadlineFacts(
         DashboardDb db, ReplicaScope scope, DateOnly? deadline, Guid? unitId, CancellationToken ct)
     {
-        if (unitId is { } id && !await scope.ContainsAsync(id, ct))
+        if (unitId is { } id && await scope.FoundAsync(await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct), u => u.Id, ct) is null)
         {
             return TypedResults.NotFound();
         }

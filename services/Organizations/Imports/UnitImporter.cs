@@ -52,12 +52,12 @@ public sealed class UnitImporter(OrganizationsDb db, UnitScope scope, TimeProvid
                 }
                 else
                 {
-                    await scope.EnsureWritableAsync(parent.Path, $"Row {row.Number}: the parent {row.ParentCode}", ct);
+                    await scope.EnsureBodyUnitAsync(parent.Path, $"Row {row.Number}: the parent {row.ParentCode}", ct);
                 }
 
                 if (existing.TryGetValue(row.Code, out var unit))
                 {
-                    await scope.EnsureWritableAsync(unit.Path, $"Row {row.Number}: the unit {row.Code}", ct);
+                    await scope.EnsureBodyUnitAsync(unit.Path, $"Row {row.Number}: the unit {row.Code}", ct);
                     if (unit.Kind != row.Kind || unit.ParentId != parent?.Id)
                     {
                         throw new RuleViolationException(

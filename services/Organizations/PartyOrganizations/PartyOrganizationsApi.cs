@@ -74,7 +74,7 @@ public static class PartyOrganizationsApi
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == request.UnitId, ct)
                    ?? throw new RuleViolationException("unitId", $"No unit has id {request.UnitId}.");
-        await scope.EnsureWritableAsync(unit.Path, $"'{unit.Name}'", ct);
+        await scope.EnsureBodyUnitAsync(unit.Path, $"'{unit.Name}'", ct);
         var organization = PartyOrganization.Create(request.Name, request.Kind!.Value, unit, time.GetUtcNow());
         db.PartyOrganizations.Add(organization);
         db.PublishOnCommit(organization.ToEvent(UnitChange.Created));
@@ -85,13 +85,11 @@ public static class PartyOrganizationsApi
     private static async Task<Results<Ok<PartyOrganizationResponse>, NotFound>> Rename(
         Guid id, RenamePartyOrganizationRequest request, OrganizationsDb db, UnitScope scope, TimeProvider time, CancellationToken ct)
     {
-        var organization = await db.PartyOrganizations.FirstOrDefaultAsync(o => o.Id == id, ct);
+        var organization = await scope.FoundAsync(await db.PartyOrganizations.FirstOrDefaultAsync(o => o.Id == id, ct), o => o.UnitPath, ct);
         if (organization is null)
         {
             return TypedResults.NotFound();
         }
-
-        await scope.EnsureWritableAsync(organization.UnitPath, $"'{organization.Name}'", ct);
 
         if (organization.Rename(request.Name, time.GetUtcNow()))
         {

@@ -9,7 +9,9 @@ namespace PartyPlatform.Organizations.Scope;
 /// <summary>
 /// The part of the tree the caller may see and change: everything for the city roles (and for the
 /// service itself, e.g. loading the demo city), else the subtree of the caller's own unit.
-/// Reads of anything outside answer as if it did not exist (404); writes aimed outside are 403.
+/// The README's scope rule, in two methods: what an id in the path names goes through
+/// <see cref="FoundAsync{T}"/> (outside the subtree it is not found: 404, reads and writes alike);
+/// a unit the request body names goes through <see cref="EnsureBodyUnitAsync"/> (outside: 403).
 /// </summary>
 public sealed class UnitScope(OrganizationsDb db, IHttpContextAccessor http)
 {
@@ -32,8 +34,19 @@ public sealed class UnitScope(OrganizationsDb db, IHttpContextAccessor http)
     public async Task<string> PathOfAsync(Guid unitId, CancellationToken ct) =>
         await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? Nothing;
 
-    /// <summary>Throws <see cref="OutsideScopeException"/> unless the caller may change what hangs at <paramref name="unitPath"/>.</summary>
-    public async Task EnsureWritableAsync(string unitPath, string what, CancellationToken ct)
+    /// <summary>
+    /// The existence rule, for what an id in the path names (to read or to change it):
+    /// <paramref name="entity"/> if it exists and hangs in the caller's subtree, else null, and the
+    /// handler answers 404 exactly as for an id that nothing has, so existence does not leak.
+    /// </summary>
+    public async Task<T?> FoundAsync<T>(T? entity, Func<T, string> pathOf, CancellationToken ct) where T : class =>
+        entity is not null && await ContainsAsync(pathOf(entity), ct) ? entity : null;
+
+    /// <summary>
+    /// For a unit the request body names (a parent, a successor, an import row): throws
+    /// <see cref="OutsideScopeException"/> (403) unless it hangs in the caller's subtree.
+    /// </summary>
+    public async Task EnsureBodyUnitAsync(string unitPath, string what, CancellationToken ct)
     {
         if (!await ContainsAsync(unitPath, ct))
         {

@@ -130,7 +130,7 @@ public static class UnitsApi
         }
         else
         {
-            await scope.EnsureWritableAsync(parent.Path, $"The parent '{parent.Name}'", ct);
+            await scope.EnsureBodyUnitAsync(parent.Path, $"The parent '{parent.Name}'", ct);
         }
 
         if (request.Code is { Length: > 0 } code && await db.Units.AnyAsync(u => u.Code == code, ct))
@@ -148,13 +148,11 @@ public static class UnitsApi
     private static async Task<Results<Ok<UnitResponse>, NotFound>> RenameUnit(
         Guid id, RenameUnitRequest request, OrganizationsDb db, UnitScope scope, TimeProvider time, CancellationToken ct)
     {
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
+        var unit = await scope.FoundAsync(await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct), u => u.Path, ct);
         if (unit is null)
         {
             return TypedResults.NotFound();
         }
-
-        await scope.EnsureWritableAsync(unit.Path, $"'{unit.Name}'", ct);
 
         if (unit.Rename(request.Name, time.GetUtcNow()))
         {
@@ -168,7 +166,7 @@ public static class UnitsApi
     private static async Task<Results<Ok<UnitResponse>, NotFound>> MergeUnit(
         Guid id, MergeUnitRequest request, OrganizationsDb db, UnitScope scope, TimeProvider time, CancellationToken ct)
     {
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
+        var unit = await scope.FoundAsync(await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct), u => u.Path, ct);
         if (unit is null)
         {
             return TypedResults.NotFound();
@@ -176,8 +174,7 @@ public static class UnitsApi
 
         var successor = await db.Units.FirstOrDefaultAsync(u => u.Id == request.SuccessorId, ct)
                         ?? throw new RuleViolationException("successorId", $"No unit has id {request.SuccessorId}.");
-        await scope.EnsureWritableAsync(unit.Path, $"'{unit.Name}'", ct);
-        await scope.EnsureWritableAsync(successor.Path, $"The successor '{successor.Name}'", ct);
+        await scope.EnsureBodyUnitAsync(successor.Path, $"The successor '{successor.Name}'", ct);
 
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {

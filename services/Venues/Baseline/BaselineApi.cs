@@ -77,7 +77,7 @@ public static class BaselineApi
             }
         }
 
-        await scope.EnsureWritableAsync(ids, id => $"Village '{villages[id].Name}'", ct);
+        await scope.EnsureBodyUnitsAsync(ids, id => $"Village '{villages[id].Name}'", ct);
 
         var existing = await db.Baselines.Where(b => ids.Contains(b.VillageId)).ToDictionaryAsync(b => b.VillageId, ct);
         var now = time.GetUtcNow();
@@ -113,13 +113,13 @@ public static class BaselineApi
     private static async Task<Results<Ok<CountyBaselineResponse>, NotFound>> Verify(
         Guid countyId, ReplicaScope scope, VenuesDb db, AuditActor actor, TimeProvider time, CancellationToken ct)
     {
-        var county = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == countyId && u.Level == UnitLevel.County && !u.Retired, ct);
+        var county = await scope.FoundAsync(
+            await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == countyId && u.Level == UnitLevel.County && !u.Retired, ct), u => u.Id, ct);
         if (county is null)
         {
             return TypedResults.NotFound();
         }
 
-        await scope.EnsureWritableAsync(countyId, $"County '{county.Name}'", ct);
         var figures = (await CountyFiguresAsync(scope, db, ct, countyId)).Single();
         if (figures.Recorded < figures.Villages)
         {

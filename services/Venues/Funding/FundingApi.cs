@@ -30,8 +30,9 @@ public static class FundingApi
     private static async Task<Results<Ok<VenueFundingResponse>, NotFound>> ListForVenue(
         Guid venueId, VenuesDb db, ReplicaScope scope, CancellationToken ct)
     {
-        var venue = await db.Venues.Where(v => v.Id == venueId).Select(v => new { v.Id, v.VillageId }).FirstOrDefaultAsync(ct);
-        if (venue is null || !await scope.ContainsAsync(venue.VillageId, ct))
+        var venue = await scope.FoundAsync(
+            await db.Venues.Where(v => v.Id == venueId).Select(v => new { v.Id, v.VillageId }).FirstOrDefaultAsync(ct), v => v.VillageId, ct);
+        if (venue is null)
         {
             return TypedResults.NotFound();
         }
@@ -44,13 +45,12 @@ public static class FundingApi
     private static async Task<Results<Created<FundingLineResponse>, NotFound>> Pledge(
         Guid venueId, PledgeFundingRequest request, VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
     {
-        var villageId = await db.Venues.Where(v => v.Id == venueId).Select(v => (Guid?)v.VillageId).FirstOrDefaultAsync(ct);
-        if (villageId is null)
+        var venue = await scope.FoundAsync(await db.Venues.Where(v => v.Id == venueId).Select(v => new { v.VillageId }).FirstOrDefaultAsync(ct), v => v.VillageId, ct);
+        if (venue is null)
         {
             return TypedResults.NotFound();
         }
 
-        await scope.EnsureWritableAsync(villageId.Value, "The venue", ct);
         var today = await db.TodayAsync(time, ct);
         var line = request.ToLine(venueId, today);
         db.FundingLines.Add(line);
@@ -60,41 +60,42 @@ public static class FundingApi
 
     private static async Task<Results<Ok<FundingLineResponse>, NotFound>> Get(Guid lineId, VenuesDb db, ReplicaScope scope, CancellationToken ct)
     {
-        var found = await (
-                from line in db.FundingLines
-                join venue in db.Venues on line.VenueId equals venue.Id
-                where line.Id == lineId
-                select new { Line = line, venue.VillageId })
-            .AsNoTracking().FirstOrDefaultAsync(ct);
-        return found is not null && await scope.ContainsAsync(found.VillageId, ct)
-            ? TypedResults.Ok(FundingLineResponse.From(found.Line))
+        var found = await LineAsync(db.FundingLines.AsNoTracking(), lineId, db, scope, ct);
+        return found is not null
+            ? TypedResults.Ok(FundingLineResponse.From(found))
             : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<FundingLineResponse>, NotFound>> RecordArrival(
         Guid lineId, RecordArrivalRequest request, VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
     {
-        var found = await (
-                from line in db.FundingLines
-                join venue in db.Venues on line.VenueId equals venue.Id
-                where line.Id == lineId
-                select new { Line = line, venue.VillageId })
-            .FirstOrDefaultAsync(ct);
+        var found = await LineAsync(db.FundingLines, lineId, db, scope, ct);
         if (found is null)
         {
             return TypedResults.NotFound();
         }
 
-        await scope.EnsureWritableAsync(found.VillageId, "The venue of this funding line", ct);
-        if (request.Version is { } version && version != found.Line.Version)
+        if (request.Version is { } version && version != found.Version)
         {
-            throw new ConflictException($"The funding line is at version {found.Line.Version}, not {version}: read it again and retry.");
+            throw new ConflictException($"The funding line is at version {found.Version}, not {version}: read it again and retry.");
         }
 
         var today = await db.TodayAsync(time, ct);
-        FundingEntry.RecordArrival(found.Line, request.Arrived!.Value, request.ArrivedOn!.Value, request.Reason, today);
+        FundingEntry.RecordArrival(found, request.Arrived!.Value, request.ArrivedOn!.Value, request.Reason, today);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(FundingLineResponse.From(found.Line));
+        return TypedResults.Ok(FundingLineResponse.From(found));
+    }
+
+    /// <summary>The funding line a path names, if its venue's village is in the caller's unit.</summary>
+    private static async Task<FundingLine?> LineAsync(IQueryable<FundingLine> lines, Guid lineId, VenuesDb db, ReplicaScope scope, CancellationToken ct)
+    {
+        var found = await (
+                from line in lines
+                join venue in db.Venues on line.VenueId equals venue.Id
+                where line.Id == lineId
+                select new { Line = line, venue.VillageId })
+            .FirstOrDefaultAsync(ct);
+        return (await scope.FoundAsync(found, f => f.VillageId, ct))?.Line;
     }
 
     private static async Task<Ok<List<FundingSummary>>> Counties(VenuesDb db, ReplicaScope scope, CancellationToken ct) =>

@@ -124,7 +124,7 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
             .Where(r => r.Code is not null && units.ContainsKey(r.Code))
             .DistinctBy(r => units[r.Code!].Id)
             .ToDictionary(r => units[r.Code!].Id);
-        await scope.EnsureWritableAsync(rows.Keys, id => $"Row {rows[id].Number}: the village {rows[id].Code}", ct);
+        await scope.EnsureBodyUnitsAsync(rows.Keys, id => $"Row {rows[id].Number}: the village {rows[id].Code}", ct);
 
         return units;
     }

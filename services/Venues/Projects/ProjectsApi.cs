@@ -55,7 +55,7 @@ public static class ProjectsApi
     }
 
     private static async Task<Results<Ok<VenueResponse>, NotFound>> Get(Guid id, ReplicaScope scope, VenuesDb db, TimeProvider time, CancellationToken ct) =>
-        await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is { } venue && await scope.ContainsAsync(venue.VillageId, ct)
+        await scope.FoundAsync(await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct), v => v.VillageId, ct) is { } venue
             ? TypedResults.Ok(VenueResponse.From(venue, await db.TodayAsync(time, ct)))
             : TypedResults.NotFound();
 
@@ -64,7 +64,7 @@ public static class ProjectsApi
     {
         var village = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.VillageId && u.Kind == UnitKind.Village && !u.Retired, ct)
                       ?? throw new RuleViolationException("villageId", $"{request.VillageId} is not a village of the tree.");
-        await scope.EnsureWritableAsync(village.Id, $"Village '{village.Name}'", ct);
+        await scope.EnsureBodyUnitAsync(village.Id, $"Village '{village.Name}'", ct);
         var terms = (await db.CampaignTermsAsync(ct));
         var now = time.GetUtcNow();
         var venue = Venue.Plan(village.Id, request.ToDescription(), request.PlannedOn!.Value, actor.Id, terms, now);
@@ -104,13 +104,12 @@ public static class ProjectsApi
         Guid id, ReplicaScope scope, VenuesDb db, CoverageTracker coverage, TimeProvider time,
         Action<Venue, CampaignTerms, DateTimeOffset> change, CancellationToken ct)
     {
-        var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == id, ct);
+        var venue = await scope.FoundAsync(await db.Venues.FirstOrDefaultAsync(v => v.Id == id, ct), v => v.VillageId, ct);
         if (venue is null)
         {
             return TypedResults.NotFound();
         }
 
-        await scope.EnsureWritableAsync(venue.VillageId, "The venue", ct);
         var terms = (await db.CampaignTermsAsync(ct));
         var now = time.GetUtcNow();
         change(venue, terms, now);

@@ -123,12 +123,11 @@ public static class StandardsApi
     private static async Task<Results<Created<InspectionResponse>, NotFound>> RecordInspection(
         Guid venueId, RecordInspectionRequest request, VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
     {
-        if (await db.Venues.FirstOrDefaultAsync(v => v.Id == venueId, ct) is not { } venue)
+        if (await scope.FoundAsync(await db.Venues.FirstOrDefaultAsync(v => v.Id == venueId, ct), v => v.VillageId, ct) is not { } venue)
         {
             return TypedResults.NotFound();
         }
 
-        await scope.EnsureWritableAsync(venue.VillageId, "The venue's village", ct);
         var now = time.GetUtcNow();
         var inspectedOn = request.InspectedOn!.Value;
         InspectionRules.CheckCanInspect(venue, inspectedOn, await db.TodayAsync(time, ct));
@@ -199,6 +198,5 @@ public static class StandardsApi
     }
 
     private static async Task<bool> VenueInScopeAsync(Guid venueId, VenuesDb db, ReplicaScope scope, CancellationToken ct) =>
-        await db.Venues.AsNoTracking().Where(v => v.Id == venueId).Select(v => (Guid?)v.VillageId).FirstOrDefaultAsync(ct) is { } villageId
-        && await scope.ContainsAsync(villageId, ct);
+        await scope.FoundAsync(await db.Venues.Where(v => v.Id == venueId).Select(v => new { v.VillageId }).FirstOrDefaultAsync(ct), v => v.VillageId, ct) is not null;
 }

@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
+using PartyPlatform.TestInfrastructure.Authorization;
 
 namespace PartyPlatform.Organizations.Tests.Api;
 
@@ -46,7 +46,7 @@ public sealed class ScopeTests
     }
 
     [Fact]
-    public async Task A_write_outside_the_callers_unit_is_forbidden_and_changes_nothing()
+    public async Task An_id_in_the_path_outside_the_callers_unit_is_not_found_for_writes_as_for_reads()
     {
         await using var app = await SeededAsync();
         var township = app.CreateClientAs(PlatformRoles.TownshipOperator, TownshipA);
@@ -54,33 +54,47 @@ public sealed class ScopeTests
         var outside = await IdOfAsync(app, "610502002201");
 
         var allowed = await township.PutAsJsonAsync($"/api/organizations/units/{inside}/name", new { name = "东一新村" }, Ct);
-        var refused = await township.PutAsJsonAsync($"/api/organizations/units/{outside}/name", new { name = "越权村" }, Ct);
-        var refusedImport = await township.PostAsync("/api/organizations/imports/units", new StringContent(
-            "code,name,kind,parentCode\n610502002202,越权二村,Village,610502002000\n", Encoding.UTF8, "text/csv"), Ct);
+        var rename = await township.PutAsJsonAsync($"/api/organizations/units/{outside}/name", new { name = "越权村" }, Ct);
+        var renameMissing = await township.PutAsJsonAsync($"/api/organizations/units/{Guid.NewGuid()}/name", new { name = "越权村" }, Ct);
+        var merge = await township.PostAsJsonAsync($"/api/organizations/units/{outside}/merge", new { successorId = inside }, Ct);
+        var read = await township.GetAsync($"/api/organizations/units/{outside}", Ct);
 
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.Forbidden, refusedImport.StatusCode);
+        Assert.Equal(
+            (HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound),
+            (rename.StatusCode, renameMissing.StatusCode, merge.StatusCode, read.StatusCode));
+        // Nothing tells an id outside from an id that nothing has.
+        Assert.Equal(await ProblemShapeAsync(renameMissing), await ProblemShapeAsync(rename));
         await using var db = app.OpenDb();
-        Assert.Equal("西一村", (await db.Units.SingleAsync(u => u.Id == outside, Ct)).Name);
-        Assert.False(await db.Units.AnyAsync(u => u.Code == "610502002202", Ct));
+        var unit = await db.Units.SingleAsync(u => u.Id == outside, Ct);
+        Assert.Equal(("西一村", false, 1L), (unit.Name, unit.Retired, unit.Version));
     }
 
     [Fact]
-    public async Task Viewers_only_read()
+    public async Task A_body_naming_a_unit_outside_the_callers_unit_is_forbidden_and_changes_nothing()
     {
         await using var app = await SeededAsync();
-        var viewer = app.CreateClientAs(PlatformRoles.Viewer, CountyA);
-        var village = await IdOfAsync(app, "610502001201");
+        var township = app.CreateClientAs(PlatformRoles.TownshipOperator, TownshipA);
+        var inside = await IdOfAsync(app, "610502001201");
+        var outside = await IdOfAsync(app, "610502002201");
+        var before = await DatabaseSnapshot.TakeAsync(app.Database, Ct);
 
-        var read = await viewer.GetAsync($"/api/organizations/units/{village}", Ct);
-        var write = await viewer.PutAsJsonAsync($"/api/organizations/units/{village}/name", new { name = "看看村" }, Ct);
+        var refused = new[]
+        {
+            await township.PostAsJsonAsync("/api/organizations/units",
+                new { name = "越权二村", kind = "Village", code = "610502002202", parentId = await IdOfAsync(app, "610502002000") }, Ct),
+            await township.PostAsJsonAsync($"/api/organizations/units/{inside}/merge", new { successorId = outside }, Ct),
+            await township.PostAsJsonAsync("/api/organizations/party-organizations", new { name = "越权党支部", kind = "Enterprise", unitId = outside }, Ct),
+            await township.PostAsync("/api/organizations/imports/units", new StringContent(
+                "code,name,kind,parentCode\n610502002202,越权二村,Village,610502002000\n", Encoding.UTF8, "text/csv"), Ct),
+        };
 
-        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
-        await using var db = app.OpenDb();
-        Assert.Equal("东一村", (await db.Units.SingleAsync(u => u.Id == village, Ct)).Name);
+        Assert.All(refused, response =>
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        });
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(app.Database, Ct));
     }
 
     public static TheoryData<string> BadTokens => new(TestTokens.BadKinds);
@@ -90,11 +104,7 @@ public sealed class ScopeTests
     public async Task A_bad_token_is_refused(string kind)
     {
         await using var app = await SeededAsync();
-        var client = app.CreateAnonymousClient();
-        if (TestTokens.Bad(kind) is { } token)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+        var client = app.CreateClientWith(TestTokens.Bad(kind));
 
         var response = await client.GetAsync("/api/organizations/units", Ct);
 
@@ -106,6 +116,13 @@ public sealed class ScopeTests
         var app = await OrganizationsApp.StartAsync();
         await app.ImportCsvAsync(Csv);
         return app;
+    }
+
+    /// <summary>The ProblemDetails' field names and the values that do not name the request.</summary>
+    private static async Task<string> ProblemShapeAsync(HttpResponseMessage response)
+    {
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        return string.Join(", ", problem.EnumerateObject().Select(p => p.Name is "instance" or "traceId" ? p.Name : $"{p.Name}={p.Value}"));
     }
 
     private static async Task<Guid> IdOfAsync(OrganizationsApp app, string code)

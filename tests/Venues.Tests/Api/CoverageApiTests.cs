@@ -93,7 +93,7 @@ public sealed class CoverageApiTests
 
         Assert.Equal("countyId", await ErrorFieldAsync(early));
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.Equal(["华州区"], unverified.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.Equal([("临渭区", true), ("华州区", false)], coverage.GetProperty("items").EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("baselineVerified").GetBoolean())));
         Assert.False(city.GetProperty("baselineVerified").GetBoolean());

@@ -126,7 +126,7 @@ public sealed class FundingApiTests
     }
 
     [Fact]
-    public async Task Funding_outside_the_callers_county_cannot_be_written_and_is_not_found_on_reading()
+    public async Task Funding_outside_the_callers_county_is_not_found_for_writing_as_for_reading()
     {
         await using var app = await VenuesApp.StartAsync();
         var city = app.CreateClient();
@@ -143,9 +143,9 @@ public sealed class FundingApiTests
         var unknownVenue = await county.PostAsJsonAsync($"/api/venues/venues/{Guid.CreateVersion7()}/funding", pledge, Ct);
         var pledgeInside = await county.PostAsJsonAsync($"/api/venues/venues/{own}/funding", pledge, Ct);
 
-        Assert.Equal(HttpStatusCode.Forbidden, pledgeOutside.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, pledgeOutside.StatusCode);
         Assert.Equal("application/problem+json", pledgeOutside.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.Forbidden, arrivalOutside.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, arrivalOutside.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, viewerPledge.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownVenue.StatusCode);
         Assert.Equal(HttpStatusCode.Created, pledgeInside.StatusCode);

@@ -189,7 +189,7 @@ public sealed class StandardsApiTests
         var inside = await county.PostAsJsonAsync($"/api/venues/venues/{own}/inspections", Inspection("2026-05-30", "W1"), Ct);
 
         Assert.Equal(
-            (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.Created),
+            (HttpStatusCode.NotFound, HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.Created),
             (outside.StatusCode, byViewer.StatusCode, unknown.StatusCode, inside.StatusCode));
         Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync($"/api/venues/venues/{other}/inspections", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/venues/venues/{own}/inspections", Ct)).StatusCode);

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Contracts.Venues;
+using PartyPlatform.TestInfrastructure;
+using PartyPlatform.TestInfrastructure.Authorization;
+
+namespace PartyPlatform.Dashboard.Tests.Api;
+
+/// <summary>
+/// Every Dashboard endpoint (from the running app's endpoint metadata; it only reads) against every
+/// kind of caller, with county B's coverage and deadline facts in the read model: a caller of county
+/// A sees none of them and gets 404 for county B's unit, which county B reads. See the README's scope rule.
+/// </summary>
+public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<Program>
+{
+    protected override async Task<(ServiceApp<Program> App, AuthorizationMatrix Matrix)> StartAsync()
+    {
+        var app = await DashboardApp.StartAsync();
+        foreach (var unit in new[] { app.Tree[DashboardTree.OtherCountyCode], app.Tree[DashboardTree.OtherTownshipCode] })
+        {
+            await app.PublishAsync(new VenueCoverageChanged(unit.UnitId, 1, unit.Name, unit.Code, unit.Level, 2, 1, 50m, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+            await app.PublishAsync(new VenueDeadlineMissed(Guid.NewGuid(), unit.UnitId, unit.Name, unit.Code, unit.Level, new DateOnly(2026, 12, 31), 2, 1, 50m,
+                $"{unit.Name}未按期实现全覆盖", DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        }
+
+        var city = app.CreateClient();
+        await Eventually.TrueAsync(async () =>
+            (await CountAsync(city, "/api/dashboard/venues/coverage?level=Township")) == 1 && await CountAsync(city, "/api/dashboard/venues/deadline-facts") == 2,
+            TimeSpan.FromSeconds(30));
+
+        var targets = new MatrixTargets()
+            .Foreign(DashboardTree.OtherCountyCode[..6], "华州区", "南镇")
+            .Route("id", app.Tree.Id(DashboardTree.OtherTownshipCode).ToString());
+        return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
+    }
+
+    private static async Task<int> CountAsync(HttpClient client, string path)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync(path, Ct));
+        return json.RootElement.GetArrayLength();
+    }
+}
