@@ -10,7 +10,7 @@ public sealed class FuzzTests
     {
         await using var app = await IdentityApp.StartWithDemoAccountsAsync();
 
-        var result = await new RequestFuzzer(app.CreateClient(), new DatabaseFingerprint(app.Database))
+        var result = await new RequestFuzzer(app.CreateClient(), app.Database)
             .RunAsync(new Dictionary<string, string>(), requests: 300, TestContext.Current.CancellationToken);
 
         result.AssertAllRefused(minimumOperations: 2);

@@ -22,7 +22,7 @@ public sealed class FuzzTests
         await using var db = app.OpenDb();
         var village = await db.Units.Where(u => u.Code == "610502001201").Select(u => u.Id).SingleAsync(Ct);
 
-        var result = await new RequestFuzzer(app.CreateClient(), new DatabaseFingerprint(app.Database))
+        var result = await new RequestFuzzer(app.CreateClient(), app.Database)
             .RunAsync(new Dictionary<string, string> { ["id"] = village.ToString() }, requests: 800, Ct);
 
         result.AssertAllRefused(minimumOperations: 5);

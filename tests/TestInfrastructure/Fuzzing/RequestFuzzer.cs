@@ -12,7 +12,7 @@ namespace PartyPlatform.TestInfrastructure.Fuzzing;
 /// was not refused with a 4xx or that changed a row of the service's database. Replayable: the
 /// requests follow from the seed (FUZZ_SEED overrides the fixed one), which every report names.
 /// </summary>
-public sealed class RequestFuzzer(HttpClient client, DatabaseFingerprint database)
+public sealed class RequestFuzzer(HttpClient client, string connectionString)
 {
     public const ulong FixedSeed = 20_261_130;
 
@@ -38,7 +38,7 @@ public sealed class RequestFuzzer(HttpClient client, DatabaseFingerprint databas
         var pcg = new PCG(1, Seed);
         var failures = new List<string>();
         var sent = 0;
-        var before = await database.TakeAsync(cancellationToken);
+        var before = await DatabaseSnapshot.TakeAsync(connectionString, cancellationToken);
         foreach (var operation in operations)
         {
             var gen = MalformedRequests.For(operation, document, Fill(operation.Path, routeValues), ids);
@@ -51,7 +51,7 @@ public sealed class RequestFuzzer(HttpClient client, DatabaseFingerprint databas
                     failures.Add($"#{sent} answered {status}: {request}");
                 }
 
-                var after = await database.TakeAsync(cancellationToken);
+                var after = await DatabaseSnapshot.TakeAsync(connectionString, cancellationToken);
                 if (after != before)
                 {
                     failures.Add($"#{sent} changed the database: {request}");

@@ -20,7 +20,7 @@ public sealed class FuzzTests
         await using var db = app.OpenDb();
         var line = await db.FundingLines.SingleAsync(Ct);
 
-        var result = await new RequestFuzzer(client, new DatabaseFingerprint(app.Database)).RunAsync(new Dictionary<string, string>
+        var result = await new RequestFuzzer(client, app.Database).RunAsync(new Dictionary<string, string>
         {
             ["id"] = venue.ToString(),
             ["venueId"] = venue.ToString(),
