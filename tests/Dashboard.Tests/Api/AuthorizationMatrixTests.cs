@@ -36,7 +36,10 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
 
     private static async Task<int> CountAsync(HttpClient client, string path)
     {
+        // Coverage answers a page, the deadline facts a list.
         using var json = JsonDocument.Parse(await client.GetStringAsync(path, Ct));
-        return json.RootElement.GetArrayLength();
+        return json.RootElement.ValueKind == JsonValueKind.Object
+            ? json.RootElement.GetProperty("totalCount").GetInt32()
+            : json.RootElement.GetArrayLength();
     }
 }
