@@ -10,7 +10,7 @@ namespace PartyPlatform.Requests;
 /// </summary>
 public static class EnumQueryGuard
 {
-    private static readonly ConcurrentDictionary<MethodInfo, (string Name, Type Enum)[]> Parameters = new();
+    private static readonly ConcurrentDictionary<MethodInfo, (string Name, Type Enum, string[] Names)[]> Parameters = new();
 
     public static Dictionary<string, string[]> Inspect(Endpoint endpoint, IQueryCollection query)
     {
@@ -20,11 +20,11 @@ public static class EnumQueryGuard
             return errors;
         }
 
-        foreach (var (name, enumType) in Parameters.GetOrAdd(handler, EnumParameters))
+        foreach (var (name, enumType, names) in Parameters.GetOrAdd(handler, EnumParameters))
         {
             foreach (var value in query[name])
             {
-                if (value is null || !Enum.GetNames(enumType).Contains(value, StringComparer.Ordinal))
+                if (value is null || !names.Contains(value, StringComparer.Ordinal))
                 {
                     errors[name] = [$"'{value}' is not a {enumType.Name}; give one of the names {StrictEnumConverter.Allowed(enumType)}."];
                 }
@@ -35,13 +35,13 @@ public static class EnumQueryGuard
     }
 
     // Parameters bound from the query by name, directly or as members of an [AsParameters] type.
-    private static (string, Type)[] EnumParameters(MethodInfo handler) =>
+    private static (string, Type, string[])[] EnumParameters(MethodInfo handler) =>
         handler.GetParameters()
             .SelectMany(p => p.GetCustomAttribute<AsParametersAttribute>() is null
                 ? [(p.Name!, p.ParameterType)]
                 : p.ParameterType.GetProperties().Select(property => (property.Name, property.PropertyType)))
             .Select(p => (p.Item1, Enum: Nullable.GetUnderlyingType(p.Item2) ?? p.Item2))
             .Where(p => p.Enum.IsEnum)
-            .Select(p => (char.ToLowerInvariant(p.Item1[0]) + p.Item1[1..], p.Enum))
+            .Select(p => (char.ToLowerInvariant(p.Item1[0]) + p.Item1[1..], p.Enum, Enum.GetNames(p.Enum)))
             .ToArray();
 }

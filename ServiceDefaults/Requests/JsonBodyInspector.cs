@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace PartyPlatform.Requests;
@@ -21,35 +22,39 @@ public static class JsonBodyInspector
         {
             while (reader.Read() && errors.Count < MaxErrors)
             {
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    frames.Peek().Property = reader.GetString();
+                    continue;
+                }
+
+                if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    frames.Pop();
+                    continue;
+                }
+
+                // Every other token is a value: the next element when inside a list.
+                if (frames.TryPeek(out var parent) && parent.IsArray)
+                {
+                    parent.Index++;
+                }
+
                 switch (reader.TokenType)
                 {
-                    case JsonTokenType.PropertyName:
-                        frames.Peek().Property = reader.GetString();
-                        break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        var path = ValuePath(frames);
-                        frames.Push(new Frame(path, reader.TokenType == JsonTokenType.StartArray));
+                        frames.Push(new Frame(reader.TokenType == JsonTokenType.StartArray));
                         break;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        frames.Pop();
-                        break;
-                    case JsonTokenType.Null when frames.TryPeek(out var parent) && parent.IsArray:
-                        errors[ValuePath(frames)] = ["A list may not hold null; leave the element out."];
+                    case JsonTokenType.Null when parent is { IsArray: true }:
+                        errors[PathOf(frames)] = ["A list may not hold null; leave the element out."];
                         break;
                     case JsonTokenType.String:
-                        var at = ValuePath(frames);
-                        if (ReadString(ref reader) is not { } text)
+                        var problem = ReadString(ref reader) is { } text ? RequestText.Problem(text, maxStringLength) : "The text is not valid Unicode.";
+                        if (problem is not null)
                         {
-                            errors[at] = ["The text is not valid Unicode."];
-                        }
-                        else if (RequestText.Problem(text, maxStringLength) is { } problem)
-                        {
-                            errors[at] = [problem];
+                            errors[PathOf(frames)] = [problem];
                         }
 
-                        break;
-                    default:
-                        ValuePath(frames);
                         break;
                 }
             }
@@ -74,30 +79,35 @@ public static class JsonBodyInspector
         }
     }
 
-    /// <summary>The path of the value the reader stands on; counts it as the next element when inside a list.</summary>
-    private static string ValuePath(Stack<Frame> frames)
+    /// <summary>The path of the value the reader stands on, built only for an error: the root's members are "name", its elements "[0]".</summary>
+    private static string PathOf(Stack<Frame> frames)
     {
-        if (!frames.TryPeek(out var parent))
+        if (frames.Count == 0)
         {
             return "body";
         }
 
-        if (parent.IsArray)
+        var path = new StringBuilder();
+        foreach (var frame in frames.Reverse())
         {
-            return $"{parent.Path}[{parent.Count++}]";
+            if (frame.IsArray)
+            {
+                path.Append('[').Append(frame.Index).Append(']');
+            }
+            else
+            {
+                path.Append(path.Length == 0 ? "" : ".").Append(frame.Property);
+            }
         }
 
-        return parent.Path.Length == 0 ? parent.Property ?? "" : $"{parent.Path}.{parent.Property}";
+        return path.ToString();
     }
 
-    private sealed class Frame(string path, bool isArray)
+    private sealed class Frame(bool isArray)
     {
-        // The root container has no name: its members are "name", its elements "[0]".
-        public string Path { get; } = path == "body" ? "" : path;
-
         public bool IsArray { get; } = isArray;
 
-        public int Count { get; set; }
+        public int Index { get; set; } = -1;
 
         public string? Property { get; set; }
     }

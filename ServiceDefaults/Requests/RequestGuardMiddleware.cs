@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
@@ -67,7 +68,9 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, IConfiguration 
         // Handlers read UTF-8 from here on, whatever was sent.
         contentType.Charset = "utf-8";
         context.Request.ContentType = contentType.ToString();
-        context.Request.Body = new MemoryStream(utf8.ToArray(), writable: false);
+        context.Request.Body = MemoryMarshal.TryGetArray(utf8, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(utf8.ToArray(), writable: false);
         context.Request.ContentLength = utf8.Length;
         return true;
     }
