@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PartyPlatform.TestInfrastructure.OpenApi;
 
 namespace PartyPlatform.Venues.Tests.Api;
 
@@ -16,5 +17,15 @@ public sealed class OpenApiDocumentTests
         var state = document.GetProperty("components").GetProperty("schemas").GetProperty("VenueState");
         Assert.Equal("string", state.GetProperty("type").GetString());
         Assert.Equal(["Planned", "UnderConstruction", "Completed", "Accepted", "InUse"], state.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task The_document_gives_a_client_generator_every_operation_whole()
+    {
+        await using var app = await VenuesApp.StartAsync();
+
+        var document = await OpenApiDocuments.SaveAsync(app.CreateClient(), "venues", Ct);
+
+        Assert.Empty(OpenApiDocuments.ClientGeneratorGaps(document));
     }
 }
