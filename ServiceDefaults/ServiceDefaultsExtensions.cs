@@ -35,7 +35,14 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddPlatformProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new PartyPlatform.Requests.StrictEnumConverter()));
-        builder.Services.AddOpenApi(options => options.AddSchemaTransformer<PartyPlatform.Requests.EnumNamesSchema>());
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddSchemaTransformer<PartyPlatform.Requests.EnumNamesSchema>();
+            // What a client generator needs besides the shapes: the token, the problems each operation can answer, what each tag covers.
+            options.AddOperationTransformer<PartyPlatform.OpenApi.BearerSecurity>();
+            options.AddOperationTransformer<PartyPlatform.OpenApi.ProblemResponses>();
+            options.AddDocumentTransformer<PartyPlatform.OpenApi.TagDescriptionsTransformer>();
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // The gateway enforces the public body limit; behind it a service accepts what the gateway lets through.

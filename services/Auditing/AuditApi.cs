@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Auditing;
 
@@ -19,7 +20,8 @@ public static class AuditApi
     public static RouteHandlerBuilder MapAuditApi<TDbContext>(this IEndpointRouteBuilder routes, string prefix)
         where TDbContext : DbContext =>
         routes.MapGet($"{prefix}/audit", ListAsync<TDbContext>)
-            .WithTags("Audit")
+            .WithTag("Audit", "The service's audit trail: who changed what and when, for city administrators.")
+            .WithName("ListAuditEntries")
             .WithSummary("Who changed what and when, filtered by actor, client, unit, entity and time");
 
     private static async Task<Ok<Page<AuditEntryResponse>>> ListAsync<TDbContext>(

@@ -155,7 +155,7 @@ public sealed class AccessThroughGatewayTests(PlatformFixture platform)
     }
 
     private async Task<Guid> UnitIdAsync(string code) =>
-        (await platform.CityAdmin.GetFromJsonAsync<JsonElement>($"/api/organizations/units/by-code/{code}", Ct)).GetProperty("id").GetGuid();
+        (await platform.CityAdmin.GetFromJsonAsync<JsonElement>($"/api/organizations/unit-codes/{code}", Ct)).GetProperty("id").GetGuid();
 
     private async Task<JsonElement?> CoverageAsync(string path) =>
         await platform.CityAdmin.GetAsync(path, Ct) is { IsSuccessStatusCode: true } response

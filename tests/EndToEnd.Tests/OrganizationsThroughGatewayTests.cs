@@ -23,7 +23,7 @@ public sealed class OrganizationsThroughGatewayTests(PlatformFixture platform)
         Assert.Equal(6, result.GetProperty("created").GetInt32());
         Assert.Equal(3, result.GetProperty("partyOrganizationsCreated").GetInt32());
 
-        var township = await GetJsonAsync($"/api/organizations/units/by-code/{tree.Township}");
+        var township = await GetJsonAsync($"/api/organizations/unit-codes/{tree.Township}");
         var villages = await GetJsonAsync($"/api/organizations/units?parentId={township.GetProperty("id")}");
         Assert.Equal(3, villages.GetProperty("totalCount").GetInt32());
         Assert.Equal<string>(
@@ -31,7 +31,7 @@ public sealed class OrganizationsThroughGatewayTests(PlatformFixture platform)
             villages.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("name").GetString()!).Order().ToArray());
         Assert.All(villages.GetProperty("items").EnumerateArray(), v => Assert.Equal("Village", v.GetProperty("level").GetString()));
 
-        var city = await GetJsonAsync($"/api/organizations/units/by-code/{tree.City}");
+        var city = await GetJsonAsync($"/api/organizations/unit-codes/{tree.City}");
         var subtree = await GetJsonAsync($"/api/organizations/units?ancestorId={city.GetProperty("id")}&pageSize=2");
         Assert.Equal(5, subtree.GetProperty("totalCount").GetInt32());
         Assert.Equal(2, subtree.GetProperty("items").GetArrayLength());
@@ -43,7 +43,7 @@ public sealed class OrganizationsThroughGatewayTests(PlatformFixture platform)
         var tree = new TestTree();
         (await Gateway.PostAsJsonAsync("/api/organizations/imports/units", tree.Rows(villages: 1), TestContext.Current.CancellationToken))
             .EnsureSuccessStatusCode();
-        var village = await GetJsonAsync($"/api/organizations/units/by-code/{tree.Village(1)}");
+        var village = await GetJsonAsync($"/api/organizations/unit-codes/{tree.Village(1)}");
         var id = village.GetProperty("id").GetGuid();
 
         var copy = await Eventually.ValueAsync(() => TryGetJsonAsync($"/api/dashboard/tree/units/{id}"), EventTimeout);
@@ -78,8 +78,8 @@ public sealed class OrganizationsThroughGatewayTests(PlatformFixture platform)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Contains("Hamlet", problem.GetProperty("errors").GetProperty("rows[4].kind")[0].GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await Gateway.GetAsync($"/api/organizations/units/by-code/{tree.City}", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Gateway.GetAsync($"/api/organizations/units/by-code/{tree.Village(2)}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Gateway.GetAsync($"/api/organizations/unit-codes/{tree.City}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Gateway.GetAsync($"/api/organizations/unit-codes/{tree.Village(2)}", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class OrganizationsThroughGatewayTests(PlatformFixture platform)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.True(problem.GetProperty("errors").TryGetProperty("Name", out _) || problem.GetProperty("errors").TryGetProperty("name", out _),
             problem.ToString());
-        Assert.Equal(HttpStatusCode.NotFound, (await Gateway.GetAsync($"/api/organizations/units/by-code/{tree.City}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Gateway.GetAsync($"/api/organizations/unit-codes/{tree.City}", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]

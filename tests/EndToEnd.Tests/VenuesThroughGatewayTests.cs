@@ -75,7 +75,7 @@ public sealed class VenuesThroughGatewayTests(PlatformFixture platform)
         Assert.Equal(first.GetProperty("reckonedAt").GetDateTimeOffset(), second.GetProperty("reckonedAt").GetDateTimeOffset());
         var shortfall = first.GetProperty("shortfalls").EnumerateArray().Single(s => s.GetProperty("unitId").GetGuid() == township);
         Assert.Contains("测试镇", shortfall.GetProperty("reason").GetString());
-        var county = (await GetJsonAsync($"/api/organizations/units/by-code/{tree.County}")).GetProperty("id").GetGuid();
+        var county = (await GetJsonAsync($"/api/organizations/unit-codes/{tree.County}")).GetProperty("id").GetGuid();
         var facts = await Eventually.ValueAsync(async () =>
             {
                 var all = (await GetJsonAsync("/api/dashboard/venues/deadline-facts")).EnumerateArray()
@@ -100,11 +100,11 @@ public sealed class VenuesThroughGatewayTests(PlatformFixture platform)
     private async Task<(Guid Township, Guid[] Villages)> ImportAsync(TestTree tree, int villages)
     {
         (await Gateway.PostAsJsonAsync("/api/organizations/imports/units", tree.Rows(villages), Ct)).EnsureSuccessStatusCode();
-        var township = (await GetJsonAsync($"/api/organizations/units/by-code/{tree.Township}")).GetProperty("id").GetGuid();
+        var township = (await GetJsonAsync($"/api/organizations/unit-codes/{tree.Township}")).GetProperty("id").GetGuid();
         var ids = new Guid[villages];
         for (var n = 1; n <= villages; n++)
         {
-            ids[n - 1] = (await GetJsonAsync($"/api/organizations/units/by-code/{tree.Village(n)}")).GetProperty("id").GetGuid();
+            ids[n - 1] = (await GetJsonAsync($"/api/organizations/unit-codes/{tree.Village(n)}")).GetProperty("id").GetGuid();
         }
 
         await Eventually.TrueAsync(

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PartyPlatform.Security;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Organizations.Imports;
 
@@ -9,13 +10,15 @@ public static class ImportsApi
 {
     public static RouteGroupBuilder MapImportsApi(this IEndpointRouteBuilder routes)
     {
-        var imports = routes.MapGroup("/api/organizations/imports").WithTags("Imports");
+        var imports = routes.MapGroup("/api/organizations/imports")
+            .WithTag("Imports", "Whole trees from JSON or CSV, all or nothing, safe to send again.");
         var maxRows = routes.ServiceProvider.GetRequiredService<IOptions<UnitImportOptions>>().Value.MaxRows;
 
         imports.MapPost("/units", ImportUnits)
             .RequireAuthorization(PlatformPolicies.Write)
             .Accepts<List<UnitImportRow>>("application/json", "text/csv")
-            .WithSummary("Import a tree from JSON or CSV, all or nothing")
+            .WithName("ImportUnits").WithSummary("Import a tree from JSON or CSV, all or nothing")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription($"""
                 At most {maxRows} rows (Organizations:Imports:MaxRows): a longer batch is 400 keyed "file", saying
                 the cap, and nothing is written.

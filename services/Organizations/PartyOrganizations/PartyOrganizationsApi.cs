@@ -6,6 +6,7 @@ using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Data;
 using PartyPlatform.Organizations.Scope;
 using PartyPlatform.Security;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Organizations.PartyOrganizations;
 
@@ -26,12 +27,16 @@ public static class PartyOrganizationsApi
 {
     public static RouteGroupBuilder MapPartyOrganizationsApi(this IEndpointRouteBuilder routes)
     {
-        var organizations = routes.MapGroup("/api/organizations/party-organizations").WithTags("Party organisations");
+        var organizations = routes.MapGroup("/api/organizations/party-organizations")
+            .WithTag("Party organisations", "Grassroots Party organisations and the units they stand on.");
 
-        organizations.MapGet("/", List).WithSummary("Party organisations on a unit or anywhere in a unit's subtree, paged");
-        organizations.MapGet("/{id:guid}", Get);
-        organizations.MapPost("/", Create).RequireAuthorization(PlatformPolicies.Write);
-        organizations.MapPut("/{id:guid}/name", Rename).RequireAuthorization(PlatformPolicies.Write);
+        organizations.MapGet("/", List).WithName("ListPartyOrganizations").WithSummary("Party organisations on a unit or anywhere in a unit's subtree, paged");
+        organizations.MapGet("/{id:guid}", Get).WithName("GetPartyOrganization").WithSummary("One Party organisation");
+        organizations.MapPost("/", Create).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("CreatePartyOrganization").WithSummary("Create a Party organisation on a unit");
+        organizations.MapPut("/{id:guid}/name", Rename).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("RenamePartyOrganization").WithSummary("Rename a Party organisation")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return organizations;
     }

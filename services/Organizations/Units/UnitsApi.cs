@@ -4,6 +4,7 @@ using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Data;
+using PartyPlatform.OpenApi;
 using PartyPlatform.Organizations.Scope;
 using PartyPlatform.Security;
 
@@ -13,18 +14,27 @@ public static class UnitsApi
 {
     public static RouteGroupBuilder MapUnitsApi(this IEndpointRouteBuilder routes)
     {
-        var units = routes.MapGroup("/api/organizations/units").WithTags("Administrative units");
+        var units = routes.MapGroup("/api/organizations/units")
+            .WithTag("Administrative units", "The administrative tree: city, counties, townships, villages and communities, with their division codes and every version.");
 
-        units.MapGet("/", ListUnits).WithSummary("Units by level, kind, parent, subtree, code or name, paged");
-        units.MapGet("/summary", CountByKind).WithSummary("Active units counted by level and kind");
-        units.MapGet("/{id:guid}", GetUnit).WithName("GetUnit");
-        units.MapGet("/by-code/{code}", GetUnitByCode);
-        units.MapGet("/{id:guid}/history", GetHistory).WithSummary("Every version of the unit, oldest first");
-        units.MapPost("/", CreateUnit).RequireAuthorization(PlatformPolicies.Write);
-        units.MapPut("/{id:guid}/name", RenameUnit).RequireAuthorization(PlatformPolicies.Write);
+        units.MapGet("/", ListUnits).WithName("ListUnits").WithSummary("Units by level, kind, parent, subtree, code or name, paged");
+        units.MapGet("/summary", CountByKind).WithName("CountUnitsByKind").WithSummary("Active units counted by level and kind");
+        units.MapGet("/{id:guid}", GetUnit).WithName("GetUnit").WithSummary("One unit");
+        units.MapGet("/{id:guid}/history", GetHistory).WithName("GetUnitHistory").WithSummary("Every version of the unit, oldest first");
+        units.MapPost("/", CreateUnit).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("CreateUnit").WithSummary("Create a unit under a parent (or the city, without one)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        units.MapPut("/{id:guid}/name", RenameUnit).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("RenameUnit").WithSummary("Rename a unit")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         units.MapPost("/{id:guid}/merge", MergeUnit).RequireAuthorization(PlatformPolicies.Write)
-            .WithSummary("Retire the unit into a successor of the same level (撤并)")
-            .WithDescription("Active child units move to the successor. The unit's own village or community Party organisation is retired with it; other Party organisations on it move to the successor.");
+            .WithName("MergeUnit").WithSummary("Retire the unit into a successor of the same level (撤并)")
+            .WithDescription("Active child units move to the successor. The unit's own village or community Party organisation is retired with it; other Party organisations on it move to the successor.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        // A path of its own: under units/ a code would be ambiguous with units/{id}/... for a client generator.
+        routes.MapGet("/api/organizations/unit-codes/{code}", GetUnitByCode).WithTags("Administrative units")
+            .WithName("GetUnitByCode").WithSummary("One unit by its 12-digit division code");
 
         return units;
     }

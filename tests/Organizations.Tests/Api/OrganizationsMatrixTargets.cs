@@ -18,11 +18,11 @@ public static class OrganizationsMatrixTargets
         async Task<Guid> IdAsync(string path, Func<JsonElement, JsonElement> pick) =>
             pick(await city.GetFromJsonAsync<JsonElement>(path, ct)).GetProperty("id").GetGuid();
 
-        var township = await IdAsync($"/api/organizations/units/by-code/{townshipCode}", u => u);
+        var township = await IdAsync($"/api/organizations/unit-codes/{townshipCode}", u => u);
         var village = new Dictionary<int, Guid>();
         foreach (var n in new[] { 1, 2, 3 })
         {
-            village[n] = await IdAsync($"/api/organizations/units/by-code/{Village(n)}", u => u);
+            village[n] = await IdAsync($"/api/organizations/unit-codes/{Village(n)}", u => u);
         }
 
         var organization = await IdAsync($"/api/organizations/party-organizations?unitId={village[1]}", page => page.GetProperty("items")[0]);

@@ -38,7 +38,7 @@ public sealed class ScopeTests
 
         var villages = await county.GetFromJsonAsync<JsonElement>("/api/organizations/units?level=Village", Ct);
         var other = await county.GetAsync($"/api/organizations/units/{await IdOfAsync(app, "610503001201")}", Ct);
-        var byCode = await county.GetAsync("/api/organizations/units/by-code/610503000000", Ct);
+        var byCode = await county.GetAsync("/api/organizations/unit-codes/610503000000", Ct);
 
         Assert.Equal(["610502001201", "610502002201"], villages.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("code").GetString()!).Order());
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);

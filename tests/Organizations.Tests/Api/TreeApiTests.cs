@@ -89,8 +89,8 @@ public sealed class TreeApiTests
         await using var app = await OrganizationsApp.StartAsync();
         var client = app.CreateClient();
         await app.ImportCsvAsync(Csv);
-        var east = await GetAsync(client, "/api/organizations/units/by-code/610502001000");
-        var west = await GetAsync(client, "/api/organizations/units/by-code/610502002000");
+        var east = await GetAsync(client, "/api/organizations/unit-codes/610502001000");
+        var west = await GetAsync(client, "/api/organizations/unit-codes/610502002000");
 
         var merge = await client.PostAsJsonAsync($"/api/organizations/units/{east.GetProperty("id")}/merge",
             new { successorId = west.GetProperty("id") }, Ct);
@@ -120,8 +120,8 @@ public sealed class TreeApiTests
         await using var app = await OrganizationsApp.StartAsync();
         var client = app.CreateClient();
         await app.ImportCsvAsync(Csv);
-        var merged = (await GetAsync(client, "/api/organizations/units/by-code/610502001201")).GetProperty("id").GetGuid();
-        var successor = (await GetAsync(client, "/api/organizations/units/by-code/610502001202")).GetProperty("id").GetGuid();
+        var merged = (await GetAsync(client, "/api/organizations/unit-codes/610502001201")).GetProperty("id").GetGuid();
+        var successor = (await GetAsync(client, "/api/organizations/unit-codes/610502001202")).GetProperty("id").GetGuid();
         var enterprise = await (await client.PostAsJsonAsync("/api/organizations/party-organizations",
             new { name = "某公司党支部", kind = "Enterprise", unitId = merged }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
 
@@ -142,8 +142,8 @@ public sealed class TreeApiTests
         await using var app = await OrganizationsApp.StartAsync();
         var client = app.CreateClient();
         await app.ImportCsvAsync(Csv);
-        var village = await GetAsync(client, "/api/organizations/units/by-code/610502001201");
-        var township = await GetAsync(client, "/api/organizations/units/by-code/610502002000");
+        var village = await GetAsync(client, "/api/organizations/unit-codes/610502001201");
+        var township = await GetAsync(client, "/api/organizations/unit-codes/610502002000");
         await using var db = app.OpenDb();
         var eventsBefore = await db.Set<OutboxMessage>().CountAsync(Ct);
 

@@ -83,8 +83,8 @@ public sealed class TreeReplayTests
     {
         await app.ImportCsvAsync(Csv);
         var client = app.CreateClient();
-        var east = await client.GetFromJsonAsync<JsonElement>("/api/organizations/units/by-code/610502001000", Ct);
-        var west = await client.GetFromJsonAsync<JsonElement>("/api/organizations/units/by-code/610502002000", Ct);
+        var east = await client.GetFromJsonAsync<JsonElement>("/api/organizations/unit-codes/610502001000", Ct);
+        var west = await client.GetFromJsonAsync<JsonElement>("/api/organizations/unit-codes/610502002000", Ct);
         (await client.PostAsJsonAsync($"/api/organizations/units/{east.GetProperty("id")}/merge",
             new { successorId = west.GetProperty("id") }, Ct)).EnsureSuccessStatusCode();
 
