@@ -5,6 +5,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Security;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Dashboard.Tree;
 
@@ -17,10 +18,11 @@ public static class TreeApi
 {
     public static RouteGroupBuilder MapTreeApi(this IEndpointRouteBuilder routes)
     {
-        var tree = routes.MapGroup("/api/dashboard/tree").WithTags("Administrative tree");
+        var tree = routes.MapGroup("/api/dashboard/tree")
+            .WithTag("Administrative tree", "The dashboard's copy of the administrative tree, kept from Organizations' events.");
 
-        tree.MapGet("/counties", CountyFigures).WithSummary("Townships, villages and communities per county-level unit");
-        tree.MapGet("/units/{id:guid}", GetUnit).WithSummary("The dashboard's copy of one unit, as last applied from events");
+        tree.MapGet("/counties", CountyFigures).WithName("ListCountyTreeFigures").WithSummary("Townships, villages and communities per county-level unit");
+        tree.MapGet("/units/{id:guid}", GetUnit).WithName("GetTreeUnit").WithSummary("The dashboard's copy of one unit, as last applied from events");
 
         return tree;
     }

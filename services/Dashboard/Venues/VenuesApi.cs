@@ -4,6 +4,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Dashboard.Venues;
 
@@ -11,11 +12,12 @@ public static class VenuesApi
 {
     public static RouteGroupBuilder MapVenueFiguresApi(this IEndpointRouteBuilder routes)
     {
-        var venues = routes.MapGroup("/api/dashboard/venues").WithTags("Venues");
+        var venues = routes.MapGroup("/api/dashboard/venues")
+            .WithTag("Venues", "Venue figures from Venues' events: coverage, venues per state, and the deadline's facts.");
 
-        venues.MapGet("/coverage", Coverage).WithSummary("The latest venue coverage of the units of one level in the caller's subtree, paged");
-        venues.MapGet("/states", StatesPerCounty).WithSummary("Venues per state and kind, and their floor area, per county in the caller's subtree");
-        venues.MapGet("/deadline-facts", DeadlineFacts).WithSummary("Counties and townships that missed the venue deadline, in the caller's subtree");
+        venues.MapGet("/coverage", Coverage).WithName("ListVenueCoverage").WithSummary("The latest venue coverage of the units of one level in the caller's subtree, paged");
+        venues.MapGet("/states", StatesPerCounty).WithName("ListVenueStatesPerCounty").WithSummary("Venues per state and kind, and their floor area, per county in the caller's subtree");
+        venues.MapGet("/deadline-facts", DeadlineFacts).WithName("ListDeadlineFacts").WithSummary("Counties and townships that missed the venue deadline, in the caller's subtree");
 
         return venues;
     }

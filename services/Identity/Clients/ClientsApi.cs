@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using PartyPlatform.Identity.Accounts;
 using PartyPlatform.Identity.Data;
+using PartyPlatform.OpenApi;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace PartyPlatform.Identity.Clients;
@@ -12,14 +13,16 @@ public static class ClientsApi
 {
     public static RouteGroupBuilder MapClientsApi(this RouteGroupBuilder api)
     {
-        var clients = api.MapGroup("/clients").WithTags("Clients");
+        var clients = api.MapGroup("/clients")
+            .WithTag("Clients", "Machine clients (county systems) that take tokens with client credentials, each bound to roles and a unit.");
 
-        clients.MapGet("/", ListClients).WithSummary("Machine clients, by unit code prefix and disabled flag, paged");
-        clients.MapGet("/{clientId}", GetClient);
-        clients.MapPost("/", CreateClient).WithSummary("Create a client; the answer holds its secret, shown this once");
-        clients.MapPost("/{clientId}/secret", RotateSecret).WithSummary("Replace the secret; the old one stops working at once");
-        clients.MapPost("/{clientId}/disable", DisableClient).WithSummary("No new tokens; the ones issued expire within the access-token lifetime");
-        clients.MapPost("/{clientId}/enable", EnableClient);
+        clients.MapGet("/", ListClients).WithName("ListClients").WithSummary("Machine clients, by unit code prefix and disabled flag, paged");
+        clients.MapGet("/{clientId}", GetClient).WithName("GetClient").WithSummary("One client");
+        clients.MapPost("/", CreateClient).WithName("CreateClient").WithSummary("Create a client; the answer holds its secret, shown this once")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        clients.MapPost("/{clientId}/secret", RotateSecret).WithName("RotateClientSecret").WithSummary("Replace the secret; the old one stops working at once");
+        clients.MapPost("/{clientId}/disable", DisableClient).WithName("DisableClient").WithSummary("No new tokens; the ones issued expire within the access-token lifetime");
+        clients.MapPost("/{clientId}/enable", EnableClient).WithName("EnableClient").WithSummary("Tokens again for a disabled client");
 
         return clients;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Identity.Accounts;
 using PartyPlatform.Identity.Data;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Identity.People;
 
@@ -11,14 +12,16 @@ public static class UsersApi
 {
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
     {
-        var users = api.MapGroup("/users").WithTags("Users");
+        var users = api.MapGroup("/users")
+            .WithTag("Users", "People who sign in to the web page (authorization code + PKCE), each bound to roles and a unit.");
 
-        users.MapGet("/", ListUsers).WithSummary("People, by unit code prefix, user name prefix and disabled flag, paged");
-        users.MapGet("/{userName}", GetUser);
-        users.MapPost("/", CreateUser).WithSummary("Create a person; the answer holds a generated password, shown this once");
-        users.MapPost("/{userName}/password", ResetPassword).WithSummary("Replace the password with a generated one, shown this once");
-        users.MapPost("/{userName}/disable", DisableUser).WithSummary("No sign-in and no refresh; access tokens issued expire within their lifetime");
-        users.MapPost("/{userName}/enable", EnableUser);
+        users.MapGet("/", ListUsers).WithName("ListUsers").WithSummary("People, by unit code prefix, user name prefix and disabled flag, paged");
+        users.MapGet("/{userName}", GetUser).WithName("GetUser").WithSummary("One person");
+        users.MapPost("/", CreateUser).WithName("CreateUser").WithSummary("Create a person; the answer holds a generated password, shown this once")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        users.MapPost("/{userName}/password", ResetPassword).WithName("ResetUserPassword").WithSummary("Replace the password with a generated one, shown this once");
+        users.MapPost("/{userName}/disable", DisableUser).WithName("DisableUser").WithSummary("No sign-in and no refresh; access tokens issued expire within their lifetime");
+        users.MapPost("/{userName}/enable", EnableUser).WithName("EnableUser").WithSummary("Sign-in again for a disabled person");
 
         return users;
     }
