@@ -7,6 +7,7 @@ using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Security;
 using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Data;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Venues.Baseline;
 
@@ -25,16 +26,20 @@ public static class BaselineApi
 {
     public static RouteGroupBuilder MapBaselineApi(this IEndpointRouteBuilder routes)
     {
-        var baseline = routes.MapGroup("/api/venues/baseline").WithTags("Baseline");
+        var baseline = routes.MapGroup("/api/venues/baseline")
+            .WithTag("Baseline", "Whether each village had a usable venue (摸底), and each county vouching for it (核实底子).");
 
-        baseline.MapGet("/villages", Villages).WithSummary("Each village's baseline (had a usable venue or not), paged; unrecorded villages have nulls");
+        baseline.MapGet("/villages", Villages).WithName("ListVillageBaselines").WithSummary("Each village's baseline (had a usable venue or not), paged; unrecorded villages have nulls");
         baseline.MapPut("/villages", Record).RequireAuthorization(PlatformPolicies.Write)
-            .WithSummary("Record whether villages had a usable venue (摸底)")
+            .WithName("RecordBaseline").WithSummary("Record whether villages had a usable venue (摸底)")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("All or nothing. Changing a village of a county that verified its baseline reopens that county's verification.");
-        baseline.MapGet("/counties", Counties).WithSummary("Per county: villages, recorded, with a usable venue, and whether verified (核实底子)");
-        baseline.MapGet("/counties/unverified", Unverified).WithSummary("The counties that have not yet verified their baseline");
+        baseline.MapGet("/counties", Counties).WithName("ListCountyBaselines").WithSummary("Per county: villages, recorded, with a usable venue, and whether verified (核实底子)");
+        baseline.MapGet("/counties/unverified", Unverified).WithName("ListUnverifiedCounties").WithSummary("The counties that have not yet verified their baseline");
         baseline.MapPost("/counties/{countyId:guid}/verification", Verify).RequireAuthorization(PlatformPolicies.Write)
-            .WithSummary("The county vouches for its baseline; every village must have been recorded");
+            .WithName("VerifyBaseline").WithSummary("The county vouches for its baseline; every village must have been recorded")
+            // Refused as 400 keyed countyId while a village is unrecorded, though the request has no body.
+            .ProducesValidationProblem();
 
         return baseline;
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Venues.Data;
 using PartyPlatform.Security;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Venues.Campaign;
 
@@ -21,11 +22,13 @@ public static class CampaignApi
 {
     public static RouteGroupBuilder MapCampaignApi(this IEndpointRouteBuilder routes)
     {
-        var campaign = routes.MapGroup("/api/venues/campaign").WithTags("Campaign terms");
+        var campaign = routes.MapGroup("/api/venues/campaign")
+            .WithTag("Campaign terms", "The deadline, the standard milestones and the city subsidy: data the city changes, not constants.");
 
-        campaign.MapGet("/", Get).WithSummary("The deadline, the standard milestones and the city subsidy per accepted new build");
+        campaign.MapGet("/", Get).WithName("GetCampaign").WithSummary("The deadline, the standard milestones and the city subsidy per accepted new build");
         campaign.MapPut("/", Change).RequireAuthorization(PlatformPolicies.Write)
-            .WithSummary("Change the campaign terms (city accounts only)")
+            .WithName("ChangeCampaign").WithSummary("Change the campaign terms (city accounts only)")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("Projects already planned keep the milestones they were scheduled with; the deadline check uses the new deadline.");
 
         return campaign;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Venues.Data;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Venues.Coverage;
 
@@ -21,13 +22,14 @@ public static class CoverageApi
 {
     public static RouteGroupBuilder MapCoverageApi(this IEndpointRouteBuilder routes)
     {
-        var coverage = routes.MapGroup("/api/venues/coverage").WithTags("Coverage");
+        var coverage = routes.MapGroup("/api/venues/coverage")
+            .WithTag("Coverage", "Villages with a venue per township, county and city, the days to the deadline, and the villages still without one.");
 
         coverage.MapGet("/", List)
-            .WithSummary("Coverage of the units of a level (City, County or Township) in the caller's unit, optionally under one parent, paged by code")
+            .WithName("ListCoverage").WithSummary("Coverage of the units of a level (City, County or Township) in the caller's unit, optionally under one parent, paged by code")
             .WithDescription("A village has a venue when its baseline says it had a usable one or its venue passed acceptance (验收). A unit without villages counts as covered.");
-        coverage.MapGet("/{unitId:guid}", Get).WithSummary("Coverage of one township, county or city");
-        coverage.MapGet("/{unitId:guid}/villages-without-venue", WithoutVenue).WithSummary("The 清零 countdown: villages still without a venue, paged");
+        coverage.MapGet("/{unitId:guid}", Get).WithName("GetCoverage").WithSummary("Coverage of one township, county or city");
+        coverage.MapGet("/{unitId:guid}/villages-without-venue", WithoutVenue).WithName("ListVillagesWithoutVenue").WithSummary("The 清零 countdown: villages still without a venue, paged");
 
         return coverage;
     }

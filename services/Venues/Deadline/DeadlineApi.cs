@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Security;
 using PartyPlatform.Venues.Data;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Venues.Deadline;
 
@@ -12,11 +13,12 @@ public static class DeadlineApi
 {
     public static RouteGroupBuilder MapDeadlineApi(this IEndpointRouteBuilder routes)
     {
-        var deadline = routes.MapGroup("/api/venues/deadline").WithTags("Deadline accountability");
+        var deadline = routes.MapGroup("/api/venues/deadline")
+            .WithTag("Deadline accountability", "The venue deadline and, once it passed, the counties and townships short of full coverage.");
 
-        deadline.MapGet("/", Get).WithSummary("The deadline and, once it passed, the counties and townships short of full coverage (in the caller's unit)");
+        deadline.MapGet("/", Get).WithName("GetDeadline").WithSummary("The deadline and, once it passed, the counties and townships short of full coverage (in the caller's unit)");
         deadline.MapPost("/check", Check).RequireAuthorization(PlatformPolicies.CityAdministrator)
-            .WithSummary("Run the deadline check now instead of waiting for the next interval; idempotent");
+            .WithName("CheckDeadline").WithSummary("Run the deadline check now instead of waiting for the next interval; idempotent");
 
         return deadline;
     }

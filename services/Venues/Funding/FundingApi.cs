@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Security;
 using PartyPlatform.Venues.Data;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Venues.Funding;
 
@@ -10,19 +11,22 @@ public static class FundingApi
 {
     public static RouteGroupBuilder MapFundingApi(this IEndpointRouteBuilder routes)
     {
-        var funding = routes.MapGroup("/api/venues").WithTags("Funding");
+        var funding = routes.MapGroup("/api/venues")
+            .WithTag("Funding", "Money pledged and arrived per venue and source, the gap, and the city subsidy due by rule.");
 
-        funding.MapGet("/venues/{venueId:guid}/funding", ListForVenue).WithSummary("A venue's funding lines, with pledged, arrived and the gap in all and per source");
+        funding.MapGet("/venues/{venueId:guid}/funding", ListForVenue).WithName("ListVenueFunding").WithSummary("A venue's funding lines, with pledged, arrived and the gap in all and per source");
         funding.MapPost("/venues/{venueId:guid}/funding", Pledge).RequireAuthorization(PlatformPolicies.Write)
-            .WithSummary("Record a pledge for a venue, and optionally what of it has arrived")
+            .WithName("PledgeFunding").WithSummary("Record a pledge for a venue, and optionally what of it has arrived")
             .WithDescription("Any source but CitySubsidy, which the rule adds when a new build passes acceptance. PartnerUnit and Enterprise name their contributor.");
-        funding.MapGet("/funding/{lineId:guid}", Get);
+        funding.MapGet("/funding/{lineId:guid}", Get).WithName("GetFundingLine").WithSummary("One funding line");
         funding.MapPut("/funding/{lineId:guid}/arrival", RecordArrival).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("RecordFundingArrival")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Record the total that has arrived on a funding line so far (city subsidy lines included)")
             .WithDescription("More than was pledged needs a reason. Give the line's version to be refused (409) if someone changed it since you read it.");
         funding.MapGet("/funding/counties", Counties)
-            .WithSummary("Per county in your scope: pledged, arrived, the gap, per source, and the city subsidy due by rule against what is recorded");
-        funding.MapGet("/funding/counties/{countyId:guid}/townships", Townships).WithSummary("The same per township of one county");
+            .WithName("ListCountyFunding").WithSummary("Per county in your scope: pledged, arrived, the gap, per source, and the city subsidy due by rule against what is recorded");
+        funding.MapGet("/funding/counties/{countyId:guid}/townships", Townships).WithName("ListTownshipFunding").WithSummary("The same per township of one county");
 
         return funding;
     }

@@ -10,6 +10,7 @@ using PartyPlatform.Security;
 using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Data;
 using PartyPlatform.Venues.Projects;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Venues.Ledger;
 
@@ -27,12 +28,15 @@ public static class LedgerApi
 
     public static RouteGroupBuilder MapLedgerApi(this IEndpointRouteBuilder routes)
     {
-        var ledger = routes.MapGroup("/api/venues/ledger").WithTags("Ledgers");
+        var ledger = routes.MapGroup("/api/venues/ledger")
+            .WithTag("Ledgers", "A county's venue ledger (台账) from and to CSV or Excel, all or nothing, safe to send again.");
         var maxRows = routes.ServiceProvider.GetRequiredService<IOptions<LedgerOptions>>().Value.MaxRows;
 
         ledger.MapPost("/imports", Import)
             .RequireAuthorization(PlatformPolicies.Write)
             .Accepts<string>(LedgerFile.CsvMediaType, LedgerFile.XlsxMediaType)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ImportLedger")
             .WithSummary("Import a county's venue ledger (台账) from CSV or Excel (.xlsx), all or nothing")
             .WithDescription($"""
                 The body is the file itself: Content-Type {LedgerFile.CsvMediaType} (UTF-8) or {LedgerFile.XlsxMediaType}
@@ -54,6 +58,7 @@ public static class LedgerApi
 
         ledger.MapGet("/", Export)
             .Produces(StatusCodes.Status200OK, contentType: LedgerFile.CsvMediaType, additionalContentTypes: LedgerFile.XlsxMediaType)
+            .WithName("ExportLedger")
             .WithSummary("Export the venue ledger of a county, or of everything in your unit, as CSV or Excel (.xlsx)")
             .WithDescription($"""
                 One row per venue, ordered by village code, in the import's columns (with villageName after villageCode), named

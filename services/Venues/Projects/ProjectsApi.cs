@@ -9,31 +9,42 @@ using PartyPlatform.Security;
 using PartyPlatform.Venues.Campaign;
 using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Data;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Venues.Projects;
 
 public static class ProjectsApi
 {
+    private const string ProjectsTag = "Construction projects";
+    private const string ProjectsTagDescription = "Each village's venue and its construction project: plan, milestones scheduled backwards from the deadline, states, progress, and the projects behind schedule.";
+
     public static RouteGroupBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
     {
-        var venues = routes.MapGroup("/api/venues/venues").WithTags("Construction projects");
+        var venues = routes.MapGroup("/api/venues/venues").WithTag(ProjectsTag, ProjectsTagDescription);
 
-        venues.MapGet("/", List).WithSummary("Venues in the caller's unit, paged; filter by township, county or state");
-        venues.MapGet("/{id:guid}", Get).WithSummary("A venue with its history, milestones and progress reports");
+        venues.MapGet("/", List).WithName("ListVenues").WithSummary("Venues in the caller's unit, paged; filter by township, county or state");
+        venues.MapGet("/{id:guid}", Get).WithName("GetVenue").WithSummary("A venue with its history, milestones and progress reports");
         venues.MapPost("/", Plan).RequireAuthorization(PlatformPolicies.Write)
-            .WithSummary("Plan a village's venue; its milestones are scheduled backwards from the deadline (倒排工期)");
+            .WithName("PlanVenue").WithSummary("Plan a village's venue; its milestones are scheduled backwards from the deadline (倒排工期)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         venues.MapPut("/{id:guid}/description", Describe).RequireAuthorization(PlatformPolicies.Write)
-            .WithSummary("Kind, floor area, functions and rooms");
+            .WithName("DescribeVenue").WithSummary("Kind, floor area, functions and rooms")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         venues.MapPost("/{id:guid}/state", Advance).RequireAuthorization(PlatformPolicies.Write)
-            .WithSummary("Move the venue forward: under construction, completed, accepted (验收), in use");
-        venues.MapPost("/{id:guid}/milestones/{order:int}/completion", CompleteMilestone).RequireAuthorization(PlatformPolicies.Write);
-        venues.MapPost("/{id:guid}/progress", ReportProgress).RequireAuthorization(PlatformPolicies.Write);
+            .WithName("AdvanceVenueState").WithSummary("Move the venue forward: under construction, completed, accepted (验收), in use")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        venues.MapPost("/{id:guid}/milestones/{order:int}/completion", CompleteMilestone).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("CompleteMilestone").WithSummary("Record the day a milestone of the project was done")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        venues.MapPost("/{id:guid}/progress", ReportProgress).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("ReportProgress").WithSummary("Report the project's progress in percent on a day")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
-        var projects = routes.MapGroup("/api/venues/projects").WithTags("Construction projects");
-        projects.MapGet("/behind-schedule", BehindSchedule).WithSummary("Projects with a late milestone, in a county or township, paged by village code");
-        projects.MapGet("/behind-schedule/counties", BehindScheduleByCounty).WithSummary("Projects and projects behind schedule per county, paged");
+        var projects = routes.MapGroup("/api/venues/projects").WithTag(ProjectsTag, ProjectsTagDescription);
+        projects.MapGet("/behind-schedule", BehindSchedule).WithName("ListProjectsBehindSchedule").WithSummary("Projects with a late milestone, in a county or township, paged by village code");
+        projects.MapGet("/behind-schedule/counties", BehindScheduleByCounty).WithName("CountProjectsBehindSchedulePerCounty").WithSummary("Projects and projects behind schedule per county, paged");
         projects.MapGet("/behind-schedule/counties/{countyId:guid}/townships", BehindScheduleByTownship)
-            .WithSummary("Projects and projects behind schedule per township of a county, paged");
+            .WithName("CountProjectsBehindSchedulePerTownship").WithSummary("Projects and projects behind schedule per township of a county, paged");
 
         return venues;
     }

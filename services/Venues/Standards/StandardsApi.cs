@@ -7,6 +7,7 @@ using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Security;
 using PartyPlatform.Venues.Data;
 using PartyPlatform.Venues.Projects;
+using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Venues.Standards;
 
@@ -14,24 +15,28 @@ public static class StandardsApi
 {
     public static RouteGroupBuilder MapStandardsApi(this IEndpointRouteBuilder routes)
     {
-        var standards = routes.MapGroup("/api/venues").WithTags("Standardisation");
+        var standards = routes.MapGroup("/api/venues")
+            .WithTag("Standardisation", "The 五化六通六室七有 checklist in versions, inspections scored against the version in force, and the scores.");
 
-        standards.MapGet("/checklists", ListChecklists).WithSummary("Every version of the checklist, newest first, with its items");
-        standards.MapGet("/checklists/current", CurrentChecklist).WithSummary("The checklist version in force today");
-        standards.MapGet("/checklists/{number:int}", GetChecklist);
+        standards.MapGet("/checklists", ListChecklists).WithName("ListChecklists").WithSummary("Every version of the checklist, newest first, with its items");
+        standards.MapGet("/checklists/current", CurrentChecklist).WithName("GetCurrentChecklist").WithSummary("The checklist version in force today");
+        standards.MapGet("/checklists/{number:int}", GetChecklist).WithName("GetChecklist").WithSummary("One checklist version by its number");
         standards.MapPost("/checklists", PublishChecklist)
             .RequireAuthorization(PlatformPolicies.Write)
-            .WithSummary("Publish a new checklist version (city accounts only)")
+            .WithName("PublishChecklist").WithSummary("Publish a new checklist version (city accounts only)")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("""
                 The new version is numbered after the highest one and takes effect on effectiveFrom, which may not be
                 before the EffectiveFrom of the version in force or of one already scheduled. Versions are never
                 edited: a change is a new version, and inspections keep the version they were scored against.
                 """);
 
-        standards.MapGet("/venues/{venueId:guid}/inspections", ListInspections).WithSummary("A venue's inspections, newest first");
-        standards.MapGet("/venues/{venueId:guid}/inspections/{id:guid}", GetInspection);
+        standards.MapGet("/venues/{venueId:guid}/inspections", ListInspections).WithName("ListInspections").WithSummary("A venue's inspections, newest first");
+        standards.MapGet("/venues/{venueId:guid}/inspections/{id:guid}", GetInspection).WithName("GetInspection").WithSummary("One inspection of a venue");
         standards.MapPost("/venues/{venueId:guid}/inspections", RecordInspection)
             .RequireAuthorization(PlatformPolicies.Write)
+            .WithName("RecordInspection")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Record an inspection of a completed venue against the checklist version in force on the day")
             .WithDescription("""
                 The score is the weight of the items met over the version's total weight, 0 to 100. The venue keeps
@@ -39,8 +44,8 @@ public static class StandardsApi
                 is kept in the venue's history without replacing them.
                 """);
 
-        standards.MapGet("/standards/scores", ListScores).WithSummary("Built venues with their last checklist version and score, paged");
-        standards.MapGet("/standards/scores/counties", CountyScores).WithSummary("Per county: built venues, inspected venues, average score");
+        standards.MapGet("/standards/scores", ListScores).WithName("ListScores").WithSummary("Built venues with their last checklist version and score, paged");
+        standards.MapGet("/standards/scores/counties", CountyScores).WithName("ListCountyScores").WithSummary("Per county: built venues, inspected venues, average score");
 
         return standards;
     }
