@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the server binaries that the AppHost runs when no container engine is available
-# (Debian/Ubuntu packages): PostgreSQL 15 and RabbitMQ. Idempotent: a fast no-op when both
-# are present.
+# (Debian/Ubuntu packages): PostgreSQL 15 and RabbitMQ; and Node.js with npm, which runs the
+# OpenAPI lint (scripts/lint-openapi.sh). Idempotent: a fast no-op when all are present.
 #
 # The packaged services are NOT started: a temporary policy-rc.d that exits 101 tells
 # invoke-rc.d to skip them, because the platform runs its own private server processes
@@ -11,14 +11,16 @@ set -euo pipefail
 # The files whose presence means "installed" (overridable only to exercise this script).
 PG_SERVER_BIN=${PG_SERVER_BIN:-/usr/lib/postgresql/15/bin/postgres}
 RABBITMQ_SERVER_BIN=${RABBITMQ_SERVER_BIN:-/usr/lib/rabbitmq/bin/rabbitmq-server}
+NPX_BIN=${NPX_BIN:-npx}
 POLICY_RC_D=/usr/sbin/policy-rc.d
 
 packages=()
 [[ -x "$PG_SERVER_BIN" ]] || packages+=(postgresql-15)
 [[ -x "$RABBITMQ_SERVER_BIN" ]] || packages+=(rabbitmq-server)
+command -v "$NPX_BIN" >/dev/null 2>&1 || packages+=(nodejs npm)
 
 if ((${#packages[@]} == 0)); then
-    echo "install-prerequisites: PostgreSQL 15 and RabbitMQ are already installed."
+    echo "install-prerequisites: PostgreSQL 15, RabbitMQ and Node.js are already installed."
     exit 0
 fi
 
@@ -38,7 +40,7 @@ EOF
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "install-prerequisites: apt-get not found; install ${packages[*]} (PostgreSQL 15 server, RabbitMQ server) with your package manager." >&2
+    echo "install-prerequisites: apt-get not found; install ${packages[*]} (PostgreSQL 15 server, RabbitMQ server, Node.js with npm) with your package manager." >&2
     exit 1
 fi
 
@@ -71,4 +73,8 @@ for bin in "$PG_SERVER_BIN" "$RABBITMQ_SERVER_BIN"; do
         exit 1
     fi
 done
+if ! command -v "$NPX_BIN" >/dev/null 2>&1; then
+    echo "install-prerequisites: $NPX_BIN is still missing after the install." >&2
+    exit 1
+fi
 echo "install-prerequisites: done."
