@@ -55,9 +55,19 @@ public static class GatewayCalls
     }
 
     /// <summary>Waits until the gateway's health says <paramref name="status"/>; returns that report.</summary>
-    public static Task<HealthView> HealthBecomesAsync(HttpClient client, string status) =>
-        Eventually.ValueAsync(async () => await HealthAsync(client) is { } health && health.Status == status ? health : null,
-            TimeSpan.FromSeconds(15));
+    public static async Task<HealthView> HealthBecomesAsync(HttpClient client, string status)
+    {
+        HealthView? last = null;
+        try
+        {
+            return await Eventually.ValueAsync(async () => (last = await HealthAsync(client)).Status == status ? last : null,
+                TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"/health did not become {status}; it said {last?.Report}", e);
+        }
+    }
 }
 
 public sealed record HealthView(int HttpStatus, string Status, Dictionary<string, string> Checks, JsonElement Report);
