@@ -23,7 +23,7 @@ public sealed record UpstreamOptions(
         var probe = section.GetSection("HealthCheck");
         var options = new UpstreamOptions(
             Positive(section, nameof(ConnectTimeout), TimeSpan.FromSeconds(2)),
-            Positive(section, nameof(RequestTimeout), TimeSpan.FromSeconds(10)),
+            Positive(section, nameof(RequestTimeout), TimeSpan.FromSeconds(15)),
             Positive(section, nameof(IdleTimeout), TimeSpan.FromSeconds(100)),
             probe.GetValue("Path", "/health")!,
             Positive(probe, "Interval", TimeSpan.FromSeconds(5)),
