@@ -66,9 +66,16 @@ public static class ServiceDefaultsExtensions
     {
         // Readiness: the database and the broker answer. Liveness: the process runs.
         // Public by design: orchestrators probe health, and the API browser reads the documents.
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live") })
-            .AllowAnonymous();
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live"),
+            ResponseWriter = HealthReportJson.WriteAsync,
+        }).AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("live"),
+            ResponseWriter = HealthReportJson.WriteAsync,
+        }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

@@ -7,9 +7,11 @@ using PartyPlatform.Gateway.RateLimits;
 using PartyPlatform.Gateway.RequestLimits;
 using PartyPlatform.Gateway.Routing;
 using PartyPlatform.Gateway.Security;
+using PartyPlatform.Gateway.Upstreams;
 
 var builder = WebApplication.CreateBuilder(args);
 var gateway = GatewayOptions.FromConfiguration(builder.Configuration);
+var routeRules = RouteRule.FromConfiguration(builder.Configuration);
 
 builder.AddServiceDefaults();
 builder.AddEdgeAuthorization();   // Identity's JWTs; /api/** needs a platform role
@@ -17,8 +19,8 @@ builder.Services.AddSingleton(gateway);
 builder.Services.AddTrustedProxies(gateway);
 builder.Services.AddCorrelationId();
 builder.Services.AddPlatformCors(builder.Configuration);
-builder.Services.AddClientRateLimits(RateLimitOptions.FromConfiguration(builder.Configuration));
-builder.Services.AddServiceRoutes(gateway.Services);
+builder.Services.AddClientRateLimits(RateLimitOptions.FromConfiguration(builder.Configuration), routeRules);
+builder.Services.AddServiceRoutes(gateway.Services, UpstreamOptions.FromConfiguration(builder.Configuration), routeRules);
 
 var app = builder.Build();
 
@@ -30,8 +32,9 @@ app.UsePlatformCors();            // preflights carry no token: answered before 
 app.UseAuthentication();
 app.UseClientRateLimits();        // per token client, so after authentication; refused calls count too
 app.UseAuthorization();           // 401/403 ProblemDetails; the Authorization header goes upstream as is
+app.UseRequestTimeouts();         // each route's timeout (Gateway:Upstream, Gateway:Routes) counts the upstream's time only
 
-app.MapDefaultEndpoints();        // /health, /alive, the gateway's own /openapi/v1.json (all public)
+app.MapDefaultEndpoints();        // /health (with each routed service), /alive (the process only), the gateway's own /openapi/v1.json (all public)
 app.MapApiBrowser();              // /scalar (public)
 app.MapServiceRoutes();           // /api/<service>/** (platform callers), /connect, /.well-known, /openapi/<service>.json (public)
 

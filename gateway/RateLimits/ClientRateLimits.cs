@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using PartyPlatform.Gateway.Upstreams;
 
 namespace PartyPlatform.Gateway.RateLimits;
 
@@ -10,7 +11,9 @@ namespace PartyPlatform.Gateway.RateLimits;
 /// One fixed-window budget per caller (ASP.NET Core's rate limiter, as the global limiter so that no
 /// route can forget it). Runs after authentication, so a caller is known by its token's <c>client_id</c>;
 /// a refused request answers 429 ProblemDetails with <c>Retry-After</c> in seconds. Health probes are
-/// never limited: an orchestrator must not see a busy gateway as a dead one.
+/// never limited: an orchestrator must not see a busy gateway as a dead one. A route with a budget of its
+/// own (<c>Gateway:Routes:&lt;name&gt;:PermitsPerWindow</c>, the read-heavy Dashboard routes) counts each
+/// caller there instead, so a big screen neither runs out nor uses up the caller's general budget.
 /// </summary>
 public static partial class ClientRateLimits
 {
@@ -20,17 +23,25 @@ public static partial class ClientRateLimits
     private static readonly PathString[] Unlimited = ["/health", "/alive"];
     private static readonly PathString CredentialPaths = "/connect";
 
-    public static IServiceCollection AddClientRateLimits(this IServiceCollection services, RateLimitOptions limits)
+    public static IServiceCollection AddClientRateLimits(this IServiceCollection services, RateLimitOptions limits, IReadOnlyList<RouteRule> rules)
     {
         services.AddSingleton(limits);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));
+            foreach (var rule in rules.Where(rule => rule.PermitsPerWindow is not null))
+            {
+                var policy = RoutePolicy(rule);
+                options.AddPolicy(policy, context => FixedWindow($"{policy}:{CallerKey(context)}", rule.PermitsPerWindow!.Value, limits.Window));
+            }
             options.OnRejected = (rejected, cancellationToken) => RejectAsync(rejected, limits);
         });
         return services;
     }
+
+    /// <summary>The rate limiter policy of a route with a budget of its own.</summary>
+    public static string RoutePolicy(RouteRule rule) => $"route-{rule.Name}";
 
     /// <summary>After <c>UseAuthentication</c> (the partition needs the token's client), before <c>UseAuthorization</c>
     /// (refused calls count too).</summary>
@@ -43,24 +54,28 @@ public static partial class ClientRateLimits
     private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits)
     {
         var path = context.Request.Path;
-        if (Unlimited.Any(unlimited => path.StartsWithSegments(unlimited)))
+        if (Unlimited.Any(unlimited => path.StartsWithSegments(unlimited))
+            // The route's own policy counts this caller instead.
+            || context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null)
         {
             return RateLimitPartition.GetNoLimiter("unlimited");
         }
-
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
         // Client secrets and passwords arrive here, never with a useful bearer token: always per address,
         // so that a token held by the guesser buys no extra attempts.
         if (HttpMethods.IsPost(context.Request.Method) && path.StartsWithSegments(CredentialPaths))
         {
-            return FixedWindow($"credentials:{address}", limits.AnonymousPermitsPerWindow, limits.Window);
+            return FixedWindow($"credentials:{Address(context)}", limits.AnonymousPermitsPerWindow, limits.Window);
         }
 
-        return Caller(context.User) is { } caller
-            ? FixedWindow($"caller:{caller}", limits.PermitsPerWindow, limits.Window)
-            : FixedWindow($"address:{address}", limits.PermitsPerWindow, limits.Window);
+        return FixedWindow(CallerKey(context), limits.PermitsPerWindow, limits.Window);
     }
+
+    /// <summary>Whom a budget belongs to: the token's caller, or the address of a caller without one.</summary>
+    private static string CallerKey(HttpContext context) =>
+        Caller(context.User) is { } caller ? $"caller:{caller}" : $"address:{Address(context)}";
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>
     /// The token's client; for a person signed in through a client (the web page) the person as well,

@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using PartyPlatform.Gateway.RequestLimits;
+using PartyPlatform.Gateway.Upstreams;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace PartyPlatform.Gateway.Routing;
 
 /// <summary>
 /// When a service cannot be reached YARP sets only a status code; this writes a ProblemDetails
-/// that names the service, so a caller can tell "organizations is down" from "my request was wrong".
+/// that names the service, so a caller can tell "organizations is down" from "my request was wrong":
+/// 503 when the service is down (known to be, or refusing connections), 504 when it is up but did not
+/// answer within the route's timeout, 502 when it answered with something that is not HTTP.
 /// </summary>
 public static class UpstreamProblems
 {
@@ -23,9 +27,11 @@ public static class UpstreamProblems
 
             await next();
 
+            // The route's timeout cancels the request as a client that went away would; it still waits for an answer.
+            var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
             if (context.GetForwarderErrorFeature() is not { } error
                 || context.Response.HasStarted
-                || context.RequestAborted.IsCancellationRequested)
+                || (context.RequestAborted.IsCancellationRequested && !timedOut))
             {
                 return;
             }
@@ -37,7 +43,12 @@ public static class UpstreamProblems
             }
 
             var service = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
-            var status = context.Response.StatusCode;
+            var (status, detail) = timedOut
+                ? (StatusCodes.Status504GatewayTimeout, $"The '{service}' service did not answer within this route's timeout.")
+                : UpstreamFailures.IsUnreachable(error.Exception)
+                    ? (StatusCodes.Status503ServiceUnavailable, $"The '{service}' service is down: it accepts no connection.")
+                    : (context.Response.StatusCode, Detail(error.Error, service));
+            context.Response.StatusCode = status;
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
@@ -45,7 +56,7 @@ public static class UpstreamProblems
                 {
                     Status = status,
                     Title = Title(status),
-                    Detail = Detail(error.Error, service),
+                    Detail = detail,
                     Extensions = { ["service"] = service, ["proxyError"] = error.Error.ToString() },
                 },
             });

@@ -22,6 +22,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private DistributedApplication? app;
 
+    /// <summary>The running AppHost: its resources' states and commands (stop, start).</summary>
+    public DistributedApplication App => app ?? throw new InvalidOperationException("The platform has not started.");
+
     /// <summary>The gateway, called without a token.</summary>
     public HttpClient Gateway { get; private set; } = null!;
 
