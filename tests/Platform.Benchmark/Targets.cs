@@ -10,18 +10,37 @@ public static class Targets
     public const string CountyClient = "linwei-county-system";
     public const string CountySecret = "dev-secret-linwei";
 
+    private static readonly TimeSpan DemoCityTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>The county's id, once the demo city is there (a platform just started may still be loading it).</summary>
     public static async Task<Guid> CountyIdAsync(HttpClient gateway, TokenSource token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/organizations/units/by-code/{CountyCode}");
-        request.Headers.Authorization = await token.HeaderAsync(CancellationToken.None);
-        using var response = await gateway.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
+        var deadline = DateTimeOffset.UtcNow + DemoCityTimeout;
+        while (true)
         {
-            throw new InvalidOperationException(
-                $"GET {request.RequestUri} answered {(int)response.StatusCode}: the benchmarks need the demo city (DemoData:Load=true).");
-        }
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/organizations/units/by-code/{CountyCode}");
+            try
+            {
+                request.Headers.Authorization = await token.HeaderAsync(CancellationToken.None);
+                using var response = await gateway.SendAsync(request);
+                if (response.IsSuccessStatusCode)
+                {
+                    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+                }
 
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+                if (DateTimeOffset.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException(
+                        $"GET {request.RequestUri} answered {(int)response.StatusCode}: the benchmarks need the demo city (DemoData:Load=true).");
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTimeOffset.UtcNow <= deadline)
+            {
+                Console.WriteLine($"  waiting for the platform: {e.Message}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
     }
 
     public sealed record Village(Guid Id, string Name);
