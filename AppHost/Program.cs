@@ -12,7 +12,8 @@ var infrastructure = builder.AddPlatformInfrastructure();
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithFixedHttpPort(builder.Configuration.GetValue("Gateway:Port", 5080))
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithSettingsFrom(builder.Configuration.GetSection("Gateway:RateLimit"));
 
 // Tokens are asked for through the gateway, so the gateway's address is their issuer, for every process.
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http").Property(EndpointProperty.Url)}/");

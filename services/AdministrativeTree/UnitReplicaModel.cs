@@ -3,8 +3,12 @@ using PartyPlatform.Contracts.Organizations;
 
 namespace PartyPlatform.AdministrativeTree;
 
-/// <summary>A unit of the copy after an event changed it, and its parent before the change.</summary>
-public sealed record UnitReplicaChange(UnitReplica Unit, Guid? PreviousParentId);
+/// <summary>
+/// A unit of the copy after an event changed it, its parent before the change, and whether the
+/// change moved it in the tree (added, moved, retired, or of another kind or level): a rename does
+/// not, and changes nothing that is counted over the tree.
+/// </summary>
+public sealed record UnitReplicaChange(UnitReplica Unit, Guid? PreviousParentId, bool MovedInTree);
 
 public static class UnitReplicaModel
 {
@@ -47,14 +51,14 @@ public static class UnitReplicaModel
             {
                 unit = UnitReplica.From(change);
                 db.Add(unit);
-                changed.Add(new UnitReplicaChange(unit, null));
+                changed.Add(new UnitReplicaChange(unit, null, MovedInTree: true));
                 continue;
             }
 
-            var previousParentId = unit.ParentId;
+            var before = (unit.ParentId, unit.Retired, unit.Kind, unit.Level);
             if (unit.Apply(change))
             {
-                changed.Add(new UnitReplicaChange(unit, previousParentId));
+                changed.Add(new UnitReplicaChange(unit, before.ParentId, before != (unit.ParentId, unit.Retired, unit.Kind, unit.Level)));
             }
         }
 

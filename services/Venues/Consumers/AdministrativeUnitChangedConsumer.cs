@@ -9,7 +9,9 @@ namespace PartyPlatform.Venues.Consumers;
 
 /// <summary>
 /// Keeps Venues' copy of the tree, batched like the dashboard's. A village added, moved or merged
-/// away changes the coverage of the units above it, old and new, so that is published too.
+/// away changes the coverage of the units above it, old and new, so that is published too. A rename
+/// changes no count: recounting for it would take the coverage locks up to the city's, which every
+/// venue write shares, and count the city's villages, for each batch of a county's renames.
 /// </summary>
 public sealed class AdministrativeUnitChangedConsumer(VenuesDb db, CoverageTracker coverage) : IConsumer<Batch<AdministrativeUnitChanged>>, IInboxConsumer
 {
@@ -25,7 +27,11 @@ public sealed class AdministrativeUnitChangedConsumer(VenuesDb db, CoverageTrack
             }
 
             await db.SaveChangesAsync(ct);
-            var touched = changed.SelectMany(c => c.PreviousParentId is { } previous ? [c.Unit.Id, previous] : new[] { c.Unit.Id }).ToList();
-            await coverage.PublishChangesAsync(touched, ct);
+            var touched = changed.Where(c => c.MovedInTree)
+                .SelectMany(c => c.PreviousParentId is { } previous ? [c.Unit.Id, previous] : new[] { c.Unit.Id }).ToList();
+            if (touched.Count > 0)
+            {
+                await coverage.PublishChangesAsync(touched, ct);
+            }
         });
 }

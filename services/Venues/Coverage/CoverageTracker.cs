@@ -74,7 +74,7 @@ public sealed class CoverageTracker(VenuesDb db, TimeProvider time)
     }
 
     /// <summary>A unit's 64-bit lock key: its id folded in half (version 7 ids are random enough in both halves).</summary>
-    private static long LockKey(Guid unitId)
+    public static long LockKey(Guid unitId)
     {
         Span<byte> bytes = stackalloc byte[16];
         unitId.TryWriteBytes(bytes);

@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.TestInfrastructure;
+using PartyPlatform.Venues.Coverage;
 
 namespace PartyPlatform.Venues.Tests.Api;
 
@@ -40,5 +42,34 @@ public sealed class TreeCopyTests
         var published = await app.PublishedAsync<VenueCoverageChanged>();
         Assert.Equal((5, 3), published.Where(e => e.UnitId == east).MaxBy(e => e.Version) is { } e ? (e.Villages, e.VillagesWithVenue) : default);
         Assert.Equal(2, published.Where(e => e.UnitId == west).MaxBy(e => e.Version)!.Villages);
+    }
+
+    [Fact]
+    public async Task A_renamed_village_reaches_the_copy_without_waiting_for_the_coverage_of_the_units_above_it()
+    {
+        await using var app = await VenuesApp.StartAsync();
+        await app.WaitForBusAsync();
+        var village = app.Tree.Village(TestTree.TownshipCode, 1);
+
+        // The township's coverage lock held, as a venue write under it holds it: a rename counts
+        // nothing, so it must not wait (nor take the city's lock that every venue write shares).
+        await using var writer = app.OpenDb();
+        await using var transaction = await writer.Database.BeginTransactionAsync(Ct);
+        await writer.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CoverageTracker.LockKey(app.Tree.Id(TestTree.TownshipCode))})", Ct);
+        await app.PublishAsync(new AdministrativeUnitChanged(
+            village, 2, UnitChange.Renamed, "东1村（更名）", UnitKind.Village, UnitLevel.Village, TestTree.VillageCode(TestTree.TownshipCode, 1),
+            app.Tree.Id(TestTree.TownshipCode), false, null, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+
+        var renamed = await Eventually.ValueAsync(async () =>
+        {
+            await using var db = app.OpenDb();
+            return await db.Units.AsNoTracking().SingleAsync(u => u.Id == village, Ct) is { Version: 2 } unit ? unit : null;
+        }, EventTimeout);
+        Assert.Equal("东1村（更名）", renamed.Name);
+        await transaction.RollbackAsync(Ct);
+        await using (var db = app.OpenDb())
+        {
+            Assert.Equal(3, await db.Units.CountAsync(u => u.ParentId == app.Tree.Id(TestTree.TownshipCode) && u.Kind == UnitKind.Village, Ct));
+        }
     }
 }

@@ -1,0 +1,75 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+
+namespace PartyPlatform.Platform.Benchmark;
+
+/// <summary>
+/// The platform being measured: one already running (<c>--gateway URL</c>, and <c>--organizations URL</c>
+/// for the direct calls, <c>--apphost-pid</c> for its processes' memory), or one this command starts
+/// from the AppHost with Aspire's testing builder (throwaway data, PostgreSQL without fsync, random
+/// ports, the demo city loaded) and stops at the end.
+/// </summary>
+public sealed class PlatformUnderTest : IAsyncDisposable
+{
+    private static readonly string[] Resources = ["identity", "organizations", "venues", "dashboard", "gateway"];
+
+    private readonly DistributedApplication? app;
+
+    private PlatformUnderTest(Uri gateway, Uri? organizations, int? processRoot, DistributedApplication? app)
+    {
+        Gateway = gateway;
+        Organizations = organizations;
+        ProcessRoot = processRoot;
+        this.app = app;
+    }
+
+    public Uri Gateway { get; }
+
+    /// <summary>Organizations' own address, past the gateway (null when not given).</summary>
+    public Uri? Organizations { get; }
+
+    /// <summary>The process whose descendants are the platform's processes (the AppHost, or this one).</summary>
+    public int? ProcessRoot { get; }
+
+    public string Description => app is null ? $"running platform at {Gateway}" : "platform started by this command (testing builder: throwaway data, fsync off)";
+
+    public static async Task<PlatformUnderTest> OpenAsync(Options options)
+    {
+        if (options.Text("gateway") is { } gateway)
+        {
+            return new PlatformUnderTest(
+                new Uri(gateway),
+                options.Text("organizations") is { } organizations ? new Uri(organizations) : null,
+                options.Text("apphost-pid") is { } pid ? int.Parse(pid) : PlatformProcesses.FindAppHost(),
+                app: null);
+        }
+
+        Console.WriteLine("Starting the platform (AppHost through the testing builder)...");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        [
+            "Infrastructure:Ephemeral=true",
+            "DemoData:Load=true",
+            // The budget is the gateway's to enforce on callers; here it would only measure itself.
+            $"Gateway:RateLimit:PermitsPerWindow={options.Int("permits-per-window", 1_000_000)}",
+            "Identity:AccessTokenLifetime=00:30:00",
+        ]);
+        var app = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await app.StartAsync(timeout.Token);
+        foreach (var resource in Resources)
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+
+        return new PlatformUnderTest(app.GetEndpoint("gateway", "http"), app.GetEndpoint("organizations", "http"), Environment.ProcessId, app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace PartyPlatform.Platform.Benchmark;
+
+/// <summary>The demo city's data the benchmarks aim at: 临渭区 (610502000000) and its villages.</summary>
+public static class Targets
+{
+    public const string CountyCode = "610502000000";
+    public const string CountyClient = "linwei-county-system";
+    public const string CountySecret = "dev-secret-linwei";
+
+    private static readonly TimeSpan DemoCityTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>The county's id, once the demo city is there (a platform just started may still be loading it).</summary>
+    public static async Task<Guid> CountyIdAsync(HttpClient gateway, TokenSource token)
+    {
+        var deadline = DateTimeOffset.UtcNow + DemoCityTimeout;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/organizations/units/by-code/{CountyCode}");
+            try
+            {
+                request.Headers.Authorization = await token.HeaderAsync(CancellationToken.None);
+                using var response = await gateway.SendAsync(request);
+                if (response.IsSuccessStatusCode)
+                {
+                    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+                }
+
+                if (DateTimeOffset.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException(
+                        $"GET {request.RequestUri} answered {(int)response.StatusCode}: the benchmarks need the demo city (DemoData:Load=true).");
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTimeOffset.UtcNow <= deadline)
+            {
+                Console.WriteLine($"  waiting for the platform: {e.Message}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+
+    public sealed record Village(Guid Id, string Name);
+
+    public static async Task<IReadOnlyList<Village>> VillagesAsync(HttpClient gateway, TokenSource token, Guid countyId, int count)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            $"/api/organizations/units?level=Village&ancestorId={countyId}&pageSize={count}");
+        request.Headers.Authorization = await token.HeaderAsync(CancellationToken.None);
+        using var response = await gateway.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+        var villages = items.EnumerateArray()
+            .Select(item => new Village(item.GetProperty("id").GetGuid(), item.GetProperty("name").GetString()!))
+            .ToList();
+        return villages.Count == count
+            ? villages
+            : throw new InvalidOperationException($"{CountyCode} has {villages.Count} villages; the soak needs {count}.");
+    }
+}
