@@ -1,29 +1,53 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace PartyPlatform.AppHost.Diagnostics;
 
 /// <summary>
-/// Logs when each resource first becomes healthy, as a UTC time and in seconds since the AppHost
-/// process started, so that a slower start shows which resource it came from
-/// (scripts/start-times.sh reads these lines).
+/// Logs when each process (PostgreSQL, RabbitMQ, a service, the gateway) first becomes healthy, as
+/// a UTC time and in seconds since the AppHost process started, so that a slower start shows which
+/// resource it came from (scripts/start-times.sh reads these lines).
 /// </summary>
-public sealed class StartTimeline(ResourceNotificationService notifications, ILogger<StartTimeline> logger) : BackgroundService
+public static class StartTimeline
 {
     public const string Marker = "Start timeline:";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Run mode only: a deployment's start is not ours to time.</summary>
+    public static IDistributedApplicationBuilder AddStartTimeline(this IDistributedApplicationBuilder builder)
+    {
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            // From BeforeStartEvent, not as a hosted service: those start only once Aspire has
+            // created every resource, and the times would all be that moment.
+            builder.Eventing.Subscribe<BeforeStartEvent>((e, cancellationToken) =>
+            {
+                var lifetime = e.Services.GetRequiredService<IHostApplicationLifetime>();
+                // Runs until the AppHost stops; nothing waits for it.
+                _ = WatchAsync(
+                    e.Services.GetRequiredService<ResourceNotificationService>(),
+                    e.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartTimeline).FullName!),
+                    lifetime.ApplicationStopping);
+                return Task.CompletedTask;
+            });
+        }
+
+        return builder;
+    }
+
+    private static async Task WatchAsync(ResourceNotificationService notifications, ILogger logger, CancellationToken stopping)
     {
         var processStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
         var seen = new HashSet<string>();
         try
         {
-            await foreach (var change in notifications.WatchAsync(stoppingToken))
+            await foreach (var change in notifications.WatchAsync(stopping))
             {
-                if (change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+                if (change.Resource is ProjectResource or ExecutableResource or ContainerResource
                     && change.Snapshot.State?.Text == KnownResourceStates.Running
+                    && change.Snapshot.HealthStatus == HealthStatus.Healthy
                     && seen.Add(change.ResourceId))
                 {
                     var now = DateTime.UtcNow;
@@ -32,22 +56,8 @@ public sealed class StartTimeline(ResourceNotificationService notifications, ILo
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
-    }
-}
-
-public static class StartTimelineExtensions
-{
-    /// <summary>Run mode only: a deployment's start is not ours to time.</summary>
-    public static IDistributedApplicationBuilder AddStartTimeline(this IDistributedApplicationBuilder builder)
-    {
-        if (builder.ExecutionContext.IsRunMode)
-        {
-            builder.Services.AddHostedService<StartTimeline>();
-        }
-
-        return builder;
     }
 }
