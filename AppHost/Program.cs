@@ -1,9 +1,16 @@
 using Microsoft.Extensions.Configuration;
+using PartyPlatform.AppHost.Diagnostics;
 using PartyPlatform.AppHost.Infrastructure;
+using PartyPlatform.AppHost.Supervision;
 
 // PartyPlatform, run locally: `dotnet run --project AppHost` (dashboard: http://localhost:15888).
 // Configuration keys are listed in AppHost/appsettings.json.
 var builder = DistributedApplication.CreateBuilder(args);
+
+// A process that crashes is started again, with backoff (Supervision:*); a stop from the dashboard stays a stop.
+builder.AddSupervision();
+// Logs when each resource becomes healthy (scripts/start-times.sh).
+builder.AddStartTimeline();
 
 // PostgreSQL + RabbitMQ: containers where Docker/Podman answers, else the installed binaries.
 var infrastructure = builder.AddPlatformInfrastructure();

@@ -85,12 +85,30 @@ fi
 
 # A server left running on this data folder (e.g. after its supervisor was killed) holds the
 # lock and perhaps a port: stop it before starting again.
+# After a crash of the postmaster (kill -9), its backends notice and exit within moments; until
+# the last one has, the cluster's shared memory is still attached and a new server refuses to
+# start ("pre-existing shared memory block is still in use"). Line 7 of postmaster.pid names it.
+wait_for_orphans() {
+    local shmid attached
+    shmid=$(sed -n 7p -- "$1" 2>/dev/null | awk '{print $2}')
+    [[ "$shmid" =~ ^[0-9]+$ ]] || return 0
+    for _ in $(seq 1 100); do
+        attached=$(ipcs -m -i "$shmid" 2>/dev/null | sed -n 's/.*nattch=\([0-9]*\).*/\1/p')
+        [[ -z "$attached" || "$attached" == 0 ]] && return 0
+        sleep 0.1
+    done
+    log "the previous server's processes still hold its shared memory ($attached attached); starting anyway"
+}
+
 stop_stale_server() {
     local pidfile="$PG_DATA_DIR/postmaster.pid" pid
     [[ -f "$pidfile" ]] || return 0
     pid=$(head -n1 -- "$pidfile" 2>/dev/null || true)
     [[ "$pid" =~ ^[0-9]+$ ]] || return 0
-    kill -0 "$pid" 2>/dev/null || return 0
+    if ! kill -0 "$pid" 2>/dev/null; then
+        wait_for_orphans "$pidfile"
+        return 0
+    fi
     tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$PG_DATA_DIR" || return 0
     log "a previous server (pid $pid) still runs on $PG_DATA_DIR; stopping it"
     kill -INT "$pid" 2>/dev/null || true

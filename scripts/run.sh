@@ -6,4 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-prerequisites.sh
-exec dotnet run --project AppHost --launch-profile http -- "$@"
+
+# `dotnet run` checks the whole build every time, which takes seconds even when nothing changed:
+# build only when something under the projects changed since the last build from here.
+stamp=AppHost/obj/run-build.stamp
+changed() {
+    [[ ! -f "$stamp" ]] || [[ -n "$(find AppHost ServiceDefaults services gateway Directory.Build.props Directory.Packages.props global.json \
+        \( -name bin -o -name obj \) -prune -o -newer "$stamp" -print -quit)" ]]
+}
+if changed; then
+    started=$(date +%s)
+    dotnet build AppHost -nologo -v quiet
+    # The time the build began: an edit made while it ran still counts as a change next time.
+    touch -d "@$started" "$stamp"
+fi
+exec dotnet run --project AppHost --launch-profile http --no-build -- "$@"

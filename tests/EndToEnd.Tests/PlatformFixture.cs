@@ -22,7 +22,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private DistributedApplication? app;
 
-    /// <summary>The running AppHost: its resources' states and commands (stop, start).</summary>
+    /// <summary>The running AppHost: its resources' states, commands and logs.</summary>
     public DistributedApplication App => app ?? throw new InvalidOperationException("The platform has not started.");
 
     /// <summary>The gateway, called without a token.</summary>
@@ -40,7 +40,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await app.StartAsync(timeout.Token);
-        foreach (var resource in new[] { "identity", "organizations", "venues", "dashboard", "gateway" })
+        foreach (var resource in Services)
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }
@@ -48,6 +48,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         Gateway = app.CreateHttpClient("gateway");
         CityAdmin = ClientFor("city-admin-system", "dev-secret-city-admin");
     }
+
+    /// <summary>The platform's own processes, in the order they become healthy.</summary>
+    public static IReadOnlyList<string> Services { get; } = ["identity", "organizations", "venues", "dashboard", "gateway"];
 
     /// <summary>The gateway, called by a client that takes a fresh token whenever its last one is half spent.</summary>
     public HttpClient ClientFor(string clientId, string secret) =>
