@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PartyPlatform.PublicAddress;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.Hosting;
@@ -36,6 +37,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new PartyPlatform.Requests.StrictEnumConverter()));
         builder.Services.AddOpenApi(options => options.AddSchemaTransformer<PartyPlatform.Requests.EnumNamesSchema>());
+        builder.Services.AddPublicServers();
+        builder.AddTrustedProxies();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // The gateway enforces the public body limit; behind it a service accepts what the gateway lets through.
