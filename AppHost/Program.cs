@@ -25,6 +25,8 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
 // Tokens are asked for through the gateway, so the gateway's address is their issuer, for every process.
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http").Property(EndpointProperty.Url)}/");
 gateway.WithTokenChecks(issuer);
+// What the gateway tells the services callers reached it at: discovery and OpenAPI documents name it.
+gateway.WithEnvironment("Gateway__PublicBaseUrl", gateway.GetEndpoint("http"));
 
 var identity = builder.AddProject<Projects.Identity>("identity")
     .WithPlatformInfrastructure(infrastructure, "identitydb")

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PartyPlatform.PublicAddress;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.Hosting;
@@ -43,6 +44,8 @@ public static class ServiceDefaultsExtensions
             options.AddOperationTransformer<PartyPlatform.OpenApi.ProblemResponses>();
             options.AddDocumentTransformer<PartyPlatform.OpenApi.TagDescriptionsTransformer>();
         });
+        builder.Services.AddPublicServers();
+        builder.AddTrustedProxies();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // The gateway enforces the public body limit; behind it a service accepts what the gateway lets through.

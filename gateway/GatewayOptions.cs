@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 
 namespace PartyPlatform.Gateway;
@@ -9,9 +8,7 @@ namespace PartyPlatform.Gateway;
 /// </summary>
 public sealed partial record GatewayOptions(
     IReadOnlyList<string> Services,
-    long MaxRequestBodyBytes,
-    IReadOnlyList<IPAddress> KnownProxies,
-    IReadOnlyList<IPNetwork> KnownNetworks)
+    long MaxRequestBodyBytes)
 {
     public const string SectionName = "Gateway";
     public const long DefaultMaxRequestBodyBytes = 32L * 1024 * 1024;
@@ -43,23 +40,8 @@ public sealed partial record GatewayOptions(
 
         return new GatewayOptions(
             services.Distinct(StringComparer.Ordinal).ToArray(),
-            maxBody,
-            ReadList(section, "ForwardedHeaders:KnownProxies", IPAddress.Parse),
-            ReadList(section, "ForwardedHeaders:KnownNetworks", IPNetwork.Parse));
+            maxBody);
     }
-
-    private static T[] ReadList<T>(IConfigurationSection section, string key, Func<string, T> parse) =>
-        (section.GetSection(key).Get<string[]>() ?? []).Select(text =>
-        {
-            try
-            {
-                return parse(text.Trim());
-            }
-            catch (FormatException e)
-            {
-                throw new InvalidOperationException($"{SectionName}:{key} holds '{text}', which is not an address or network.", e);
-            }
-        }).ToArray();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$")]
     private static partial Regex ServiceName();

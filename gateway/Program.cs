@@ -2,12 +2,13 @@ using PartyPlatform.Gateway;
 using PartyPlatform.Gateway.ApiBrowser;
 using PartyPlatform.Gateway.CorrelationId;
 using PartyPlatform.Gateway.Cors;
-using PartyPlatform.Gateway.ForwardedHeaders;
+using PartyPlatform.Gateway.PublicAddress;
 using PartyPlatform.Gateway.RateLimits;
 using PartyPlatform.Gateway.RequestLimits;
 using PartyPlatform.Gateway.Routing;
 using PartyPlatform.Gateway.Security;
 using PartyPlatform.Gateway.Upstreams;
+using PartyPlatform.PublicAddress;
 
 var builder = WebApplication.CreateBuilder(args);
 var gateway = GatewayOptions.FromConfiguration(builder.Configuration);
@@ -16,7 +17,6 @@ var routeRules = RouteRule.FromConfiguration(builder.Configuration);
 builder.AddServiceDefaults();
 builder.AddEdgeAuthorization();   // Identity's JWTs; /api/** needs a platform role
 builder.Services.AddSingleton(gateway);
-builder.Services.AddTrustedProxies(gateway);
 builder.Services.AddCorrelationId();
 builder.Services.AddPlatformCors(builder.Configuration);
 builder.Services.AddClientRateLimits(RateLimitOptions.FromConfiguration(builder.Configuration), routeRules);
@@ -24,7 +24,8 @@ builder.Services.AddServiceRoutes(gateway.Services, UpstreamOptions.FromConfigur
 
 var app = builder.Build();
 
-app.UseTrustedProxies();          // first: client address and scheme as the outer proxy saw them
+app.UseTrustedProxies();          // first: client address and scheme as the outer proxy saw them (ForwardedHeaders:*)
+app.UsePublicBaseUrl();           // Gateway:PublicBaseUrl, when set, is the address every request arrived at
 app.UseCorrelationId();           // before errors, so error logs and bodies carry the id
 app.UsePlatformProblemDetails();  // exceptions and unknown routes answer with ProblemDetails
 app.UseRequestBodyLimit();

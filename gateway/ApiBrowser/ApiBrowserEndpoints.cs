@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartyPlatform.PublicAddress;
 using Scalar.AspNetCore;
 
 namespace PartyPlatform.Gateway.ApiBrowser;
@@ -20,14 +21,14 @@ public static class ApiBrowserEndpoints
             // Nothing leaves the platform from this page: no hosted AI agent (it would upload the
             // documents), no usage telemetry, no Scalar toolbar with its cloud links.
             options.DisableAgent().DisableTelemetry().HideDeveloperTools();
+            // The request arrived at the public address (Gateway:PublicBaseUrl or the forwarded one):
+            // the documents are fetched, and "Try it" is sent, there too.
+            var request = context.Request;
             for (var i = 0; i < services.Count; i++)
             {
-                options.AddDocument(services[i], DisplayName(services[i]), $"/openapi/{services[i]}.json", isDefault: i == 0);
+                options.AddDocument(services[i], DisplayName(services[i]), $"{request.PathBase}/openapi/{services[i]}.json", isDefault: i == 0);
             }
-            // A service's document names its own internal address as the server; "Try it" must
-            // go through the gateway instead, which serves the same paths.
-            var request = context.Request;
-            options.Servers = [new ScalarServer($"{request.Scheme}://{request.Host}{request.PathBase}", "PartyPlatform gateway")];
+            options.Servers = [new ScalarServer(PublicServers.BaseUrlOf(request), "PartyPlatform gateway")];
         }).AllowAnonymous(); // the page itself is public; its "Try it" calls carry the caller's token
         return app;
     }

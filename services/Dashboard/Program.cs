@@ -5,6 +5,7 @@ using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.Dashboard.Venues;
 using PartyPlatform.Messaging;
+using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.AddReplayRequest(VenueFactsReplayRequested.Queue, now => new VenueFactsR
 
 var app = builder.Build();
 
+app.UseTrustedProxies(); // first: the address the caller used, as the gateway forwards it
 app.UsePlatformProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -2,6 +2,7 @@ using PartyPlatform.Auditing;
 using PartyPlatform.Identity.Accounts;
 using PartyPlatform.Identity.Data;
 using PartyPlatform.Identity.Tokens;
+using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddTokenServer();
 
 var app = builder.Build();
 
+app.UseTrustedProxies(); // first: the address the caller used, as the gateway forwards it
 app.UsePlatformProblemDetails();
 // OpenIddict handles /connect/* and /.well-known/* inside the authentication middleware.
 app.UseAuthentication();

@@ -6,6 +6,7 @@ using PartyPlatform.Organizations.Imports;
 using PartyPlatform.Organizations.PartyOrganizations;
 using PartyPlatform.Organizations.TreeReplay;
 using PartyPlatform.Organizations.Units;
+using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
 
 if (args is ["demo-city", ..])
@@ -26,6 +27,7 @@ builder.AddOutboxRelay<OrganizationsDb>();
 
 var app = builder.Build();
 
+app.UseTrustedProxies(); // first: the address the caller used, as the gateway forwards it
 app.UsePlatformProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();

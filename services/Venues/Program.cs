@@ -1,6 +1,7 @@
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
+using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
 using PartyPlatform.Venues.Baseline;
 using PartyPlatform.Venues.Campaign;
@@ -26,6 +27,7 @@ builder.AddOutboxRelay<VenuesDb>();
 
 var app = builder.Build();
 
+app.UseTrustedProxies(); // first: the address the caller used, as the gateway forwards it
 app.UsePlatformProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
