@@ -15,7 +15,7 @@ namespace PartyPlatform.Messaging.Tests.Faults;
 internal sealed class FaultHostProcess : IAsyncDisposable
 {
     private const int MaxKeptLogLines = 200;
-    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly string HostDll = typeof(FaultHostProcess).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "FaultHost").Value!;
@@ -145,7 +145,14 @@ internal sealed class FaultHostProcess : IAsyncDisposable
     private async Task WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(ExitTimeout);
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
+        {
+            throw Failure($"did not exit within {ExitTimeout}", exception);
+        }
     }
 
     private InvalidOperationException Failure(string what, Exception? inner) =>
