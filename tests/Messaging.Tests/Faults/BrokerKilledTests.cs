@@ -3,6 +3,7 @@ using PartyPlatform.TestInfrastructure.Messaging;
 
 namespace PartyPlatform.Messaging.Tests.Faults;
 
+[Collection(FaultCollection.Name)]
 public sealed class BrokerKilledTests
 {
     private const int Stream = 3000;
@@ -24,7 +25,7 @@ public sealed class BrokerKilledTests
         await relay.WaitForHealthAsync(healthy: true, Timeout);
 
         var stream = WriteAsync(harness, Stream);
-        await EffectLedger.WaitForAppliedAsync(harness.Database, applied: 500, Timeout, Ct, relay, consumer);
+        await EffectLedger.WaitForAppliedAsync(harness.Database, applied: 200, Timeout, Ct, relay, consumer);
         var consumerReports = consumer.Reported;
         await node.KillAsync();
         var atKill = await EffectLedger.ReadAsync(harness.Database, Ct);

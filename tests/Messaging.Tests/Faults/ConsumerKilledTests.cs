@@ -4,6 +4,7 @@ using PartyPlatform.TestInfrastructure.Messaging;
 
 namespace PartyPlatform.Messaging.Tests.Faults;
 
+[Collection(FaultCollection.Name)]
 public sealed class ConsumerKilledTests
 {
     private const int Events = 3000;

@@ -4,6 +4,7 @@ using PartyPlatform.TestInfrastructure.Messaging;
 
 namespace PartyPlatform.Messaging.Tests.Faults;
 
+[Collection(FaultCollection.Name)]
 public sealed class RelayKilledTests
 {
     private const int Events = 1000;
