@@ -25,7 +25,18 @@ public sealed class BrokerKilledTests
         await relay.WaitForHealthAsync(healthy: true, Timeout);
 
         var stream = WriteAsync(harness, Stream);
-        await EffectLedger.WaitForAppliedAsync(harness.Database, applied: 200, Timeout, Ct, relay, consumer);
+        try
+        {
+            await EffectLedger.WaitForAppliedAsync(harness.Database, applied: 200, Timeout, Ct, relay, consumer);
+        }
+        catch (TimeoutException exception)
+        {
+            // Whether the events wait in the queue or never reached it tells a slow consumer from a lost binding.
+            throw new TimeoutException(
+                $"Before the kill: {await RabbitMqQueues.CountAsync(harness.Broker, PingBatchConsumer.Name)} messages in the consumer's queue, "
+                + $"{await RabbitMqQueues.CountAsync(harness.Broker, $"{PingBatchConsumer.Name}_error")} in its _error queue. {exception.Message}",
+                exception);
+        }
         var consumerReports = consumer.Reported;
         await node.KillAsync();
         var atKill = await EffectLedger.ReadAsync(harness.Database, Ct);
