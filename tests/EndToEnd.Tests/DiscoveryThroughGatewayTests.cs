@@ -44,7 +44,7 @@ public sealed partial class DiscoveryThroughGatewayTests(PlatformFixture platfor
         var api = (await platform.Gateway.GetFromJsonAsync<JsonElement>("/openapi/organizations.json", Ct))
             .GetProperty("servers")[0].GetProperty("url").GetString()!;
         Assert.Equal(Authority, api);
-        var county = await ReadAsync($"{api}/api/organizations/units/by-code/{tree.County}", token.AccessToken!);
+        var county = await ReadAsync($"{api}/api/organizations/unit-codes/{tree.County}", token.AccessToken!);
         Assert.Equal("测试县", county.GetProperty("name").GetString());
         var below = await ReadAsync($"{api}/api/organizations/units?ancestorId={county.GetProperty("id")}", token.AccessToken!);
         Assert.Equal<string>(

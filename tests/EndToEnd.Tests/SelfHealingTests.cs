@@ -117,7 +117,7 @@ public sealed class SelfHealingTests(PlatformFixture platform)
         var tree = new TestTree();
         var import = await platform.CityAdmin.PostAsJsonAsync("/api/organizations/imports/units", tree.Rows(villages: 1), Cancellation);
         Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync(Cancellation));
-        var village = (await platform.CityAdmin.GetFromJsonAsync<JsonElement>($"/api/organizations/units/by-code/{tree.Village(1)}", Cancellation))
+        var village = (await platform.CityAdmin.GetFromJsonAsync<JsonElement>($"/api/organizations/unit-codes/{tree.Village(1)}", Cancellation))
             .GetProperty("id").GetGuid();
         await Eventually.ValueAsync(() => DashboardCopyAsync(village, version: 1), RecoveryTimeout);
         return village;

@@ -14,7 +14,7 @@ public sealed class RelayTimeoutTests
     public async Task A_batch_the_broker_never_confirms_is_abandoned_and_published_once_the_broker_is_back()
     {
         // A node of this test's own: its memory alarm stops every publisher on it.
-        await using var node = await RabbitMqServer.StartAsync(Ct);
+        await using var node = await RabbitMqServer.StartAsync(cancellationToken: Ct);
         await using var harness = await MessagingHarness.CreateAsync(node);
         await harness.StartAsync(relay: false, consumer: true);
         await harness.StartAsync(relay: true, consumer: false, publishTimeout: TimeSpan.FromSeconds(2));

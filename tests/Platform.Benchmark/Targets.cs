@@ -18,7 +18,7 @@ public static class Targets
         var deadline = DateTimeOffset.UtcNow + DemoCityTimeout;
         while (true)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/organizations/units/by-code/{CountyCode}");
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/organizations/unit-codes/{CountyCode}");
             try
             {
                 request.Headers.Authorization = await token.HeaderAsync(CancellationToken.None);

@@ -16,17 +16,19 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
     public const string Password = "test-password";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly ServerProcess process;
     private readonly string tempDirectory;
+    private readonly bool restartable;
+    private ServerProcess process;
     private readonly Lock gate = new();
     private List<(string Name, TaskCompletionSource Done)> pendingVhosts = [];
     private Task? vhostImporter;
 
-    private RabbitMqServer(ServerProcess process, int port, string tempDirectory)
+    private RabbitMqServer(ServerProcess process, int port, string tempDirectory, bool restartable)
     {
         this.process = process;
         Port = port;
         this.tempDirectory = tempDirectory;
+        this.restartable = restartable;
     }
 
     public int Port { get; }
@@ -36,25 +38,57 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(tempDirectory, "data");
 
-    public static Task<RabbitMqServer> StartAsync(CancellationToken cancellationToken = default) =>
+    /// <param name="restartable">
+    /// The node keeps its data folder when it dies, so that a fault test can kill it
+    /// (<see cref="KillAsync"/>) and start it again on the same port and data (<see cref="RestartAsync"/>),
+    /// as a supervisor would. The folder is removed by <see cref="DisposeAsync"/>, or by a later run
+    /// when this process is killed first.
+    /// </param>
+    public static Task<RabbitMqServer> StartAsync(bool restartable = false, CancellationToken cancellationToken = default) =>
         ServerProcess.StartOnFreePortAsync(
             port =>
             {
                 var tempDirectory = ServerProcess.CreateTempDirectory("rabbitmq");
-                var process = ServerProcess.Start("RabbitMQ", "rabbitmq-server.sh", new Dictionary<string, string>
-                {
-                    ["RABBITMQ_PORT"] = port.ToString(),
-                    ["RABBITMQ_DATA_DIR"] = Path.Combine(tempDirectory, "data"),
-                    ["RABBITMQ_USER"] = User,
-                    ["RABBITMQ_PASSWORD"] = Password,
-                    // Removed by the script once the server stops, even if this process died first.
-                    ["DELETE_DATA_DIR_ON_EXIT"] = "1",
-                });
-                return new RabbitMqServer(process, port, tempDirectory);
+                return new RabbitMqServer(Launch(port, tempDirectory, restartable), port, tempDirectory, restartable);
             },
             server => server.process,
             (server, ct) => server.WaitUntilReadyAsync(ct),
             cancellationToken);
+
+    /// <summary>
+    /// kill -9 of the node's Erlang VM (beam.smp, found by its pid file): no goodbye to clients, no
+    /// flush of anything unwritten. Returns once the node and its launcher are gone.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!restartable)
+        {
+            throw new InvalidOperationException("Only a node started with restartable: true may be killed: its data would go with it.");
+        }
+
+        var vmPid = int.Parse((await File.ReadAllTextAsync(Path.Combine(DataDirectory, "rabbitmq.pid"))).Trim());
+        using (var vm = Process.GetProcessById(vmPid))
+        {
+            vm.Kill();
+        }
+
+        if (!await process.WaitForExitAsync(TimeSpan.FromSeconds(30)))
+        {
+            throw new InvalidOperationException($"The node's launcher did not exit after its VM (pid {vmPid}) was killed.");
+        }
+    }
+
+    /// <summary>Starts the node again on its port and data folder, and waits until it takes AMQP connections.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (!process.HasExited)
+        {
+            throw new InvalidOperationException("The node still runs.");
+        }
+
+        process = Launch(Port, tempDirectory, restartable);
+        await WaitUntilReadyAsync(cancellationToken);
+    }
 
     /// <summary>amqp URI of <paramref name="vhost"/> (which must exist: see <see cref="CreateVirtualHostAsync"/>).</summary>
     public string AmqpUriFor(string vhost) =>
@@ -102,6 +136,18 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         await process.StopAsync(TimeSpan.FromSeconds(60));
         ServerProcess.DeleteDirectory(tempDirectory);
     }
+
+    private static ServerProcess Launch(int port, string tempDirectory, bool restartable) =>
+        ServerProcess.Start("RabbitMQ", "rabbitmq-server.sh", new Dictionary<string, string>
+        {
+            ["RABBITMQ_PORT"] = port.ToString(),
+            ["RABBITMQ_DATA_DIR"] = Path.Combine(tempDirectory, "data"),
+            ["RABBITMQ_USER"] = User,
+            ["RABBITMQ_PASSWORD"] = Password,
+            // A throwaway node's data is removed by the script once the node stops, even if this
+            // process died first; a restartable one's must outlive the node.
+            ["DELETE_DATA_DIR_ON_EXIT"] = restartable ? "0" : "1",
+        });
 
     private async Task ImportPendingVhostsAsync()
     {

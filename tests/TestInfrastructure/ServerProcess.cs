@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 
 namespace PartyPlatform.TestInfrastructure;
 
@@ -14,7 +13,7 @@ internal sealed class ServerProcess
 {
     private const int MaxKeptLines = 300;
     private readonly Process process;
-    private readonly Queue<string> output = new();
+    private readonly RecentLines output = new(MaxKeptLines);
 
     private ServerProcess(string name, Process process)
     {
@@ -75,8 +74,8 @@ internal sealed class ServerProcess
 
         var process = new Process { StartInfo = startInfo };
         var server = new ServerProcess(name, process);
-        process.OutputDataReceived += (_, e) => server.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
+        process.OutputDataReceived += (_, e) => server.output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => server.output.Add(e.Data);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -85,13 +84,7 @@ internal sealed class ServerProcess
     }
 
     /// <summary>The last lines the server printed, for failure messages.</summary>
-    public string RecentOutput()
-    {
-        lock (output)
-        {
-            return string.Join(Environment.NewLine, output);
-        }
-    }
+    public string RecentOutput() => output.ToString();
 
     /// <summary>SIGTERM (the scripts turn it into a clean, prompt shutdown), then wait; kill if it hangs.</summary>
     public async Task StopAsync(TimeSpan timeout)
@@ -101,7 +94,7 @@ internal sealed class ServerProcess
             return;
         }
 
-        _ = SendSignal(process.Id, Sigterm);
+        _ = ProcessSignals.Terminate(process.Id);
         if (!await WaitForExitAsync(timeout))
         {
             process.Kill(entireProcessTree: true);
@@ -174,7 +167,6 @@ internal sealed class ServerProcess
     }
 
     private const string TempPrefix = "partyplatform-test-";
-    private const int Sigterm = 15;
 
     private static void RemoveLeftoverTempDirectories()
     {
@@ -182,43 +174,10 @@ internal sealed class ServerProcess
         {
             // partyplatform-test-<kind>-<pid>-<guid>
             var parts = Path.GetFileName(dir).Split('-');
-            if (parts.Length == 5 && int.TryParse(parts[3], out var pid) && pid != Environment.ProcessId && !IsRunning(pid))
+            if (parts.Length == 5 && int.TryParse(parts[3], out var pid) && pid != Environment.ProcessId && !ProcessSignals.IsRunning(pid))
             {
                 DeleteDirectory(dir);
             }
         }
     }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.Enqueue(line);
-            if (output.Count > MaxKeptLines)
-            {
-                output.Dequeue();
-            }
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
 }

@@ -97,6 +97,7 @@ public sealed partial class OutboxRelay<TDbContext>(
         // All confirms or none: on any failure the transaction rolls back and the whole batch is retried.
         await ConfirmedAsync(Task.WhenAll(publishes), rows.Count, settings.PublishTimeout, publishTimeout.Token, cancellationToken);
         await MarkAsync(connection, transaction, sent, failed, cancellationToken);
+        await PauseBeforeCommitAsync(settings.TestPauseBeforeCommitFile, sent, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         foreach (var (id, error) in failed)
@@ -124,6 +125,21 @@ public sealed partial class OutboxRelay<TDbContext>(
             _ = confirms.ContinueWith(abandoned => abandoned.Exception, TaskContinuationOptions.OnlyOnFaulted);
             throw new TimeoutException($"The broker did not confirm the batch of {count} messages within {timeout}; it is abandoned and retried.");
         }
+    }
+
+    /// <summary>The fault tests' pause point (<see cref="OutboxRelayOptions.TestPauseBeforeCommitFile"/>); off unless configured.</summary>
+    private static async Task PauseBeforeCommitAsync(string? signalFile, List<Guid> sent, CancellationToken stoppingToken)
+    {
+        if (string.IsNullOrEmpty(signalFile))
+        {
+            return;
+        }
+
+        // Written aside and moved into place, so that the test never reads half a list.
+        var written = signalFile + ".partial";
+        await File.WriteAllLinesAsync(written, sent.Select(id => id.ToString()), stoppingToken);
+        File.Move(written, signalFile, overwrite: true);
+        await Task.Delay(Timeout.Infinite, stoppingToken);
     }
 
     private static async Task<List<ClaimedRow>> ClaimAsync(

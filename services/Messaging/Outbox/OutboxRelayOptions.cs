@@ -20,4 +20,12 @@ public sealed class OutboxRelayOptions
 
     /// <summary>Pause after a failed batch (broker or database away) before the next try.</summary>
     public TimeSpan ErrorDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Test only, never set outside a fault test. When set, the relay stops at the most delicate
+    /// moment of its first batch: the broker has confirmed every message and the rows are marked
+    /// sent, but the marks are not committed. It writes the batch's message ids to this file (one a
+    /// line) and waits until it is stopped, so that a test can kill it there. Empty: no pause.
+    /// </summary>
+    public string? TestPauseBeforeCommitFile { get; set; }
 }

@@ -58,48 +58,59 @@ public sealed class MessagingHarness : IAsyncDisposable
         bool relay, bool consumer, TimeSpan? pollInterval = null, bool rawConsumer = false, bool batchConsumer = false,
         TimeSpan? publishTimeout = null)
     {
+        var roles = new MessagingRoles(relay, consumer, batchConsumer, rawConsumer, pollInterval, publishTimeout);
+        var host = CreateHostBuilder(Database, Broker, Deliveries, roles).Build();
+        await host.StartAsync();
+        await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        hosts.Add(host);
+        return host;
+    }
+
+    /// <summary>
+    /// A host that plays <paramref name="roles"/> over <paramref name="database"/> and <paramref name="broker"/>
+    /// as a service would: the hosts of <see cref="StartAsync"/> and the processes the fault tests
+    /// kill (tests/Messaging.FaultHost) are the same.
+    /// </summary>
+    public static HostApplicationBuilder CreateHostBuilder(string database, string broker, DeliveryLog deliveries, MessagingRoles roles)
+    {
         var builder = Host.CreateApplicationBuilder();
         // Per-command logging would be most of the work in a benchmark and noise in a failed test.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:messaging"] = Broker,
+            ["ConnectionStrings:messaging"] = broker,
             ["Messaging:RetryLimit"] = "2",
             ["Messaging:RetryMinInterval"] = "00:00:00.050",
             ["Messaging:RetryMaxInterval"] = "00:00:00.200",
-            ["Messaging:Outbox:PollInterval"] = (pollInterval ?? TimeSpan.FromSeconds(1)).ToString(),
-            ["Messaging:Outbox:PublishTimeout"] = (publishTimeout ?? TimeSpan.FromSeconds(30)).ToString(),
+            ["Messaging:Outbox:PollInterval"] = (roles.PollInterval ?? TimeSpan.FromSeconds(1)).ToString(),
+            ["Messaging:Outbox:PublishTimeout"] = (roles.PublishTimeout ?? TimeSpan.FromSeconds(30)).ToString(),
             ["Messaging:Outbox:ErrorDelay"] = "00:00:00.500",
         });
-        builder.Services.AddDbContext<RelayTestDb>(options => options.UseNpgsql(Database).UseSnakeCaseNamingConvention());
-        builder.Services.AddSingleton(Deliveries);
+        builder.Services.AddDbContext<RelayTestDb>(options => options.UseNpgsql(database).UseSnakeCaseNamingConvention());
+        builder.Services.AddSingleton(deliveries);
         builder.AddPlatformMessaging("test", bus =>
         {
-            if (consumer)
+            if (roles.Consumer)
             {
                 bus.AddInboxConsumer<PingConsumer>();
             }
 
-            if (rawConsumer)
+            if (roles.RawConsumer)
             {
                 bus.AddConsumer<RawPingConsumer>();
             }
 
-            if (batchConsumer)
+            if (roles.BatchConsumer)
             {
                 bus.AddBatchConsumer<PingBatchConsumer>(builder.Configuration);
             }
         });
-        if (relay)
+        if (roles.Relay)
         {
             builder.AddOutboxRelay<RelayTestDb>();
         }
 
-        var host = builder.Build();
-        await host.StartAsync();
-        await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        hosts.Add(host);
-        return host;
+        return builder;
     }
 
     /// <summary>Stops a host as abruptly as the host allows: work in flight is cancelled, not finished.</summary>
