@@ -6,8 +6,8 @@ namespace PartyPlatform.AppHost.Infrastructure;
 /// <summary>
 /// PostgreSQL and RabbitMQ from their installed binaries (scripts/install-prerequisites.sh), for
 /// machines without a container engine. Each server is an executable resource running
-/// scripts/*-server.sh in the foreground; its port (configured or free) is passed in an environment
-/// variable, and the services connect to it directly (no DCP proxy).
+/// scripts/*-server.sh in the foreground; Aspire picks its port and passes it in an environment
+/// variable, and DCP proxies it like any endpoint.
 /// </summary>
 public static class ExecutableInfrastructure
 {
@@ -71,7 +71,6 @@ public static class ExecutableInfrastructure
         // bash runs the script, so a checkout without the executable bit still works.
         var server = builder.AddExecutable(name, "bash", layout.Root, script)
             .WithEndpoint(port: port, scheme: "tcp", name: "tcp", env: portVariable)
-            .WithDirectEndpoint("tcp", port)
             // The script stops its server if the AppHost vanishes and DCP does not stop it
             // within the grace period (DCP stops the services and servers together).
             .WithEnvironment("PARENT_PID", Environment.ProcessId.ToString())

@@ -50,9 +50,8 @@ public static class PlatformInfrastructureExtensions
             service.WaitFor(dependency);
         }
 
-        // Readiness of the service itself (its /health includes the database check). Only the
-        // gateway and health checks call it, straight to its own port.
-        return service.WithHttpEndpointIfMissing().WithDirectEndpoint("http").WithHttpHealthCheck("/health");
+        // Readiness of the service itself (its /health includes the database check).
+        return service.WithHttpEndpointIfMissing().WithHttpHealthCheck("/health");
     }
 
     /// <summary>The service checks callers' tokens: it knows the issuer and finds Identity's keys through discovery.</summary>
@@ -77,9 +76,11 @@ public static class PlatformInfrastructureExtensions
     public static IResourceBuilder<ProjectResource> WithHttpEndpointIfMissing(this IResourceBuilder<ProjectResource> project) =>
         HasHttpEndpoint(project) ? project : project.WithHttpEndpoint(name: "http");
 
-    /// <summary>Pins the "http" endpoint's public port (the one clients use), bound by the process itself.</summary>
+    /// <summary>Pins the "http" endpoint's public port (the one clients use; DCP proxies it).</summary>
     public static IResourceBuilder<ProjectResource> WithFixedHttpPort(this IResourceBuilder<ProjectResource> project, int port) =>
-        project.WithHttpEndpointIfMissing().WithDirectEndpoint("http", port);
+        HasHttpEndpoint(project)
+            ? project.WithEndpoint("http", endpoint => endpoint.Port = port)
+            : project.WithHttpEndpoint(port: port, name: "http");
 
     private static bool HasHttpEndpoint(IResourceBuilder<ProjectResource> project) =>
         project.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http");
