@@ -5,6 +5,7 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using PartyPlatform.TestInfrastructure;
 
 [assembly: AssemblyFixture(typeof(PartyPlatform.EndToEnd.Tests.PlatformFixture))]
 
@@ -46,6 +47,14 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         Gateway = app.CreateHttpClient("gateway");
+        // The gateway's own probes may have found a service down while it was starting: wait until
+        // it routes to every service again, as Aspire's view of them says it can.
+        await Eventually.TrueAsync(async () =>
+        {
+            using var health = await Gateway.GetAsync("/health", timeout.Token);
+            var report = await health.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
+            return report.GetProperty("status").GetString() == "Healthy";
+        }, StartTimeout);
         CityAdmin = ClientFor("city-admin-system", "dev-secret-city-admin");
     }
 
