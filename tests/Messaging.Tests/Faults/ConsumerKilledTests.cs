@@ -8,7 +8,7 @@ namespace PartyPlatform.Messaging.Tests.Faults;
 public sealed class ConsumerKilledTests
 {
     private const int Events = 3000;
-    private const long CommitGate = 4_2424;
+    private const long CommitGate = 42_424;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
