@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using PartyPlatform.AppHost.Diagnostics;
 using PartyPlatform.AppHost.Infrastructure;
 using PartyPlatform.AppHost.Supervision;
@@ -15,9 +14,10 @@ builder.AddStartTimeline();
 // PostgreSQL + RabbitMQ: containers where Docker/Podman answers, else the installed binaries.
 var infrastructure = builder.AddPlatformInfrastructure();
 
-// The one public entry point, on a fixed port so that county systems and bookmarks can rely on it.
+// The one public entry point, on a fixed port (Ports:gateway) so that county systems and bookmarks can rely on it.
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
-    .WithFixedHttpPort(builder.Configuration.GetValue("Gateway:Port", 5080))
+    .WithHttpEndpointIfMissing()
+    .WithRunModePort("http")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithSettingsFrom(builder.Configuration.GetSection("Gateway:RateLimit"));

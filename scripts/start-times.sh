@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 first=""
 [[ "${1:-}" == "--first" ]] && first=1
 timeout=${START_TIMES_TIMEOUT:-240}
-gateway=http://localhost:${Gateway__Port:-5080}
+gateway=http://localhost:${Ports__gateway:-5080}
 
 work=$(mktemp -d)
 log=$work/apphost.log

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace PartyPlatform.AppHost.Infrastructure;
 
 /// <summary>The ordinary Aspire container resources, for machines with Docker or Podman.</summary>
@@ -5,8 +7,9 @@ public static class ContainerInfrastructure
 {
     public static PlatformInfrastructure Add(IDistributedApplicationBuilder builder, InfrastructureOptions options, InfrastructureCredentials credentials)
     {
-        var postgres = builder.AddPostgres("postgres", credentials.PostgresUser, credentials.PostgresPassword, options.PostgresPort);
-        var messaging = builder.AddRabbitMQ("messaging", credentials.RabbitMqUser, credentials.RabbitMqPassword, options.RabbitMqPort);
+        // Host ports from Ports:postgres and Ports:rabbitmq; a container's port stays behind DCP's proxy.
+        var postgres = builder.AddPostgres("postgres", credentials.PostgresUser, credentials.PostgresPassword, HostPort(builder, "postgres"));
+        var messaging = builder.AddRabbitMQ("messaging", credentials.RabbitMqUser, credentials.RabbitMqPassword, HostPort(builder, "rabbitmq"));
         if (!options.Ephemeral)
         {
             // Named volumes survive restarts of the AppHost (and of the machine).
@@ -22,4 +25,7 @@ public static class ContainerInfrastructure
             ReadinessFor = database => [database, messaging],
         };
     }
+
+    private static int? HostPort(IDistributedApplicationBuilder builder, string resource) =>
+        builder.Configuration.GetValue<int?>($"{RunModePorts.Section}:{resource}");
 }

@@ -6,8 +6,8 @@ namespace PartyPlatform.AppHost.Infrastructure;
 /// <summary>
 /// PostgreSQL and RabbitMQ from their installed binaries (scripts/install-prerequisites.sh), for
 /// machines without a container engine. Each server is an executable resource running
-/// scripts/*-server.sh in the foreground; Aspire picks its port and passes it in an environment
-/// variable, and DCP proxies it like any endpoint.
+/// scripts/*-server.sh in the foreground on its run-mode port (<see cref="RunModePorts"/>), passed
+/// in an environment variable; under the testing builder on a free port behind DCP's proxy.
 /// </summary>
 public static class ExecutableInfrastructure
 {
@@ -36,7 +36,7 @@ public static class ExecutableInfrastructure
     private static IResourceBuilder<ExecutableResource> AddPostgres(
         IDistributedApplicationBuilder builder, InfrastructureOptions options, InfrastructureCredentials credentials, RepositoryLayout layout, string dataDirectory)
     {
-        var postgres = AddServer(builder, options, "postgres", layout.Script("postgres-server.sh"), layout, options.PostgresPort, portVariable: "PGPORT")
+        var postgres = AddServer(builder, options, "postgres", layout.Script("postgres-server.sh"), layout, portVariable: "PGPORT")
             .WithEnvironment("PG_DATA_DIR", dataDirectory)
             .WithEnvironment("PG_USER", credentials.PostgresUser)
             .WithEnvironment("PG_PASSWORD", credentials.PostgresPassword)
@@ -54,7 +54,7 @@ public static class ExecutableInfrastructure
     private static IResourceBuilder<ExecutableResource> AddRabbitMq(
         IDistributedApplicationBuilder builder, InfrastructureOptions options, InfrastructureCredentials credentials, RepositoryLayout layout, string dataDirectory)
     {
-        var rabbitmq = AddServer(builder, options, "rabbitmq", layout.Script("rabbitmq-server.sh"), layout, options.RabbitMqPort, portVariable: "RABBITMQ_PORT")
+        var rabbitmq = AddServer(builder, options, "rabbitmq", layout.Script("rabbitmq-server.sh"), layout, portVariable: "RABBITMQ_PORT")
             .WithEnvironment("RABBITMQ_DATA_DIR", dataDirectory)
             .WithEnvironment("RABBITMQ_USER", credentials.RabbitMqUser)
             .WithEnvironment("RABBITMQ_PASSWORD", credentials.RabbitMqPassword)
@@ -66,11 +66,12 @@ public static class ExecutableInfrastructure
     }
 
     private static IResourceBuilder<ExecutableResource> AddServer(
-        IDistributedApplicationBuilder builder, InfrastructureOptions options, string name, string script, RepositoryLayout layout, int? port, string portVariable)
+        IDistributedApplicationBuilder builder, InfrastructureOptions options, string name, string script, RepositoryLayout layout, string portVariable)
     {
         // bash runs the script, so a checkout without the executable bit still works.
         var server = builder.AddExecutable(name, "bash", layout.Root, script)
-            .WithEndpoint(port: port, scheme: "tcp", name: "tcp", env: portVariable)
+            .WithEndpoint(scheme: "tcp", name: "tcp", env: portVariable)
+            .WithRunModePort("tcp")
             // The script stops its server if the AppHost vanishes and DCP does not stop it
             // within the grace period (DCP stops the services and servers together).
             .WithEnvironment("PARENT_PID", Environment.ProcessId.ToString())

@@ -29,11 +29,6 @@ public sealed class InfrastructureOptions
     /// <summary>Tests: data in a fresh temporary folder, durability off. Nothing is kept.</summary>
     public bool Ephemeral { get; init; }
 
-    /// <summary>Optional fixed host ports (e.g. for a SQL client); default: any free port.</summary>
-    public int? PostgresPort { get; init; }
-
-    public int? RabbitMqPort { get; init; }
-
     public static InfrastructureOptions Read(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -46,8 +41,6 @@ public sealed class InfrastructureOptions
                     $"{Section}:Mode is '{mode}'; use one of {string.Join(", ", Enum.GetNames<InfrastructureMode>())}."),
             DataDir = section["DataDir"],
             Ephemeral = section.GetValue("Ephemeral", false),
-            PostgresPort = section.GetValue<int?>("PostgresPort"),
-            RabbitMqPort = section.GetValue<int?>("RabbitMqPort"),
         };
     }
 }

@@ -51,7 +51,7 @@ public static class PlatformInfrastructureExtensions
         }
 
         // Readiness of the service itself (its /health includes the database check).
-        return service.WithHttpEndpointIfMissing().WithHttpHealthCheck("/health");
+        return service.WithHttpEndpointIfMissing().WithRunModePort("http").WithHttpHealthCheck("/health");
     }
 
     /// <summary>The service checks callers' tokens: it knows the issuer and finds Identity's keys through discovery.</summary>
@@ -71,19 +71,10 @@ public static class PlatformInfrastructureExtensions
         return service;
     }
 
-    /// <summary>An "http" endpoint on any free port, unless the project's launch profile brought one
-    /// (service discovery and health checks need it).</summary>
+    /// <summary>An "http" endpoint, unless the project's launch profile brought one (service discovery
+    /// and health checks need it); its port is set by <see cref="RunModePorts"/>.</summary>
     public static IResourceBuilder<ProjectResource> WithHttpEndpointIfMissing(this IResourceBuilder<ProjectResource> project) =>
-        HasHttpEndpoint(project) ? project : project.WithHttpEndpoint(name: "http");
-
-    /// <summary>Pins the "http" endpoint's public port (the one clients use; DCP proxies it).</summary>
-    public static IResourceBuilder<ProjectResource> WithFixedHttpPort(this IResourceBuilder<ProjectResource> project, int port) =>
-        HasHttpEndpoint(project)
-            ? project.WithEndpoint("http", endpoint => endpoint.Port = port)
-            : project.WithHttpEndpoint(port: port, name: "http");
-
-    private static bool HasHttpEndpoint(IResourceBuilder<ProjectResource> project) =>
-        project.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http");
+        project.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http") ? project : project.WithHttpEndpoint(name: "http");
 
     private static (InfrastructureMode Mode, string Reason) ChooseMode(IDistributedApplicationBuilder builder, InfrastructureOptions options)
     {

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 
@@ -6,12 +8,15 @@ namespace PartyPlatform.Platform.Benchmark;
 /// <summary>
 /// The platform being measured: one already running (<c>--gateway URL</c>, and <c>--organizations URL</c>
 /// for the direct calls, <c>--apphost-pid</c> for its processes' memory), or one this command starts
-/// from the AppHost with Aspire's testing builder (throwaway data, PostgreSQL without fsync, random
-/// ports, the demo city loaded) and stops at the end.
+/// from the AppHost with Aspire's testing builder (throwaway data, PostgreSQL without fsync, the demo
+/// city loaded) and stops at the end. That one runs as run mode does: each process on a port of its own
+/// (free ones chosen here) with no DCP proxy in between.
 /// </summary>
 public sealed class PlatformUnderTest : IAsyncDisposable
 {
     private static readonly string[] Resources = ["identity", "organizations", "venues", "dashboard", "gateway"];
+
+    private static readonly string[] Servers = ["postgres", "rabbitmq"];
 
     private readonly DistributedApplication? app;
 
@@ -52,6 +57,9 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             // The budget is the gateway's to enforce on callers; here it would only measure itself.
             $"Gateway:RateLimit:PermitsPerWindow={options.Int("permits-per-window", 1_000_000)}",
             "Identity:AccessTokenLifetime=00:30:00",
+            // Run mode's topology, not the testing builder's proxies.
+            "DcpPublisher:RandomizePorts=false",
+            .. Resources.Concat(Servers).Select(name => $"Ports:{name}={FreePort()}"),
         ]);
         var app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -62,6 +70,13 @@ public sealed class PlatformUnderTest : IAsyncDisposable
         }
 
         return new PlatformUnderTest(app.GetEndpoint("gateway", "http"), app.GetEndpoint("organizations", "http"), Environment.ProcessId, app);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace PartyPlatform.TestInfrastructure;
 
@@ -36,7 +34,7 @@ internal sealed class ServerProcess
     {
         for (var attempt = 1; ; attempt++)
         {
-            var server = start(FreePort());
+            var server = start(LoopbackPorts.Free());
             try
             {
                 await waitUntilReady(server, cancellationToken);
@@ -122,14 +120,6 @@ internal sealed class ServerProcess
 
     public InvalidOperationException StartFailure(string reason) =>
         new($"{Name} did not start: {reason}. Its last output:{Environment.NewLine}{RecentOutput()}");
-
-    /// <summary>A port that nothing listens on right now (the server binds it a moment later).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>A fresh folder for one server's data. Its name carries this process id, so that
     /// folders left by a killed test run are recognised and removed by the next run.</summary>
