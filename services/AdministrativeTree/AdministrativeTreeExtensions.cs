@@ -19,6 +19,7 @@ public static class AdministrativeTreeExtensions
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped(services => new ReplicaScope(services.GetRequiredService<TDb>(), services.GetRequiredService<IHttpContextAccessor>()));
-        return builder.AddReplayRequest(TreeReplayRequested.Queue, now => new TreeReplayRequested(serviceName, now));
+        return builder.AddReplayRequest(TreeReplayRequested.Queue, async (services, now, ct) =>
+            new TreeReplayRequested(serviceName, now, await services.GetRequiredService<TDb>().Set<UnitReplica>().DigestAsync(u => u.Version, ct)));
     }
 }

@@ -23,7 +23,8 @@ builder.AddPlatformMessaging("dashboard", bus =>
 });
 builder.AddMessagingHousekeeping<DashboardDb>();
 // Venue figures published before this service's queues existed come back this way.
-builder.AddReplayRequest(VenueFactsReplayRequested.Queue, now => new VenueFactsReplayRequested("dashboard", now));
+builder.AddReplayRequest(VenueFactsReplayRequested.Queue, async (services, now, ct) =>
+    new VenueFactsReplayRequested("dashboard", now, await services.GetRequiredService<DashboardDb>().VenueFactsHeldAsync(ct)));
 
 var app = builder.Build();
 

@@ -6,7 +6,9 @@ namespace PartyPlatform.Contracts.Organizations;
 /// that started after the demo city was loaded); replayed events carry the same versions, so
 /// copies that already hold them ignore them. Sent to <see cref="Queue"/>, which outlives restarts.
 /// </summary>
-public sealed record TreeReplayRequested(string RequestedBy, DateTimeOffset RequestedAt)
+/// <param name="Held">What the sender's copy holds, when it says: a copy that is current gets no
+/// replay. Without it (a rebuild asked for by hand) the whole tree is replayed.</param>
+public sealed record TreeReplayRequested(string RequestedBy, DateTimeOffset RequestedAt, CopyDigest? Held = null)
 {
     public const string Queue = "organizations-tree-replay";
 }

@@ -6,7 +6,12 @@ namespace PartyPlatform.Contracts.Venues;
 /// so a consumer that started after they were published catches up and one that holds them
 /// changes nothing. Sent to <see cref="Queue"/>, which outlives restarts.
 /// </summary>
-public sealed record VenueFactsReplayRequested(string RequestedBy, DateTimeOffset RequestedAt)
+/// <param name="Held">What the sender's copies hold, when it says: only the kinds whose copy is not
+/// current are replayed. Without it (a rebuild asked for by hand) every fact is replayed.</param>
+public sealed record VenueFactsReplayRequested(string RequestedBy, DateTimeOffset RequestedAt, VenueFactsHeld? Held = null)
 {
     public const string Queue = "venues-facts-replay";
 }
+
+/// <summary>A copy's figures per kind of venue fact (<see cref="CopyDigest"/>); deadline shortfalls have no versions.</summary>
+public sealed record VenueFactsHeld(CopyDigest Venues, CopyDigest Coverage, CopyDigest DeadlineShortfalls);

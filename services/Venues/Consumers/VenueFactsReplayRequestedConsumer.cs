@@ -1,6 +1,8 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Contracts;
 using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Messaging;
 using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Coverage;
@@ -11,7 +13,7 @@ namespace PartyPlatform.Venues.Consumers;
 /// <summary>
 /// Publishes Venues' current facts again (see <see cref="VenueFactsReplayRequested"/>). Nothing
 /// changes here: versions and fact ids are the ones already published, so consumers apply only
-/// what they lack.
+/// what they lack. A kind of fact whose copy the request says is current is left out.
 /// </summary>
 public sealed partial class VenueFactsReplayRequestedConsumer(VenuesDb db, TimeProvider time, ILogger<VenueFactsReplayRequestedConsumer> logger)
     : IConsumer<VenueFactsReplayRequested>, IInboxConsumer
@@ -20,35 +22,59 @@ public sealed partial class VenueFactsReplayRequestedConsumer(VenuesDb db, TimeP
 
     public async Task Consume(ConsumeContext<VenueFactsReplayRequested> context)
     {
+        var ct = context.CancellationToken;
+        var held = context.Message.Held;
+        var reckonings = await db.DeadlineReckonings.AsNoTracking().ToListAsync(ct);
+        var venuesStale = held?.Venues != await db.Venues.DigestAsync(v => v.Version, ct);
+        var coverageStale = held?.Coverage != await db.CoverageSnapshots.DigestAsync(s => s.Version, ct);
+        var shortfallsStale = held?.DeadlineShortfalls != new CopyDigest(reckonings.Sum(r => r.Shortfalls.Count), 0);
+        if (!(venuesStale || coverageStale || shortfallsStale))
+        {
+            LogCurrent(logger, context.Message.RequestedBy);
+            return;
+        }
+
         var facts = 0;
         var applied = await db.ApplyOnceAsync(context, this, async ct =>
         {
-            var now = time.GetUtcNow();
-            var venues = await db.Venues.AsNoTracking().ToListAsync(ct);
-            venues.ForEach(venue => db.PublishOnCommit(venue.ToEvent(now)));
-
-            var coverage = await (
-                    from snapshot in db.CoverageSnapshots
-                    join unit in db.Units on snapshot.UnitId equals unit.Id
-                    select new { snapshot, unit })
-                .AsNoTracking().ToListAsync(ct);
-            coverage.ForEach(c => db.PublishOnCommit(new VenueCoverageChanged(
-                c.unit.Id, c.snapshot.Version, c.unit.Name, c.unit.Code, c.unit.Level, c.snapshot.Villages, c.snapshot.VillagesWithVenue,
-                CoverageFigures.Percent(c.snapshot.Villages, c.snapshot.VillagesWithVenue), c.snapshot.UpdatedAt)));
-
-            var reckonings = await db.DeadlineReckonings.AsNoTracking().ToListAsync(ct);
-            foreach (var reckoning in reckonings)
+            if (venuesStale)
             {
-                reckoning.Shortfalls.ForEach(s => db.PublishOnCommit(s.ToFact(reckoning.Deadline, reckoning.ReckonedAt)));
+                var now = time.GetUtcNow();
+                var venues = await db.Venues.AsNoTracking().ToListAsync(ct);
+                venues.ForEach(venue => db.PublishOnCommit(venue.ToEvent(now)));
+                facts += venues.Count;
             }
 
-            facts = venues.Count + coverage.Count + reckonings.Sum(r => r.Shortfalls.Count);
+            if (coverageStale)
+            {
+                var coverage = await (
+                        from snapshot in db.CoverageSnapshots
+                        join unit in db.Units on snapshot.UnitId equals unit.Id
+                        select new { snapshot, unit })
+                    .AsNoTracking().ToListAsync(ct);
+                coverage.ForEach(c => db.PublishOnCommit(new VenueCoverageChanged(
+                    c.unit.Id, c.snapshot.Version, c.unit.Name, c.unit.Code, c.unit.Level, c.snapshot.Villages, c.snapshot.VillagesWithVenue,
+                    CoverageFigures.Percent(c.snapshot.Villages, c.snapshot.VillagesWithVenue), c.snapshot.UpdatedAt)));
+                facts += coverage.Count;
+            }
+
+            if (shortfallsStale)
+            {
+                foreach (var reckoning in reckonings)
+                {
+                    reckoning.Shortfalls.ForEach(s => db.PublishOnCommit(s.ToFact(reckoning.Deadline, reckoning.ReckonedAt)));
+                    facts += reckoning.Shortfalls.Count;
+                }
+            }
         });
         if (applied)
         {
             LogReplayed(logger, facts, context.Message.RequestedBy);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The copies of {RequestedBy} hold every current venue fact: nothing to replay")]
+    private static partial void LogCurrent(ILogger logger, string requestedBy);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Facts} venue facts for {RequestedBy}")]
     private static partial void LogReplayed(ILogger logger, int facts, string requestedBy);

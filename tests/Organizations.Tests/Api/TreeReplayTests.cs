@@ -3,6 +3,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyPlatform.Contracts;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Data;
@@ -75,6 +76,31 @@ public sealed class TreeReplayTests
         await AssertReplayedAsync(app, times: 3);
     }
 
+    [Fact]
+    public async Task A_copy_that_holds_every_current_version_gets_no_replay_and_one_a_version_behind_gets_the_tree()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+        await LoadTreeAsync(app);
+        var consumed = ObserveRequests(app);
+        await using var db = app.OpenDb();
+        var versions = await db.Units.Select(u => u.Version).ToListAsync(Ct);
+        var current = new CopyDigest(versions.Count, versions.Sum());
+
+        await SendRequestAsync(app, NewId.NextGuid(), current);
+        await Eventually.TrueAsync(() => Task.FromResult(consumed.Count == 1), Patience);
+        Assert.Empty(await ReplayedAsync(db));
+
+        // One unit's last change missing: the same number of units, one version fewer.
+        await SendRequestAsync(app, NewId.NextGuid(), current with { VersionSum = current.VersionSum - 1 });
+        await Eventually.TrueAsync(() => Task.FromResult(consumed.Count == 2), Patience);
+        await AssertReplayedAsync(app, times: 1);
+
+        // A unit missing altogether.
+        await SendRequestAsync(app, NewId.NextGuid(), new CopyDigest(current.Count - 1, current.VersionSum - versions[0]));
+        await Eventually.TrueAsync(() => Task.FromResult(consumed.Count == 3), Patience);
+        await AssertReplayedAsync(app, times: 2);
+    }
+
     /// <summary>
     /// A tree with a merge behind it, so that versions differ and a unit is retired, whose events
     /// have all left the outbox.
@@ -99,11 +125,11 @@ public sealed class TreeReplayTests
         return consumed;
     }
 
-    private static async Task SendRequestAsync(OrganizationsApp app, Guid messageId)
+    private static async Task SendRequestAsync(OrganizationsApp app, Guid messageId, CopyDigest? held = null)
     {
         var bus = app.Services.GetRequiredService<IBus>();
         var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{TreeReplayRequested.Queue}"));
-        await endpoint.Send(new TreeReplayRequested("tests", DateTimeOffset.UtcNow), context => context.MessageId = messageId, Ct);
+        await endpoint.Send(new TreeReplayRequested("tests", DateTimeOffset.UtcNow, held), context => context.MessageId = messageId, Ct);
     }
 
     private static async Task<bool> RequestWaitsOnInboxAsync(OrganizationsApp app)
