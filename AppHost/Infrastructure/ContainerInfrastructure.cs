@@ -22,7 +22,7 @@ public static class ContainerInfrastructure
             Mode = InfrastructureMode.Containers,
             Database = name => postgres.AddDatabase(name),
             Messaging = messaging,
-            ReadinessFor = database => [database, messaging],
+            ReadinessFor = database => [database],
         };
     }
 

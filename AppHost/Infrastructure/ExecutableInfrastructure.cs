@@ -29,7 +29,7 @@ public static class ExecutableInfrastructure
             Database = name => AddDatabase(builder, name, postgres, credentials),
             Messaging = AddMessaging(builder, rabbitmq, credentials),
             // Not the connection strings: those resolve as soon as the processes exist.
-            ReadinessFor = _ => [postgres, rabbitmq],
+            ReadinessFor = _ => [postgres],
         };
     }
 

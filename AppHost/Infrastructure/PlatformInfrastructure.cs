@@ -19,8 +19,10 @@ public sealed class PlatformInfrastructure
     public required IResourceBuilder<IResourceWithConnectionString> Messaging { get; init; }
 
     /// <summary>What a service using <c>database</c> must wait for: in executable mode the server
-    /// processes (their connection strings resolve before the servers answer), in container mode
-    /// the database and broker resources, whose own health checks cover that.</summary>
+    /// process (its connection strings resolve before the server answers), in container mode the
+    /// database resource, whose own health check covers that. Not the broker: RabbitMQ takes 7-10 s
+    /// to boot, MassTransit connects once it answers (as after any outage of the broker), and
+    /// meanwhile the outbox keeps what is written; a service's /health stays unhealthy until then.</summary>
     public required Func<IResourceBuilder<IResourceWithConnectionString>, IEnumerable<IResourceBuilder<IResource>>> ReadinessFor { get; init; }
 }
 
