@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PartyPlatform;
 
-/// <summary>Maps the platform's rule and conflict exceptions to 400 and 409 ProblemDetails; anything else stays a 500.</summary>
+/// <summary>
+/// Maps the platform's rule and conflict exceptions to 400 and 409 ProblemDetails, an unreachable database
+/// to 503; anything else stays a 500.
+/// </summary>
 public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -37,6 +40,14 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
                 Status = StatusCodes.Status409Conflict,
                 Title = "Conflict",
                 Detail = "Another request has just recorded the same thing; read it again.",
+            },
+            // The database dropped the connection or cannot be reached (restarting, say): the request may be
+            // repeated once it is back, so 503, not a 500 that reads as a bug.
+            _ when IsDatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = "The service cannot reach its database just now; retry shortly.",
             },
             _ when IsConcurrencyConflict(exception) => new ProblemDetails
             {
@@ -79,6 +90,25 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
 
     /// <summary>"$.items[0].kind" as the client wrote it: "items[0].kind"; the whole body is "body".</summary>
     private static string JsonField(string path) => path is "$" or "" ? "body" : path.TrimStart('$').TrimStart('.');
+
+    /// <summary>
+    /// A lost or refused connection anywhere in the chain (EF wraps the driver's exception once or twice): a
+    /// transient failure without a server error, or the server's own "connection exception" (08) and
+    /// "operator intervention" (57P: shutting down, starting up). Deadlocks and serialization failures are not outages.
+    /// </summary>
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Data.Common.DbException { IsTransient: true } failure
+                && (failure.SqlState is null || failure.SqlState.StartsWith("08", StringComparison.Ordinal) || failure.SqlState.StartsWith("57P", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // Checked by name so that ServiceDefaults needs no EF Core reference.
     private static bool IsConcurrencyConflict(Exception exception) =>

@@ -13,7 +13,8 @@
 #   PG_BIN        default /usr/lib/postgresql/15/bin
 #   PARENT_PID    optional: stop the server when that process is gone (orphan protection),
 #                 after PARENT_GRACE_SECONDS (default 0)
-#   DELETE_DATA_DIR_ON_EXIT=1  throwaway runs: remove PG_DATA_DIR once the server has stopped
+#   DELETE_DATA_DIR_ON_EXIT=1  throwaway runs: remove PG_DATA_DIR once the server has been stopped
+#                 (not when it died by itself: the AppHost starts it again on the same data)
 #   PG_OS_USER    OS user that runs the server when this script runs as root (default postgres)
 #
 # Signals: SIGTERM, SIGINT and SIGHUP all mean "fast shutdown" (clients are disconnected,
@@ -177,7 +178,8 @@ set +e
 supervise_server postgres INT "${as_server[@]}" "$PG_BIN/postgres" -D "$PG_DATA_DIR" "${settings[@]}"
 status=$?
 [[ "$socket_dir" != "$PG_DATA_DIR" ]] && rmdir -- "$socket_dir" 2>/dev/null
-if [[ "${DELETE_DATA_DIR_ON_EXIT:-0}" == "1" ]]; then
+# Only once asked to stop: a server that died (kill -9) is started again on its data.
+if [[ "${DELETE_DATA_DIR_ON_EXIT:-0}" == "1" ]] && supervise_asked_to_stop; then
     rm -rf -- "$PG_DATA_DIR"
 fi
 exit "$status"

@@ -13,7 +13,8 @@
 #   RABBITMQ_NODENAME   default: partyplatform-<first port>-<random>@localhost, chosen on the
 #                       first start and kept in the data folder (mnesia data belongs to a node
 #                       name, and Aspire hands out a different port on every run)
-#   DELETE_DATA_DIR_ON_EXIT=1  throwaway runs: remove RABBITMQ_DATA_DIR once the node has stopped
+#   DELETE_DATA_DIR_ON_EXIT=1  throwaway runs: remove RABBITMQ_DATA_DIR once the node has been stopped
+#                       (not when it died by itself: the AppHost starts it again on the same data)
 #   PARENT_PID          optional: stop the node when that process is gone (orphan protection),
 #                       after PARENT_GRACE_SECONDS (default 0)
 #
@@ -139,7 +140,8 @@ set +e
 # RabbitMQ's own start script turns SIGTERM into a graceful stop of the Erlang node.
 supervise_server rabbitmq TERM "$RABBITMQ_HOME_BIN/rabbitmq-server"
 status=$?
-if [[ "${DELETE_DATA_DIR_ON_EXIT:-0}" == "1" ]]; then
+# Only once asked to stop: a node that died (kill -9) is started again on its data.
+if [[ "${DELETE_DATA_DIR_ON_EXIT:-0}" == "1" ]] && supervise_asked_to_stop; then
     cd /
     rm -rf -- "$data"
 fi

@@ -79,7 +79,8 @@ public static class ExecutableInfrastructure
         if (options.Ephemeral)
         {
             // The servers outlive the AppHost by a few seconds (DCP stops them): the scripts
-            // delete the data themselves once their server has stopped.
+            // delete the data themselves once their server has been stopped (a crashed one keeps
+            // it, so that the supervisor's restart finds its databases and queues).
             server.WithEnvironment("DELETE_DATA_DIR_ON_EXIT", "1");
         }
 

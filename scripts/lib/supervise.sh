@@ -10,7 +10,8 @@
 #   server is stopped the same way, so no orphan keeps its port and data folder.
 #   PARENT_GRACE_SECONDS (default 0) first leaves an orchestrator that outlives the parent (DCP
 #   after the AppHost) time to stop everything in its own order.
-# - Returns with the server's exit status; 1 when it ended without being asked to.
+# - Returns with the server's exit status; 1 when it ended without being asked to
+#   (supervise_asked_to_stop tells which).
 
 supervise_server() {
     local name=$1 stop_signal=$2
@@ -69,6 +70,10 @@ supervise_server() {
     _sv_log "$name exited with status $status"
     return "$status"
 }
+
+# After supervise_server: true when the server was asked to stop (a signal, or the parent gone), false
+# when it died by itself (a crash, kill -9), after which a supervisor starts it again on the same data.
+supervise_asked_to_stop() { [[ -n "${_sv_stopping:-}" ]]; }
 
 _sv_log() { echo "${_sv_name:-server}-supervisor: $*" >&2; }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using PartyPlatform.Messaging.Outbox;
 
 namespace PartyPlatform.Auditing;
@@ -20,8 +21,10 @@ public static class PlatformDatabase
         Action<DbContextOptionsBuilder>? configure = null)
         where TDbContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-                               ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing.");
+        var connectionString = WithConnectTimeout(
+            builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing."),
+            builder.Configuration.GetValue(ConnectTimeoutKey, DefaultConnectTimeout));
         builder.Services.AddAuditing(audit);
         builder.Services.AddDbContext<TDbContext>((services, options) =>
         {
@@ -32,6 +35,26 @@ public static class PlatformDatabase
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// How long opening a connection may take before the request answers 503 (Npgsql's own default is 15 s,
+    /// as long as the gateway waits for the whole request): while PostgreSQL restarts, a connection through a
+    /// proxy in front of it can hang rather than be refused. A connection string that sets its own Timeout keeps it.
+    /// </summary>
+    public const string ConnectTimeoutKey = "Database:ConnectTimeout";
+
+    private static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
+
+    private static string WithConnectTimeout(string connectionString, TimeSpan timeout)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!settings.ContainsKey(nameof(NpgsqlConnectionStringBuilder.Timeout)))
+        {
+            settings.Timeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+        }
+
+        return settings.ConnectionString;
     }
 
     /// <summary>Applies pending migrations (creating the database if needed) behind the execution strategy.</summary>

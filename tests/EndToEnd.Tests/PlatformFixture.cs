@@ -21,6 +21,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
+    private const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     private DistributedApplication? app;
 
     /// <summary>The running AppHost: its resources' states, commands and logs.</summary>
@@ -38,6 +40,14 @@ public sealed class PlatformFixture : IAsyncLifetime
             // Short-lived tokens and no clock skew, so that a disabled client's last token runs out within the test.
             ["Infrastructure:Ephemeral=true", "DemoData:Load=false", $"Identity:AccessTokenLifetime={TokenLifetime}", "Identity:ClockSkew=00:00:00"]);
 
+        // Aspire points every service's telemetry at its dashboard's collector, but the testing builder runs no
+        // dashboard: the exporters then retried against a closed port, and each service's shutdown waited for them
+        // (over 10 s) longer than Aspire's stop command waits for a process to end. No collector, no exporter.
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove(OtlpEndpoint));
+        }
+
         app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await app.StartAsync(timeout.Token);
@@ -47,19 +57,52 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         Gateway = app.CreateHttpClient("gateway");
-        // The gateway's own probes may have found a service down while it was starting: wait until
-        // it routes to every service again, as Aspire's view of them says it can.
-        await Eventually.TrueAsync(async () =>
-        {
-            using var health = await Gateway.GetAsync("/health", timeout.Token);
-            var report = await health.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
-            return report.GetProperty("status").GetString() == "Healthy";
-        }, StartTimeout);
+        // The gateway's own probes may have found a service down while it was starting.
+        await GatewayRoutesToEveryServiceAsync(StartTimeout);
         CityAdmin = ClientFor("city-admin-system", "dev-secret-city-admin");
     }
 
     /// <summary>The platform's own processes, in the order they become healthy.</summary>
     public static IReadOnlyList<string> Services { get; } = ["identity", "organizations", "venues", "dashboard", "gateway"];
+
+    /// <summary>Every process the AppHost starts: the servers, then the platform's own.</summary>
+    private static IEnumerable<string> Processes => ["postgres", "rabbitmq", .. Services];
+
+    /// <summary>
+    /// What a test that stops or kills processes leaves behind, whatever happened in it: every process
+    /// started again if it is down (a failed stop leaves Aspire's "Unknown"), healthy, and routed to by the
+    /// gateway, so that one failure does not cascade into the tests after it.
+    /// </summary>
+    public async Task RestoreAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        foreach (var resource in Processes)
+        {
+            if (App.ResourceNotifications.TryGetCurrentState(resource, out var current)
+                && current.Snapshot.State?.Text is { } state
+                && (KnownResourceStates.TerminalStates.Contains(state) || state is "Terminated" or "Unknown"))
+            {
+                await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, deadline.Token);
+            }
+        }
+
+        // The servers are processes of their own only where no container engine runs them.
+        foreach (var resource in Processes.Where(r => App.ResourceNotifications.TryGetCurrentState(r, out _)))
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, deadline.Token);
+        }
+
+        await GatewayRoutesToEveryServiceAsync(timeout);
+    }
+
+    /// <summary>Until the gateway's /health says it routes to every service, as Aspire's view of them says it can.</summary>
+    private Task GatewayRoutesToEveryServiceAsync(TimeSpan timeout) =>
+        Eventually.TrueAsync(async () =>
+        {
+            using var health = await Gateway.GetAsync("/health");
+            var report = await health.Content.ReadFromJsonAsync<JsonElement>();
+            return report.GetProperty("status").GetString() == "Healthy";
+        }, timeout);
 
     /// <summary>The gateway, called by a client that takes a fresh token whenever its last one is half spent.</summary>
     public HttpClient ClientFor(string clientId, string secret) =>
