@@ -24,6 +24,7 @@ public static class MessagingExtensions
                                    $"Connection string '{options.ConnectionName}' (the broker's amqp:// URI) is missing.");
         var broker = new Uri(connectionString);
 
+        builder.Services.Configure<MassTransitHostOptions>(host => host.StopTimeout = options.StopTimeout);
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));

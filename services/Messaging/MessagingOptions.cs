@@ -14,6 +14,17 @@ public sealed class MessagingOptions
 
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Longest wait for the deliveries in hand when a receive endpoint stops: at shutdown, and when its
+    /// broker connection is lost, before it may connect again. Unbounded (MassTransit's default), one
+    /// delivery that never finishes keeps the endpoint from ever reconnecting while its health still says
+    /// Healthy: an acknowledgement written to a connection that died waits forever in the RabbitMQ client
+    /// once its write buffer (128 frames) is full, as a batch's acknowledgements or the relay's publishes fill it.
+    /// Deliveries cut off here were never acknowledged: the broker delivers them again and the inbox skips
+    /// what was applied.
+    /// </summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Messages a receive endpoint holds unacknowledged, and so handles at once.</summary>
     public ushort PrefetchCount { get; set; } = 32;
 

@@ -131,6 +131,17 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What the node itself says of its queues (consumers, ready, unacknowledged) and connections,
+    /// from rabbitmqctl: for a failure message, where the client's own view may be wrong.
+    /// </summary>
+    public async Task<string> DescribeAsync(string vhost = "/")
+    {
+        var queues = await RunCliAsync("list_queues", "-p", vhost, "name", "consumers", "messages_ready", "messages_unacknowledged");
+        var connections = await RunCliAsync("list_connections", "name", "state", "channels", "recv_cnt", "send_cnt");
+        return $"Queues (name, consumers, ready, unacked): {queues.Output}{Environment.NewLine}Connections (name, state, channels, received, sent): {connections.Output}";
+    }
+
     public async ValueTask DisposeAsync()
     {
         await process.StopAsync(TimeSpan.FromSeconds(60));
