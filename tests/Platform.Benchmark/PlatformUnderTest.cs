@@ -57,6 +57,8 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             // The budget is the gateway's to enforce on callers; here it would only measure itself.
             $"Gateway:RateLimit:PermitsPerWindow={options.Int("permits-per-window", 1_000_000)}",
             "Identity:AccessTokenLifetime=00:30:00",
+            // The AppHost's health checks fail by design until each resource is up; the figures are what matter here.
+            "Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
             // Run mode's topology, not the testing builder's proxies.
             "DcpPublisher:RandomizePorts=false",
             .. Resources.Concat(Servers).Select(name => $"Ports:{name}={FreePort()}"),
