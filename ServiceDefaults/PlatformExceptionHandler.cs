@@ -43,7 +43,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
             },
             // The database dropped the connection or cannot be reached (restarting, say): the request may be
             // repeated once it is back, so 503, not a 500 that reads as a bug.
-            _ when IsDatabaseUnavailable(exception) => new ProblemDetails
+            _ when DatabaseOutage.Is(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Service unavailable",
@@ -90,25 +90,6 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
 
     /// <summary>"$.items[0].kind" as the client wrote it: "items[0].kind"; the whole body is "body".</summary>
     private static string JsonField(string path) => path is "$" or "" ? "body" : path.TrimStart('$').TrimStart('.');
-
-    /// <summary>
-    /// A lost or refused connection anywhere in the chain (EF wraps the driver's exception once or twice): a
-    /// transient failure without a server error, or the server's own "connection exception" (08) and
-    /// "operator intervention" (57P: shutting down, starting up). Deadlocks and serialization failures are not outages.
-    /// </summary>
-    private static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is System.Data.Common.DbException { IsTransient: true } failure
-                && (failure.SqlState is null || failure.SqlState.StartsWith("08", StringComparison.Ordinal) || failure.SqlState.StartsWith("57P", StringComparison.Ordinal)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     // Checked by name so that ServiceDefaults needs no EF Core reference.
     private static bool IsConcurrencyConflict(Exception exception) =>

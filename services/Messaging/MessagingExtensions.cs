@@ -31,8 +31,20 @@ public static class MessagingExtensions
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                endpoint.UseMessageRetry(retry => retry.Exponential(
-                    options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
+                // While the service's database is unreachable (restarting, say) the message waits, unacknowledged,
+                // and is applied once it is back, instead of spending the few quick retries and going to _error
+                // for a hand to replay. The two policies take disjoint exceptions: nested policies that both
+                // handled one would not add up (MassTransit keeps the first one's retry state).
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(DatabaseOutage.Is);
+                    retry.Exponential(options.DatabaseOutageRetryLimit, options.RetryMaxInterval, options.DatabaseOutageMaxInterval, options.RetryMaxInterval);
+                });
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<Exception>(DatabaseOutage.Is);
+                    retry.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval);
+                });
             });
             bus.UsingRabbitMq((context, rabbit) =>
             {

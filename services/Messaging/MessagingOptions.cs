@@ -25,6 +25,14 @@ public sealed class MessagingOptions
     /// </summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Further rounds of the retries above while the database cannot be reached, each after a longer wait
+    /// up to <see cref="DatabaseOutageMaxInterval"/>: about an hour of outage before a message goes to _error.
+    /// </summary>
+    public int DatabaseOutageRetryLimit { get; set; } = 130;
+
+    public TimeSpan DatabaseOutageMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Messages a receive endpoint holds unacknowledged, and so handles at once.</summary>
     public ushort PrefetchCount { get; set; } = 32;
 

@@ -32,6 +32,7 @@ public sealed class CountyWrites
     {
         var token = new TokenSource(gateway, Targets.CountyClient, Targets.CountySecret);
         var county = await Targets.CountyIdAsync(gateway, token);
+        await Targets.SettledAsync(gateway, token);
         return new CountyWrites(gateway, token, await Targets.VillagesAsync(gateway, token, county, VillageCount));
     }
 

@@ -59,6 +59,8 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             "Identity:AccessTokenLifetime=00:30:00",
             // The AppHost's health checks fail by design until each resource is up; the figures are what matter here.
             "Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
+            // Each resource's console, copied into this one: its warnings and errors only.
+            "Logging:LogLevel:AppHost.Resources=Warning",
             // Run mode's topology, not the testing builder's proxies.
             "DcpPublisher:RandomizePorts=false",
             .. Resources.Concat(Servers).Select(name => $"Ports:{name}={FreePort()}"),

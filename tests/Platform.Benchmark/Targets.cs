@@ -43,6 +43,36 @@ public static class Targets
         }
     }
 
+    /// <summary>
+    /// Waits until the Dashboard's copy holds as many villages and communities as Organizations (level
+    /// Village): a platform just started is still loading the demo city and sending it to every copy, which
+    /// takes both cores for a while and would be measured as the gateway's cost or the writes' latency.
+    /// </summary>
+    public static async Task SettledAsync(HttpClient gateway, TokenSource token)
+    {
+        var deadline = DateTimeOffset.UtcNow + DemoCityTimeout;
+        Console.WriteLine("  waiting until the demo city has reached the Dashboard's copy (start-up settled)...");
+        while (await CountAsync(gateway, token, "/api/organizations/units?level=Village&pageSize=1", page => page.GetProperty("totalCount").GetInt64())
+               != await CountAsync(gateway, token, "/api/dashboard/tree/counties",
+                   counties => counties.EnumerateArray().Sum(c => c.GetProperty("villages").GetInt64() + c.GetProperty("communities").GetInt64())))
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"The Dashboard's copy did not catch up with the demo city within {DemoCityTimeout}.");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static async Task<long> CountAsync(HttpClient gateway, TokenSource token, string path, Func<JsonElement, long> count)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = await token.HeaderAsync(CancellationToken.None);
+        using var response = await gateway.SendAsync(request);
+        return response.IsSuccessStatusCode ? count(await response.Content.ReadFromJsonAsync<JsonElement>()) : -1;
+    }
+
     public sealed record Village(Guid Id, string Name);
 
     public static async Task<IReadOnlyList<Village>> VillagesAsync(HttpClient gateway, TokenSource token, Guid countyId, int count)

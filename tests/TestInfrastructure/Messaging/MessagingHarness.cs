@@ -82,6 +82,7 @@ public sealed class MessagingHarness : IAsyncDisposable
             ["Messaging:RetryLimit"] = "2",
             ["Messaging:RetryMinInterval"] = "00:00:00.050",
             ["Messaging:RetryMaxInterval"] = "00:00:00.200",
+            ["Messaging:DatabaseOutageMaxInterval"] = "00:00:01",
             ["Messaging:Outbox:PollInterval"] = (roles.PollInterval ?? TimeSpan.FromSeconds(1)).ToString(),
             ["Messaging:Outbox:PublishTimeout"] = (roles.PublishTimeout ?? TimeSpan.FromSeconds(30)).ToString(),
             ["Messaging:Outbox:ErrorDelay"] = "00:00:00.500",
