@@ -7,7 +7,7 @@ if (options.Command is not ("gateway" or "soak"))
     Console.WriteLine("""
         gateway [--rate 200] [--fixed-seconds 10] [--saturate-seconds 10] [--callers 16] [--rounds 3]
             the same GET through the gateway and straight to Organizations
-        soak [--rate 50] [--duration 00:10:00] | soak --step [--rates 50,75,100,...] [--step-seconds 60]
+        soak [--rate 50] [--duration 00:10:00] | soak --step [--rates 50,75,100,...] [--step-seconds 60] [--warmup-seconds 60]
             county renames through the gateway at a fixed rate
         Either starts the platform itself (the AppHost, throwaway data), or measures a running one:
             --gateway http://localhost:5080 [--organizations http://localhost:PORT] [--apphost-pid PID]
