@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace PartyPlatform.AppHost.Infrastructure;
 
 /// <summary>The ordinary Aspire container resources, for machines with Docker or Podman.</summary>
@@ -8,8 +6,8 @@ public static class ContainerInfrastructure
     public static PlatformInfrastructure Add(IDistributedApplicationBuilder builder, InfrastructureOptions options, InfrastructureCredentials credentials)
     {
         // Host ports from Ports:postgres and Ports:rabbitmq; a container's port stays behind DCP's proxy.
-        var postgres = builder.AddPostgres("postgres", credentials.PostgresUser, credentials.PostgresPassword, HostPort(builder, "postgres"));
-        var messaging = builder.AddRabbitMQ("messaging", credentials.RabbitMqUser, credentials.RabbitMqPassword, HostPort(builder, "rabbitmq"));
+        var postgres = builder.AddPostgres("postgres", credentials.PostgresUser, credentials.PostgresPassword, RunModePorts.Configured(builder, "postgres"));
+        var messaging = builder.AddRabbitMQ("messaging", credentials.RabbitMqUser, credentials.RabbitMqPassword, RunModePorts.Configured(builder, "rabbitmq"));
         if (!options.Ephemeral)
         {
             // Named volumes survive restarts of the AppHost (and of the machine).
@@ -25,7 +23,4 @@ public static class ContainerInfrastructure
             ReadinessFor = database => [database],
         };
     }
-
-    private static int? HostPort(IDistributedApplicationBuilder builder, string resource) =>
-        builder.Configuration.GetValue<int?>($"{RunModePorts.Section}:{resource}");
 }

@@ -20,9 +20,13 @@ public static class RunModePorts
     /// <summary>Set by Aspire's testing builder.</summary>
     private const string RandomizePortsKey = "DcpPublisher:RandomizePorts";
 
+    /// <summary>The port configured for <paramref name="resource"/> (<c>Ports:&lt;resource&gt;</c>), if any.</summary>
+    public static int? Configured(IDistributedApplicationBuilder builder, string resource) =>
+        builder.Configuration.GetValue<int?>($"{Section}:{resource}");
+
     /// <summary>The configured port of <paramref name="resource"/> when it binds it itself, else null.</summary>
-    public static int? DirectPort(IDistributedApplicationBuilder builder, string resource) =>
-        builder.Configuration.GetValue(RandomizePortsKey, false) ? null : builder.Configuration.GetValue<int?>($"{Section}:{resource}");
+    private static int? DirectPort(IDistributedApplicationBuilder builder, string resource) =>
+        builder.Configuration.GetValue(RandomizePortsKey, false) ? null : Configured(builder, resource);
 
     /// <summary>Endpoint <paramref name="endpointName"/> on the resource's configured port without DCP's proxy (run mode).</summary>
     public static IResourceBuilder<T> WithRunModePort<T>(this IResourceBuilder<T> resource, string endpointName)

@@ -25,9 +25,10 @@ public sealed partial class VenueFactsReplayRequestedConsumer(VenuesDb db, TimeP
         var ct = context.CancellationToken;
         var held = context.Message.Held;
         var reckonings = await db.DeadlineReckonings.AsNoTracking().ToListAsync(ct);
-        var venuesStale = held?.Venues != await db.Venues.DigestAsync(v => v.Version, ct);
-        var coverageStale = held?.Coverage != await db.CoverageSnapshots.DigestAsync(s => s.Version, ct);
-        var shortfallsStale = held?.DeadlineShortfalls != new CopyDigest(reckonings.Sum(r => r.Shortfalls.Count), 0);
+        // Without figures (a rebuild by hand) everything is replayed, and nothing need be counted.
+        var venuesStale = held is null || held.Venues != await db.Venues.DigestAsync(v => v.Version, ct);
+        var coverageStale = held is null || held.Coverage != await db.CoverageSnapshots.DigestAsync(s => s.Version, ct);
+        var shortfallsStale = held is null || held.DeadlineShortfalls != new CopyDigest(reckonings.Sum(r => r.Shortfalls.Count), 0);
         if (!(venuesStale || coverageStale || shortfallsStale))
         {
             LogCurrent(logger, context.Message.RequestedBy);
