@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Messaging.Outbox;
 
@@ -13,7 +14,8 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit over RabbitMQ with the platform's rules: queues named after the service, publisher
-    /// confirms, exponential retries and then the queue's _error queue (MassTransit's default fault path).
+    /// confirms, exponential retries and then the queue's _error queue (MassTransit's default fault path),
+    /// and a bus that starts once the broker is there.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging(
         this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? configureConsumers = null)
@@ -63,6 +65,10 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        builder.Services.RemoveMassTransitHostedService();
+        builder.Services.AddHostedService(services => new BrokerGatedBusStart(
+            ActivatorUtilities.CreateInstance<MassTransitHostedService>(services), broker, options,
+            services.GetRequiredService<ILogger<BrokerGatedBusStart>>()));
 
         return builder;
     }

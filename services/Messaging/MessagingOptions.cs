@@ -15,6 +15,12 @@ public sealed class MessagingOptions
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How long a starting service waits for the broker to accept connections before it starts the bus
+    /// anyway (see <see cref="BrokerGatedBusStart"/>).
+    /// </summary>
+    public TimeSpan BrokerWaitLimit { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Longest wait for the deliveries in hand when a receive endpoint stops: at shutdown, and when its
     /// broker connection is lost, before it may connect again. Unbounded (MassTransit's default), one
     /// delivery that never finishes keeps the endpoint from ever reconnecting while its health still says
