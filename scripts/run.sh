@@ -20,4 +20,8 @@ if changed; then
     # The time the build began: an edit made while it ran still counts as a change next time.
     touch -d "@$started" "$stamp"
 fi
+# Each .NET process recompiles its hot start-up code at tier 1 only once its start has been quiet this long
+# (default 100 ms): with ten of them starting at once on two cores, that recompiling took a fifth of the
+# start (docs/benchmarks.md). Inherited by the AppHost and everything it starts.
+export DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs:-10000}
 exec dotnet run --project AppHost --launch-profile http --no-build -- "$@"
