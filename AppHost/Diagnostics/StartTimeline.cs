@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace PartyPlatform.AppHost.Diagnostics;
 
 /// <summary>
-/// Logs when each process (PostgreSQL, RabbitMQ, a service, the gateway) first becomes healthy, as
+/// Logs when each process (PostgreSQL, RabbitMQ, a service, the gateway) first runs and first becomes healthy, as
 /// a UTC time and in seconds since the AppHost process started, so that a slower start shows which
 /// resource it came from (scripts/start-times.sh reads these lines).
 /// </summary>
@@ -40,24 +40,37 @@ public static class StartTimeline
     private static async Task WatchAsync(ResourceNotificationService notifications, ILogger logger, CancellationToken stopping)
     {
         var processStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
-        var seen = new HashSet<string>();
+        var seen = new HashSet<(string, string)>();
         try
         {
             await foreach (var change in notifications.WatchAsync(stopping))
             {
-                if (change.Resource is ProjectResource or ExecutableResource or ContainerResource
-                    && change.Snapshot.State?.Text == KnownResourceStates.Running
-                    && change.Snapshot.HealthStatus == HealthStatus.Healthy
-                    && seen.Add(change.ResourceId))
+                if (change.Resource is not (ProjectResource or ExecutableResource or ContainerResource)
+                    || change.Snapshot.State?.Text != KnownResourceStates.Running)
                 {
-                    var now = DateTime.UtcNow;
-                    logger.LogInformation("{Marker} {Resource} healthy at {Time:O}, {Seconds:F1} s after the AppHost process started",
-                        Marker, change.Resource.Name, now, (now - processStart).TotalSeconds);
+                    continue;
+                }
+
+                // "started": the process exists; a start held back by WaitFor shows as the gap before it.
+                Log(change.Resource.Name, change.ResourceId, "started");
+                if (change.Snapshot.HealthStatus == HealthStatus.Healthy)
+                {
+                    Log(change.Resource.Name, change.ResourceId, "healthy");
                 }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+
+        void Log(string resource, string resourceId, string step)
+        {
+            if (seen.Add((resourceId, step)))
+            {
+                var now = DateTime.UtcNow;
+                logger.LogInformation("{Marker} {Resource} {Step} at {Time:O}, {Seconds:F1} s after the AppHost process started",
+                    Marker, resource, step, now, (now - processStart).TotalSeconds);
+            }
         }
     }
 }
