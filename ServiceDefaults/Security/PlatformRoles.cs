@@ -10,7 +10,13 @@ public static class PlatformRoles
     public const string TownshipOperator = "TownshipOperator";
     public const string Viewer = "Viewer";
 
-    public static readonly string[] All = [CityAdministrator, CityOperator, CityViewer, CountyOperator, TownshipOperator, Viewer];
+    /// <summary>
+    /// An organisation department's personnel officer: reads like a viewer in its unit, and is the only role
+    /// that may see personal information (citizen ID numbers, phones) unmasked there (个人信息保护法).
+    /// </summary>
+    public const string PersonnelOfficer = "PersonnelOfficer";
+
+    public static readonly string[] All = [CityAdministrator, CityOperator, CityViewer, CountyOperator, TownshipOperator, Viewer, PersonnelOfficer];
 
     /// <summary>Roles that see the whole city, whatever unit the account is bound to.</summary>
     public static readonly string[] CityWide = [CityAdministrator, CityOperator, CityViewer];

@@ -24,6 +24,9 @@ public sealed class AccountBindingTests
     [InlineData("610502001000", PlatformRole.TownshipOperator)]
     [InlineData("610502001000", PlatformRole.Viewer)]
     [InlineData("610500000000", PlatformRole.Viewer)]
+    [InlineData("610500000000", PlatformRole.PersonnelOfficer)]
+    [InlineData("610502000000", PlatformRole.PersonnelOfficer)]
+    [InlineData("610502001000", PlatformRole.PersonnelOfficer)]
     public void A_role_fits_a_unit_of_its_level(string code, PlatformRole role) =>
         Assert.Equal([role], AccountBinding.Check(code, [role]));
 

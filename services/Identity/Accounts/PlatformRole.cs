@@ -12,6 +12,7 @@ public enum PlatformRole
     CountyOperator,
     TownshipOperator,
     Viewer,
+    PersonnelOfficer,
 }
 
 public static class PlatformRoles
@@ -24,6 +25,7 @@ public static class PlatformRoles
         PlatformRole.CountyOperator => "县级操作员",
         PlatformRole.TownshipOperator => "镇级操作员",
         PlatformRole.Viewer => "查看员",
+        PlatformRole.PersonnelOfficer => "组织人事专员",
         _ => role.ToString(),
     };
 

@@ -28,6 +28,7 @@ public static class DemoAccounts
         (new("linwei-county-system", "临渭区组织部系统（开发）", LinweiCounty, [PlatformRole.CountyOperator]), "dev-secret-linwei"),
         (new("linwei-township-system", "临渭区示例镇系统（开发）", LinweiTownship, [PlatformRole.TownshipOperator]), "dev-secret-linwei-township"),
         (new("dashboard-viewer-system", "大屏只读系统（开发）", City, [PlatformRole.Viewer]), "dev-secret-viewer"),
+        (new("linwei-personnel-system", "临渭区组织部人事系统（开发）", LinweiCounty, [PlatformRole.PersonnelOfficer]), "dev-secret-linwei-personnel"),
     ];
 
     public static IReadOnlyList<CreateUserRequest> Users { get; } =
@@ -38,6 +39,7 @@ public static class DemoAccounts
         new("linwei-operator", "临渭区操作员（示例）", LinweiCounty, [PlatformRole.CountyOperator]),
         new("linwei-township-operator", "临渭区示例镇操作员（示例）", LinweiTownship, [PlatformRole.TownshipOperator]),
         new("viewer", "查看员（示例）", City, [PlatformRole.Viewer]),
+        new("city-personnel-officer", "市委组织部人事专员（示例）", City, [PlatformRole.PersonnelOfficer]),
     ];
 
     public static async Task<int> SeedAsync(

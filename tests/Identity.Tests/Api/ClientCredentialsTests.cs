@@ -39,6 +39,18 @@ public sealed class ClientCredentialsTests
     }
 
     [Fact]
+    public async Task A_county_personnel_system_gets_the_personnel_officer_role_of_its_county()
+    {
+        await using var app = await IdentityApp.StartWithDemoAccountsAsync();
+
+        var token = await AccessTokenAsync(await ClientCredentialsAsync(app.CreateClient(), "linwei-personnel-system", "dev-secret-linwei-personnel"));
+
+        var (_, payload) = DecodeJwt(token);
+        Assert.Equal(["PersonnelOfficer"], Values(payload, "role"));
+        Assert.Equal(["610502000000"], Values(payload, "unit_code"));
+    }
+
+    [Fact]
     public async Task The_access_token_lifetime_and_issuer_come_from_configuration()
     {
         await using var app = await IdentityApp.StartAsync(new Dictionary<string, string?>

@@ -46,6 +46,27 @@ public sealed class ScopeTests
     }
 
     [Fact]
+    public async Task A_personnel_officer_reads_its_own_subtree_and_writes_nothing()
+    {
+        await using var app = await SeededAsync();
+        var officer = app.CreateClientAs(PlatformRoles.PersonnelOfficer, CountyA);
+        var village = await IdOfAsync(app, "610502001201");
+
+        var villages = await officer.GetFromJsonAsync<JsonElement>("/api/organizations/units?level=Village", Ct);
+        var other = await officer.GetAsync($"/api/organizations/units/{await IdOfAsync(app, "610503001201")}", Ct);
+        var rename = await officer.PutAsJsonAsync($"/api/organizations/units/{village}/name", new { name = "东一新村" }, Ct);
+
+        Assert.Equal(["610502001201", "610502002201"], villages.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("code").GetString()!).Order());
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, rename.StatusCode);
+        await using var db = app.OpenDb();
+        Assert.Equal("东一村", await db.Units.Where(u => u.Id == village).Select(u => u.Name).SingleAsync(Ct));
+        // The same rename by the county's operator goes through: the refusal was the role's.
+        var county = app.CreateClientAs(PlatformRoles.CountyOperator, CountyA);
+        Assert.Equal(HttpStatusCode.OK, (await county.PutAsJsonAsync($"/api/organizations/units/{village}/name", new { name = "东一新村" }, Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_id_in_the_path_outside_the_callers_unit_is_not_found_for_writes_as_for_reads()
     {
         await using var app = await SeededAsync();
