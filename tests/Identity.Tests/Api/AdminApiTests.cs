@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DemoAccountList = PartyPlatform.Identity.DemoAccounts.DemoAccounts;
 
 namespace PartyPlatform.Identity.Tests.Api;
 
@@ -68,7 +69,7 @@ public sealed class AdminApiTests
         var clients = await http.GetFromJsonAsync<JsonElement>("/api/identity/clients?pageSize=4", Ct);
         var linwei = await http.GetFromJsonAsync<JsonElement>("/api/identity/users?unitCode=610502", Ct);
 
-        Assert.Equal(6, clients.GetProperty("totalCount").GetInt32());
+        Assert.Equal(DemoAccountList.Clients.Count, clients.GetProperty("totalCount").GetInt32());
         Assert.Equal(4, clients.GetProperty("items").GetArrayLength());
         Assert.Equal(["linwei-operator", "linwei-township-operator"],
             linwei.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("userName").GetString()));
