@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Security;
+using PartyPlatform.TestInfrastructure;
 
 namespace PartyPlatform.Venues.Tests.Api;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Venues;
+using PartyPlatform.TestInfrastructure;
 
 namespace PartyPlatform.Venues.Tests.Api;
 

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Security;
+using PartyPlatform.TestInfrastructure;
 using PartyPlatform.Venues.Funding;
 using PartyPlatform.Venues.Projects;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.TestInfrastructure.Fuzzing;
+using PartyPlatform.TestInfrastructure;
 
 namespace PartyPlatform.Venues.Tests.Api;
 

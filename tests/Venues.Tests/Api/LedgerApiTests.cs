@@ -9,6 +9,7 @@ using MiniExcelLibs;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Security;
+using PartyPlatform.TestInfrastructure;
 using PartyPlatform.Venues.Funding;
 using PartyPlatform.Venues.Ledger;
 using PartyPlatform.Venues.Projects;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Security;
+using PartyPlatform.TestInfrastructure;
 using PartyPlatform.Venues.Projects;
 
 namespace PartyPlatform.Venues.Tests.Api;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.TestInfrastructure;
 using PartyPlatform.Venues.Data;
 using PartyPlatform.Venues.Ledger;
 using PartyPlatform.Venues.Projects;
