@@ -42,7 +42,8 @@ public static class PlatformAuthentication
             .SetFallbackPolicy(anyRole)
             .AddPolicy(PlatformPolicies.Read, anyRole)
             .AddPolicy(PlatformPolicies.Write, policy => policy.RequireAuthenticatedUser().RequireRole(PlatformRoles.Writers))
-            .AddPolicy(PlatformPolicies.CityAdministrator, policy => policy.RequireAuthenticatedUser().RequireRole(PlatformRoles.CityAdministrator));
+            .AddPolicy(PlatformPolicies.CityAdministrator, policy => policy.RequireAuthenticatedUser().RequireRole(PlatformRoles.CityAdministrator))
+            .AddPolicy(PlatformPolicies.PersonalInformation, policy => policy.RequireAuthenticatedUser().RequireRole(PlatformRoles.PersonnelOfficer));
         return builder;
     }
 }

@@ -10,4 +10,7 @@ public static class PlatformPolicies
     public const string Write = "platform-write";
 
     public const string CityAdministrator = "platform-city-administrator";
+
+    /// <summary>Personal information unmasked: personnel officers only, inside their unit (个人信息保护法).</summary>
+    public const string PersonalInformation = "platform-personal-information";
 }
