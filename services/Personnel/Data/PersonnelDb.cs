@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Auditing;
+using PartyPlatform.Messaging;
+using PartyPlatform.Personnel.People;
+using PartyPlatform.Personnel.Posts;
+
+namespace PartyPlatform.Personnel.Data;
+
+public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbContext(options)
+{
+    public DbSet<UnitReplica> Units => Set<UnitReplica>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddUnitReplicas();
+        modelBuilder.ApplyConfiguration(new PersonConfiguration());
+        modelBuilder.ApplyConfiguration(new PostConfiguration());
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditLog();
+    }
+}

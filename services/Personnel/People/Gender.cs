@@ -1,0 +1,7 @@
+namespace PartyPlatform.Personnel.People;
+
+public enum Gender
+{
+    Male,
+    Female,
+}

@@ -1,0 +1,55 @@
+namespace PartyPlatform.Personnel.People;
+
+/// <summary>
+/// A person the organisation departments follow, kept by the unit they belong to: only callers of that
+/// unit (or above) learn that the person exists. The ID number and phone are personal information:
+/// they leave the service masked, except to a personnel officer of the unit, and never in an event.
+/// </summary>
+public sealed class Person
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid UnitId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public Gender Gender { get; private set; }
+
+    public DateOnly BirthDate { get; private set; }
+
+    public string Ethnicity { get; private set; } = "";
+
+    public Education Education { get; private set; }
+
+    /// <summary>The day the person joined the Party; null for a non-member.</summary>
+    public DateOnly? JoinedPartyOn { get; private set; }
+
+    public PersonSource Source { get; private set; }
+
+    public string IdNumber { get; private set; } = "";
+
+    public string? Phone { get; private set; }
+
+    public long Version { get; private set; } = 1;
+
+    public static Person Register(Guid unitId, PersonDetails details, DateOnly today)
+    {
+        details.Check(today);
+        var person = new Person { UnitId = unitId };
+        person.Apply(details);
+        return person;
+    }
+
+    private void Apply(PersonDetails details)
+    {
+        Name = details.Name;
+        Gender = details.Gender;
+        BirthDate = details.BirthDate;
+        Ethnicity = details.Ethnicity;
+        Education = details.Education;
+        JoinedPartyOn = details.JoinedPartyOn;
+        Source = details.Source;
+        IdNumber = details.IdNumber.Value;
+        Phone = details.Phone;
+    }
+}

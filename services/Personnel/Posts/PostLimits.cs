@@ -1,0 +1,6 @@
+namespace PartyPlatform.Personnel.Posts;
+
+public static class PostLimits
+{
+    public const int EndReason = 500;
+}

@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Personnel;
+using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.OpenApi;
+using PartyPlatform.Personnel.Data;
+using PartyPlatform.Security;
+
+namespace PartyPlatform.Personnel.Posts;
+
+public static class PostsApi
+{
+    public static RouteGroupBuilder MapPostsApi(this IEndpointRouteBuilder routes)
+    {
+        var posts = routes.MapGroup("/api/personnel")
+            .WithTag("Posts", "Terms in posts over time, each on a unit: a term ends and the next one begins; history is never overwritten.");
+
+        posts.MapGet("/people/{personId:guid}/posts", ListForPerson).WithName("ListPersonPosts").WithSummary("A person's terms, oldest first");
+        posts.MapGet("/posts", ListForUnit).WithName("ListPosts")
+            .WithSummary("Terms on one unit of the caller's, paged; only the running ones unless history is asked for");
+        posts.MapGet("/posts/{id:guid}", Get).WithName("GetPost").WithSummary("One term");
+        posts.MapPost("/posts", Begin).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("BeginPost").WithSummary("Begin a person's term in a post on a unit")
+            .WithDescription("The unit must be in service and of the post's level. A post with one holder (all but college-graduate officials and reserve talent) takes no second term that overlaps (409).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        posts.MapPost("/posts/{id:guid}/end", End).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("EndPost").WithSummary("End a running term on a day (the first day out of post), with the reason")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return posts;
+    }
+
+    private static async Task<Results<Ok<List<PostResponse>>, NotFound>> ListForPerson(
+        Guid personId, ReplicaScope scope, PersonnelDb db, CancellationToken ct)
+    {
+        if (await scope.FoundAsync(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct), p => p.UnitId, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var posts = await db.Posts.AsNoTracking().Where(p => p.PersonId == personId).OrderBy(p => p.Start).ThenBy(p => p.Id).ToListAsync(ct);
+        return TypedResults.Ok(posts.ConvertAll(PostResponse.From));
+    }
+
+    private static async Task<Results<Ok<Page<PostResponse>>, NotFound>> ListForUnit(
+        Guid unitId, PostKind? kind, bool? history, int? page, int? pageSize, ReplicaScope scope, PersonnelDb db, CancellationToken ct)
+    {
+        if (!await (await scope.UnitsAsync(ct)).AnyAsync(u => u.Id == unitId, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var posts = db.Posts.AsNoTracking().Where(p => p.UnitId == unitId);
+        if (kind is { } k)
+        {
+            posts = posts.Where(p => p.Kind == k);
+        }
+
+        if (history is not true)
+        {
+            posts = posts.Where(p => p.End == null);
+        }
+
+        var request = new PageRequest(page, pageSize);
+        var items = await posts.OrderBy(p => p.Kind).ThenBy(p => p.Start).ThenBy(p => p.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<PostResponse>(items.ConvertAll(PostResponse.From), request.Number, request.Size, await posts.CountAsync(ct)));
+    }
+
+    private static async Task<Results<Ok<PostResponse>, NotFound>> Get(Guid id, ReplicaScope scope, PersonnelDb db, CancellationToken ct) =>
+        await scope.FoundAsync(await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct), p => p.UnitId, ct) is { } post
+            ? TypedResults.Ok(PostResponse.From(post))
+            : TypedResults.NotFound();
+
+    private static async Task<Created<PostResponse>> Begin(
+        BeginPostRequest request, ReplicaScope scope, PersonnelDb db, TimeProvider time, CancellationToken ct)
+    {
+        var kind = request.Kind!.Value;
+        var start = request.Start!.Value;
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.UnitId, ct)
+                   ?? throw new RuleViolationException("unitId", $"{request.UnitId} is not a unit of the tree.");
+        await scope.EnsureBodyUnitAsync(unit.Id, $"Unit '{unit.Name}'", ct);
+        if (unit.Retired)
+        {
+            throw new RuleViolationException("unitId", $"'{unit.Name}' is retired (merged away): a post begins on a unit in service.");
+        }
+
+        if (unit.Level != PostRules.LevelOf(kind))
+        {
+            throw new RuleViolationException("kind", $"A {kind} post sits on a {PostRules.LevelOf(kind).ToString().ToLowerInvariant()}; '{unit.Name}' is a {unit.Level.ToString().ToLowerInvariant()}.");
+        }
+
+        // The person must be one the caller may see: elsewhere it reads as no person at all.
+        _ = await scope.FoundAsync(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct), p => p.UnitId, ct)
+            ?? throw new RuleViolationException("personId", $"{request.PersonId} is not a person of your unit.");
+
+        var post = Post.Begin(request.PersonId!.Value, unit.Id, kind, start);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // One begin at a time per unit and kind: two overlapping terms of a one-holder post would each pass the check alone.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"post:{unit.Id}:{kind}"}, 0))", ct);
+            // The new term runs open-ended, so every term that has not ended by its start overlaps it.
+            var oneHolder = PostRules.HasOneHolder(kind);
+            var taken = await db.Posts.AsNoTracking()
+                .Where(p => p.UnitId == unit.Id && p.Kind == kind && (oneHolder || p.PersonId == post.PersonId))
+                .Where(p => p.End == null || start < p.End)
+                .OrderBy(p => p.Start)
+                .FirstOrDefaultAsync(ct);
+            if (taken is not null)
+            {
+                throw new ConflictException(taken.PersonId == post.PersonId
+                    ? $"This person already holds {kind} on '{unit.Name}' from {taken.Start:yyyy-MM-dd}."
+                    : $"{kind} on '{unit.Name}' is held from {taken.Start:yyyy-MM-dd}{(taken.End is { } end ? $" until {end:yyyy-MM-dd}" : "")}: end that term first.");
+            }
+
+            db.Posts.Add(post);
+            db.PublishOnCommit(post.ToEvent(time.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        });
+        return TypedResults.Created($"/api/personnel/posts/{post.Id}", PostResponse.From(post));
+    }
+
+    private static async Task<Results<Ok<PostResponse>, NotFound>> End(
+        Guid id, EndPostRequest request, ReplicaScope scope, PersonnelDb db, TimeProvider time, CancellationToken ct)
+    {
+        var post = await scope.FoundAsync(await db.Posts.FirstOrDefaultAsync(p => p.Id == id, ct), p => p.UnitId, ct);
+        if (post is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        post.Finish(request.End!.Value, request.Reason!.Trim());
+        db.PublishOnCommit(post.ToEvent(time.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(PostResponse.From(post));
+    }
+}

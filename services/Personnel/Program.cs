@@ -1,0 +1,35 @@
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Auditing;
+using PartyPlatform.Messaging;
+using PartyPlatform.Personnel.Consumers;
+using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.People;
+using PartyPlatform.Personnel.Posts;
+using PartyPlatform.PublicAddress;
+using PartyPlatform.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+// Here and not in ServiceDefaults: the validation source generator only sees request types of the assembly that calls it.
+builder.Services.AddValidation();
+builder.AddPlatformAuthentication();
+builder.AddPersonnelData();
+builder.AddAdministrativeTree<PersonnelDb>("personnel");
+builder.AddPlatformMessaging("personnel", bus => bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration));
+builder.AddOutboxRelay<PersonnelDb>();
+
+var app = builder.Build();
+
+app.UseTrustedProxies(); // first: the address the caller used, as the gateway forwards it
+app.UsePlatformProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRequestGuard();
+app.MapDefaultEndpoints();
+app.MapPeopleApi();
+app.MapPostsApi();
+app.MapAuditApi<PersonnelDb>("/api/personnel").RequireAuthorization(PlatformPolicies.CityAdministrator);
+
+await app.PreparePersonnelDbAsync();
+await app.RunAsync();

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.Personnel.Data;
+using PartyPlatform.TestInfrastructure;
+
+namespace PartyPlatform.Personnel.Tests.Api;
+
+/// <summary>
+/// The Personnel service on a database and a broker vhost of its own, for one test, with a clock the test
+/// moves (1 June 2026, 09:00 in the city) and <see cref="TestTree"/> written straight into its copy.
+/// </summary>
+public sealed class PersonnelApp : ServiceApp<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private PersonnelApp(string database, string broker)
+    {
+        Database = database;
+        Broker = broker;
+    }
+
+    public string Database { get; }
+
+    public string Broker { get; }
+
+    public FakeTimeProvider Time { get; } = new(Start.ToUniversalTime());
+
+    public TestTree Tree { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("ConnectionStrings:personneldb", Database),
+        new("ConnectionStrings:messaging", Broker),
+    ];
+
+    public static async Task<PersonnelApp> StartAsync()
+    {
+        var app = new PersonnelApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
+        _ = app.Server;
+        await using var db = app.OpenDb();
+        db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return app;
+    }
+
+    /// <summary>The events of a type the service wrote to its outbox, with their raw payloads, oldest first.</summary>
+    public async Task<List<(T Event, string Payload)>> PublishedAsync<T>()
+    {
+        await using var db = OpenDb();
+        var type = MessageSerializer.TypeName(typeof(T));
+        var rows = await db.Set<OutboxMessage>().Where(m => m.MessageType == type).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .ToListAsync(TestContext.Current.CancellationToken);
+        return rows.ConvertAll(m => ((T)MessageSerializer.Deserialize(m.MessageType, m.Payload).Message, m.Payload));
+    }
+
+    public PersonnelDb OpenDb() =>
+        new(new DbContextOptionsBuilder<PersonnelDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+    }
+}
