@@ -1,0 +1,37 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using PartyPlatform.TestInfrastructure;
+using PartyPlatform.TestInfrastructure.Fuzzing;
+
+namespace PartyPlatform.Personnel.Tests.Api;
+
+/// <summary>Generated malformed requests to every Personnel write operation: never a 5xx, never a changed row.</summary>
+public sealed class FuzzTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Malformed_requests_to_every_write_are_refused_with_a_4xx_and_change_nothing()
+    {
+        await using var app = await PersonnelApp.StartAsync();
+        var client = app.CreateClient();
+        var village = app.Tree.Village(TestTree.TownshipCode, 1);
+        var person = await IdOfAsync(await client.PostAsJsonAsync("/api/personnel/people", People.Body(village), Ct));
+        var post = await IdOfAsync(await client.PostAsJsonAsync("/api/personnel/posts",
+            new { personId = person, unitId = village, kind = "VillageSecretary", start = "2021-01-01" }, Ct));
+
+        var result = await new RequestFuzzer(client, app.Database).RunAsync(new Dictionary<string, string>
+        {
+            ["id"] = post.ToString(),
+            ["personId"] = person.ToString(),
+        }, requests: 400, Ct);
+
+        result.AssertAllRefused(minimumOperations: 3);
+    }
+
+    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+    }
+}
