@@ -67,7 +67,8 @@ public sealed class AccessThroughGatewayTests(PlatformFixture platform)
         [
             new("county A", platform.ClientFor("linwei-county-system", "dev-secret-linwei")),
             new("township A", platform.ClientFor("linwei-township-system", "dev-secret-linwei-township")),
-            new("viewer A", await ClientAsync("Viewer", "610502000000"), IsViewer: true),
+            new("viewer A", await ClientAsync("Viewer", "610502000000"), IsViewer: true, Role: "Viewer"),
+            new("personnel officer A", platform.ClientFor("linwei-personnel-system", "dev-secret-linwei-personnel"), IsViewer: true, Role: "PersonnelOfficer"),
         ];
 
         var venues = await VenuesMatrixTargets.CreateAsync(
@@ -86,11 +87,13 @@ public sealed class AccessThroughGatewayTests(PlatformFixture platform)
         foreach (var (service, targets, insider) in matrices)
         {
             var document = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/openapi/{service}.json", Ct);
-            var operations = MatrixOperation.FromOpenApi(document, p => p.StartsWith("/api/identity/", StringComparison.Ordinal) || p.EndsWith("/audit", StringComparison.Ordinal));
+            var operations = MatrixOperation.FromOpenApi(
+                document, p => p.StartsWith("/api/identity/", StringComparison.Ordinal) || p.EndsWith("/audit", StringComparison.Ordinal) ? "CityAdministrator" : null);
             var matrix = new AuthorizationMatrix(operations, targets, (write, ct) => ReadBackAsync(targets, write, insider.Client, ct));
             reports.Add(await matrix.RefusedAtTheDoorAsync("no token", platform.Gateway, Ct));
             reports.Add(await matrix.RefusedAtTheDoorAsync("another issuer", ForeignIssuer(), Ct));
-            reports.Add(await matrix.OutsideTheUnitAsync(outsiders, insider, city, Ct));
+            reports.Add(await matrix.OutsideTheUnitAsync(
+                outsiders, insider, city, role => throw new InvalidOperationException($"{service}: no caller of county B holds {role}"), Ct));
         }
 
         foreach (var report in reports)

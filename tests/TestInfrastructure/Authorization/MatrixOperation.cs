@@ -12,10 +12,19 @@ namespace PartyPlatform.TestInfrastructure.Authorization;
 /// <summary>
 /// One operation of a service, as its endpoint metadata or its OpenAPI document lists it: the
 /// method and the route pattern with its parameters in braces and no constraints
-/// (<c>/api/venues/venues/{id}/state</c>), so that both sources name it alike.
+/// (<c>/api/venues/venues/{id}/state</c>), so that both sources name it alike. <see cref="RequiredRole"/> is the
+/// one role its policy admits (the city administrator's audit, the personnel officer's personal information);
+/// null where any platform role may call and the scope rule decides.
 /// </summary>
-public sealed partial record MatrixOperation(string Method, string Pattern, bool CityAdministratorOnly)
+public sealed partial record MatrixOperation(string Method, string Pattern, string? RequiredRole)
 {
+    /// <summary>The policies that admit one role alone, and that role.</summary>
+    private static readonly Dictionary<string, string> OneRolePolicies = new()
+    {
+        [PlatformPolicies.CityAdministrator] = PlatformRoles.CityAdministrator,
+        [PlatformPolicies.PersonalInformation] = PlatformRoles.PersonnelOfficer,
+    };
+
     public bool IsRead => Method == HttpMethods.Get;
 
     public IEnumerable<string> Parameters => ParameterPattern().Matches(Pattern).Select(m => m.Groups[1].Value);
@@ -31,18 +40,19 @@ public sealed partial record MatrixOperation(string Method, string Pattern, bool
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get]).Select(method => new MatrixOperation(
                 method,
                 PatternOf(e.RoutePattern),
-                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == PlatformPolicies.CityAdministrator))))
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy is { } policy ? OneRolePolicies.GetValueOrDefault(policy) : null)
+                    .LastOrDefault(role => role is not null))))
             .ToList();
 
     /// <summary>
     /// Every operation of an OpenAPI document. The document does not say which policy guards an
-    /// operation: <paramref name="cityAdministratorOnly"/> tells, by pattern.
+    /// operation: <paramref name="requiredRole"/> tells, by pattern.
     /// </summary>
-    public static IReadOnlyList<MatrixOperation> FromOpenApi(JsonElement document, Func<string, bool> cityAdministratorOnly) =>
+    public static IReadOnlyList<MatrixOperation> FromOpenApi(JsonElement document, Func<string, string?> requiredRole) =>
         document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject()
                 .Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete")
-                .Select(o => new MatrixOperation(o.Name.ToUpperInvariant(), Trimmed(path.Name), cityAdministratorOnly(path.Name))))
+                .Select(o => new MatrixOperation(o.Name.ToUpperInvariant(), Trimmed(path.Name), requiredRole(path.Name))))
             .ToList();
 
     private static string PatternOf(RoutePattern pattern) =>

@@ -21,6 +21,7 @@ public abstract class ServiceAuthorizationMatrixTests<TEntryPoint> where TEntryP
         { PlatformRoles.CountyOperator, CountyA },
         { PlatformRoles.TownshipOperator, TownshipA },
         { PlatformRoles.Viewer, CountyA },
+        { PlatformRoles.PersonnelOfficer, CountyA },
     };
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -60,10 +61,11 @@ public abstract class ServiceAuthorizationMatrixTests<TEntryPoint> where TEntryP
         var (app, matrix) = await StartAsync();
         await using (app)
         {
-            var outsider = new MatrixCaller(role, app.CreateClientAs(role, unitCode), IsViewer: role == PlatformRoles.Viewer);
+            var outsider = new MatrixCaller(role, app.CreateClientAs(role, unitCode), IsViewer: role is PlatformRoles.Viewer or PlatformRoles.PersonnelOfficer, Role: role);
             var countyB = new MatrixCaller("county B", app.CreateClientAs(PlatformRoles.CountyOperator, CountyB));
 
-            var report = await matrix.OutsideTheUnitAsync([outsider], countyB, app.CreateClient(), Ct);
+            var report = await matrix.OutsideTheUnitAsync(
+                [outsider], countyB, app.CreateClient(), other => new MatrixCaller($"{other} of county B", app.CreateClientAs(other, CountyB), Role: other), Ct);
 
             TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
             report.ThrowIfViolated();
