@@ -17,8 +17,8 @@ public static class PostsApi
             .WithTag("Posts", "Terms in posts over time, each on a unit: a term ends and the next one begins; history is never overwritten.");
 
         posts.MapGet("/people/{personId:guid}/posts", ListForPerson).WithName("ListPersonPosts").WithSummary("A person's terms, oldest first");
-        posts.MapGet("/posts", ListForUnit).WithName("ListPosts")
-            .WithSummary("Terms on one unit of the caller's, paged; only the running ones unless history is asked for");
+        posts.MapGet("/posts", List).WithName("ListPosts")
+            .WithSummary("Terms in the caller's unit, or on one unit of it, paged; only the running ones unless history is asked for");
         posts.MapGet("/posts/{id:guid}", Get).WithName("GetPost").WithSummary("One term");
         posts.MapPost("/posts", Begin).RequireAuthorization(PlatformPolicies.Write)
             .WithName("BeginPost").WithSummary("Begin a person's term in a post on a unit")
@@ -43,15 +43,18 @@ public static class PostsApi
         return TypedResults.Ok(posts.ConvertAll(PostResponse.From));
     }
 
-    private static async Task<Results<Ok<Page<PostResponse>>, NotFound>> ListForUnit(
-        Guid unitId, PostKind? kind, bool? history, int? page, int? pageSize, ReplicaScope scope, PersonnelDb db, CancellationToken ct)
+    private static async Task<Results<Ok<Page<PostResponse>>, NotFound>> List(
+        Guid? unitId, PostKind? kind, bool? history, int? page, int? pageSize, ReplicaScope scope, PersonnelDb db, CancellationToken ct)
     {
-        if (!await (await scope.UnitsAsync(ct)).AnyAsync(u => u.Id == unitId, ct))
+        var units = await scope.UnitsAsync(ct);
+        if (unitId is { } id && !await units.AnyAsync(u => u.Id == id, ct))
         {
             return TypedResults.NotFound();
         }
 
-        var posts = db.Posts.AsNoTracking().Where(p => p.UnitId == unitId);
+        var posts = unitId is { } only
+            ? db.Posts.AsNoTracking().Where(p => p.UnitId == only)
+            : db.Posts.AsNoTracking().Where(p => units.Any(u => u.Id == p.UnitId));
         if (kind is { } k)
         {
             posts = posts.Where(p => p.Kind == k);
@@ -63,7 +66,7 @@ public static class PostsApi
         }
 
         var request = new PageRequest(page, pageSize);
-        var items = await posts.OrderBy(p => p.Kind).ThenBy(p => p.Start).ThenBy(p => p.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        var items = await posts.OrderBy(p => p.UnitId).ThenBy(p => p.Kind).ThenBy(p => p.Start).ThenBy(p => p.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
         return TypedResults.Ok(new Page<PostResponse>(items.ConvertAll(PostResponse.From), request.Number, request.Size, await posts.CountAsync(ct)));
     }
 
