@@ -51,6 +51,10 @@ var dashboard = builder.AddProject<Projects.Dashboard>("dashboard")
     .WithPlatformInfrastructure(infrastructure, "dashboarddb")
     .WithIdentity(identity, issuer);
 
-gateway.WithReference(identity).WithReference(organizations).WithReference(venues).WithReference(dashboard);
+var personnel = builder.AddProject<Projects.Personnel>("personnel")
+    .WithPlatformInfrastructure(infrastructure, "personneldb")
+    .WithIdentity(identity, issuer);
+
+gateway.WithReference(identity).WithReference(organizations).WithReference(venues).WithReference(dashboard).WithReference(personnel);
 
 builder.Build().Run();

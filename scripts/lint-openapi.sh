@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lints the four services' OpenAPI documents with Redocly's recommended rules (redocly.yaml at the
+# Lints the services' OpenAPI documents with Redocly's recommended rules (redocly.yaml at the
 # repo root); exits non-zero on any error. The documents are saved to artifacts/openapi/ by each
 # service's OpenApiDocumentTests, which fetch /openapi/v1.json from the app in process (no running
 # platform). Without arguments this builds and runs just those tests first; with --saved it lints
@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-services=(identity organizations venues dashboard)
+services=(identity organizations venues dashboard personnel)
 folder=artifacts/openapi
 
 if [[ "${1:-}" != "--saved" ]]; then
