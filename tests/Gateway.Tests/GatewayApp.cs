@@ -18,8 +18,8 @@ public sealed class GatewayApp(IReadOnlyDictionary<string, string> serviceAddres
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The services the gateway routes to (its appsettings.json).</summary>
-    public static readonly string[] RoutedServices = ["identity", "organizations", "venues", "dashboard"];
+    /// <summary>The services the gateway routes to (its appsettings.json lists the same as its defaults).</summary>
+    public static IReadOnlyList<string> RoutedServices => GatewayOptions.DefaultServices;
 
     /// <summary>A client calling as a city system, with a token the gateway trusts.</summary>
     public HttpClient CreateCaller(string client = "city-system")
