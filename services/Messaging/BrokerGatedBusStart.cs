@@ -19,6 +19,8 @@ internal sealed class BrokerGatedBusStart(
     // A refused connection costs next to nothing; a short interval keeps the start close to the broker's.
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(250);
 
+    // Never disposed: a host may stop this service after its container has disposed it (WebApplicationFactory's
+    // disposal can), and a source without timers or links holds nothing to release.
     private readonly CancellationTokenSource stopping = new();
     private Task gate = Task.CompletedTask;
 
@@ -90,9 +92,5 @@ internal sealed class BrokerGatedBusStart(
         await bus.StopAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        stopping.Dispose();
-        await bus.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => bus.DisposeAsync();
 }
