@@ -57,6 +57,13 @@ public static class PlatformDatabase
         return settings.ConnectionString;
     }
 
+    /// <summary>Migrates <typeparamref name="TDbContext"/>'s database before the first request, for a service that prepares nothing else at start.</summary>
+    public static async Task MigrateDatabaseAsync<TDbContext>(this IHost app) where TDbContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TDbContext>().MigrateAsync();
+    }
+
     /// <summary>Applies pending migrations (creating the database if needed) behind the execution strategy.</summary>
     public static async Task MigrateAsync<TDbContext>(this TDbContext db, CancellationToken cancellationToken = default)
         where TDbContext : DbContext =>

@@ -38,5 +38,5 @@ app.MapTreeApi();
 app.MapVenueFiguresApi();
 app.MapAuditApi<DashboardDb>("/api/dashboard").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
-await app.PrepareDashboardDbAsync();
+await app.MigrateDatabaseAsync<DashboardDb>();
 await app.RunAsync();

@@ -31,5 +31,5 @@ app.MapPeopleApi();
 app.MapPostsApi();
 app.MapAuditApi<PersonnelDb>("/api/personnel").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
-await app.PreparePersonnelDbAsync();
+await app.MigrateDatabaseAsync<PersonnelDb>();
 await app.RunAsync();

@@ -9,10 +9,4 @@ public static class DashboardDataExtensions
     /// <summary>The copy of the tree changes only by events; the audit still says which change came when.</summary>
     public static IHostApplicationBuilder AddDashboardData(this IHostApplicationBuilder builder) =>
         builder.AddPlatformDbContext<DashboardDb>(ConnectionName);
-
-    public static async Task PrepareDashboardDbAsync(this WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DashboardDb>().MigrateAsync();
-    }
 }

@@ -10,10 +10,4 @@ public static class PersonnelDataExtensions
     /// <summary>The audit records that an ID number or phone changed, never its value.</summary>
     public static IHostApplicationBuilder AddPersonnelData(this IHostApplicationBuilder builder) =>
         builder.AddPlatformDbContext<PersonnelDb>(ConnectionName, audit => audit.Redact(nameof(Person.IdNumber), nameof(Person.Phone)));
-
-    public static async Task PreparePersonnelDbAsync(this WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PersonnelDb>().MigrateAsync();
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Authorization;
 
@@ -18,9 +17,9 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
         var app = await PersonnelApp.StartAsync();
         var city = app.CreateClient();
         var (first, second) = (app.Tree.Village(TestTree.OtherTownshipCode, 1), app.Tree.Village(TestTree.OtherTownshipCode, 2));
-        var person = await IdOfAsync(city.PostAsJsonAsync("/api/personnel/people", People.Body(first, "610503198001010013", "华州张一"), Ct));
-        var successor = await IdOfAsync(city.PostAsJsonAsync("/api/personnel/people", People.Body(second, "610503198202020023", "华州张二"), Ct));
-        var term = await IdOfAsync(city.PostAsJsonAsync("/api/personnel/posts", new { personId = person, unitId = first, kind = "VillageSecretary", start = "2021-01-01" }, Ct));
+        var person = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/people", People.Body(first, "610503198001010013", "华州张一"), Ct));
+        var successor = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/people", People.Body(second, "610503198202020023", "华州张二"), Ct));
+        var term = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/posts", new { personId = person, unitId = first, kind = "VillageSecretary", start = "2021-01-01" }, Ct));
 
         var targets = new MatrixTargets()
             .Foreign("华州", "610503")
@@ -34,12 +33,5 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
                 MatrixBody.Json(new { personId = successor, unitId = second, kind = "VillageSecretary", start = "2022-01-01" })))
             .Write(new("POST", "/api/personnel/posts/{id}/end", Refusal.PathOutside, MatrixBody.Json(new { end = "2026-05-01", reason = "届中调整" })));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
-    }
-
-    private static async Task<Guid> IdOfAsync(Task<HttpResponseMessage> call)
-    {
-        var response = await call;
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Fuzzing;
 
@@ -16,8 +15,8 @@ public sealed class FuzzTests
         await using var app = await PersonnelApp.StartAsync();
         var client = app.CreateClient();
         var village = app.Tree.Village(TestTree.TownshipCode, 1);
-        var person = await IdOfAsync(await client.PostAsJsonAsync("/api/personnel/people", People.Body(village), Ct));
-        var post = await IdOfAsync(await client.PostAsJsonAsync("/api/personnel/posts",
+        var person = await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/people", People.Body(village), Ct));
+        var post = await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/posts",
             new { personId = person, unitId = village, kind = "VillageSecretary", start = "2021-01-01" }, Ct));
 
         var result = await new RequestFuzzer(client, app.Database).RunAsync(new Dictionary<string, string>
@@ -27,11 +26,5 @@ public sealed class FuzzTests
         }, requests: 400, Ct);
 
         result.AssertAllRefused(minimumOperations: 3);
-    }
-
-    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
     }
 }

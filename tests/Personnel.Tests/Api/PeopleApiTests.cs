@@ -104,8 +104,6 @@ public sealed class PeopleApiTests
 
     private static async Task<Guid> RegisterAsync(PersonnelApp app, Guid unitId, string idNumber = People.SecretaryIdNumber)
     {
-        var response = await app.CreateClient().PostAsJsonAsync("/api/personnel/people", People.Body(unitId, idNumber), Ct);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        return await Created.IdAsync(await app.CreateClient().PostAsJsonAsync("/api/personnel/people", People.Body(unitId, idNumber), Ct));
     }
 }

@@ -89,14 +89,8 @@ public sealed class PostsApiTests
     private static object Begin(Guid personId, Guid unitId, string kind, string start) => new { personId, unitId, kind, start };
 
     private static async Task<Guid> BeginAsync(HttpClient client, Guid personId, Guid unitId, string kind, string start) =>
-        await IdOfAsync(await client.PostAsJsonAsync("/api/personnel/posts", Begin(personId, unitId, kind, start), Ct));
+        await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/posts", Begin(personId, unitId, kind, start), Ct));
 
     private static async Task<Guid> RegisterAsync(HttpClient client, Guid unitId, string idNumber) =>
-        await IdOfAsync(await client.PostAsJsonAsync("/api/personnel/people", People.Body(unitId, idNumber), Ct));
-
-    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-    }
+        await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/people", People.Body(unitId, idNumber), Ct));
 }
