@@ -53,11 +53,12 @@ rabbitmq_node_env "$data"
 
 # A node left running on this data folder (e.g. after its supervisor was killed) holds the
 # node name: stop it before starting again. Its Erlang VM is recognised by "-home <our HOME>"
-# on its command line (the node name is not there).
+# and RabbitMQ's boot on its command line (the node name is not there; helper VMs of RabbitMQ's
+# scripts share the HOME but not the boot).
 stop_stale_node() {
     local pid found=""
     for pid in $(pgrep -x beam.smp || true); do
-        if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- " -home $HOME "; then
+        if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -F -- " -home $HOME " | grep -qF -- " -s rabbit boot "; then
             found=$pid
         fi
     done

@@ -232,7 +232,17 @@ public sealed class SelfHealingTests(PlatformFixture platform) : IAsyncLifetime
             .Single(pid => ParentOf(pid) == launcher && !CommandLine(pid).Contains("MSBuild", StringComparison.Ordinal));
     }
 
-    private static string CommandLine(int pid) => File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return ""; // gone meanwhile
+        }
+    }
 
     /// <summary>The fourth field of /proc/pid/stat, after the command name in parentheses.</summary>
     private static int? ParentOf(int pid)
@@ -252,13 +262,19 @@ public sealed class SelfHealingTests(PlatformFixture platform) : IAsyncLifetime
     private int PostmasterPid() =>
         int.Parse(File.ReadLines(Path.Combine(Environment("postgres", "PG_DATA_DIR"), "postmaster.pid")).First(), CultureInfo.InvariantCulture);
 
-    /// <summary>The Erlang VM (beam.smp), recognised by the node's private HOME on its command line, as the server script does.</summary>
+    /// <summary>
+    /// The node's Erlang VM (beam.smp), recognised as the server script does: the node's private
+    /// HOME and RabbitMQ's boot on its command line. RabbitMQ's start scripts run short-lived
+    /// helper VMs with the same HOME while the node boots.
+    /// </summary>
     private int BrokerPid()
     {
         var home = $" -home {Path.Combine(Environment("rabbitmq", "RABBITMQ_DATA_DIR"), "home")} ";
         return Process.GetProcessesByName("beam.smp")
             .Select(p => p.Id)
-            .Single(pid => CommandLine(pid).Contains(home, StringComparison.Ordinal));
+            .Single(pid => CommandLine(pid) is var line
+                && line.Contains(home, StringComparison.Ordinal)
+                && line.Contains(" -s rabbit boot ", StringComparison.Ordinal));
     }
 
     private string Environment(string resource, string variable) =>
