@@ -1,3 +1,4 @@
+using PartyPlatform;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
@@ -14,6 +15,7 @@ builder.AddServiceDefaults();
 // Here and not in ServiceDefaults: the validation source generator only sees request types of the assembly that calls it.
 builder.Services.AddValidation();
 builder.AddPlatformAuthentication();
+builder.AddCityCalendar();
 builder.AddPersonnelData();
 builder.AddAdministrativeTree<PersonnelDb>("personnel");
 builder.AddPlatformMessaging("personnel", bus => bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration));

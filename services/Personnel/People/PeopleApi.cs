@@ -53,7 +53,7 @@ public static class PeopleApi
             : TypedResults.NotFound();
 
     private static async Task<Created<PersonResponse>> Register(
-        RegisterPersonRequest request, ReplicaScope scope, PersonnelDb db, TimeProvider time, CancellationToken ct)
+        RegisterPersonRequest request, ReplicaScope scope, PersonnelDb db, CityCalendar calendar, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.UnitId && !u.Retired, ct)
                    ?? throw new RuleViolationException("unitId", $"{request.UnitId} is not a unit of the tree in service.");
@@ -65,7 +65,7 @@ public static class PeopleApi
             throw new ConflictException("A person with this ID number is registered already.");
         }
 
-        var person = Person.Register(unit.Id, details, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        var person = Person.Register(unit.Id, details, calendar.Today);
         db.People.Add(person);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/personnel/people/{person.Id}", PersonResponse.From(person));

@@ -102,6 +102,24 @@ public sealed class PeopleApiTests
         Assert.Equal(["张建国"], await db.People.Select(p => p.Name).ToListAsync(Ct));
     }
 
+    [Fact]
+    public async Task Today_is_the_citys_day_not_the_machines()
+    {
+        await using var app = await PersonnelApp.StartAsync();
+        // 00:30 on 2 June in the city is still 1 June in UTC.
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 6, 2, 0, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        var village = app.Tree.Village(TestTree.TownshipCode, 1);
+
+        var joinedToday = await app.CreateClient().PostAsJsonAsync("/api/personnel/people", People.Body(village, joinedPartyOn: "2026-06-02"), Ct);
+        var joinedTomorrow = await app.CreateClient().PostAsJsonAsync(
+            "/api/personnel/people", People.Body(village, People.DirectorIdNumber, "李四", joinedPartyOn: "2026-06-03"), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, joinedToday.StatusCode);
+        await Problems.AssertRefusedAsync(joinedTomorrow, "joinedPartyOn");
+        await using var db = app.OpenDb();
+        Assert.Equal(new DateOnly(2026, 6, 2), (await db.People.SingleAsync(Ct)).JoinedPartyOn);
+    }
+
     private static async Task<Guid> RegisterAsync(PersonnelApp app, Guid unitId, string idNumber = People.SecretaryIdNumber)
     {
         return await Created.IdAsync(await app.CreateClient().PostAsJsonAsync("/api/personnel/people", People.Body(unitId, idNumber), Ct));
