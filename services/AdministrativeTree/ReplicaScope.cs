@@ -40,6 +40,21 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
         return villages;
     }
 
+    /// <summary>
+    /// For a list narrowed to one unit: the caller's units, or the subtree of <paramref name="unitId"/>
+    /// when given; null when that unit is not the caller's, and the handler answers 404.
+    /// </summary>
+    public async Task<IQueryable<UnitReplica>?> UnitsUnderAsync(Guid? unitId, CancellationToken ct)
+    {
+        var units = await UnitsAsync(ct);
+        if (unitId is not { } id)
+        {
+            return units;
+        }
+
+        return await units.AnyAsync(u => u.Id == id, ct) ? Within(id) : null;
+    }
+
     /// <summary>The subtree of <paramref name="unitId"/>, for figures per township or county.</summary>
     public IQueryable<UnitReplica> Within(Guid unitId) => Units.Subtrees([unitId]);
 

@@ -8,7 +8,8 @@ namespace PartyPlatform.AdministrativeTree;
 /// change moved it in the tree (added, moved, retired, or of another kind or level): a rename does
 /// not, and changes nothing that is counted over the tree.
 /// </summary>
-public sealed record UnitReplicaChange(UnitReplica Unit, Guid? PreviousParentId, bool MovedInTree);
+/// <param name="Merged">The change retired the unit (merged it away); a unit first seen retired was never in service here.</param>
+public sealed record UnitReplicaChange(UnitReplica Unit, Guid? PreviousParentId, bool MovedInTree, bool Merged = false);
 
 public static class UnitReplicaModel
 {
@@ -58,7 +59,8 @@ public static class UnitReplicaModel
             var before = (unit.ParentId, unit.Retired, unit.Kind, unit.Level);
             if (unit.Apply(change))
             {
-                changed.Add(new UnitReplicaChange(unit, before.ParentId, before != (unit.ParentId, unit.Retired, unit.Kind, unit.Level)));
+                changed.Add(new UnitReplicaChange(
+                    unit, before.ParentId, before != (unit.ParentId, unit.Retired, unit.Kind, unit.Level), Merged: !before.Retired && unit.Retired));
             }
         }
 

@@ -4,8 +4,10 @@ using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Personnel.Consumers;
 using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.Merges;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
+using PartyPlatform.Personnel.TownshipSecretaries;
 using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
 
@@ -18,7 +20,7 @@ builder.AddPlatformAuthentication();
 builder.AddCityCalendar();
 builder.AddPersonnelData();
 builder.AddAdministrativeTree<PersonnelDb>("personnel");
-builder.AddPlatformMessaging("personnel", bus => bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration));
+builder.AddPlatformMessaging("personnel", bus => bus.AddPersonnelConsumers(builder.Configuration));
 builder.AddOutboxRelay<PersonnelDb>();
 
 var app = builder.Build();
@@ -31,6 +33,9 @@ app.UseRequestGuard();
 app.MapDefaultEndpoints();
 app.MapPeopleApi();
 app.MapPostsApi();
+app.MapEligibilityApi();
+app.MapSecretaryChangesApi();
+app.MapRepostingsApi();
 app.MapAuditApi<PersonnelDb>("/api/personnel").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<PersonnelDb>();

@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
+using PartyPlatform.Personnel.Merges;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
+using PartyPlatform.Personnel.TownshipSecretaries;
 
 namespace PartyPlatform.Personnel.Data;
 
@@ -15,11 +17,23 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
 
     public DbSet<Post> Posts => Set<Post>();
 
+    public DbSet<EligibilityFlag> EligibilityFlags => Set<EligibilityFlag>();
+
+    public DbSet<TownshipVacancy> TownshipVacancies => Set<TownshipVacancy>();
+
+    public DbSet<SecretaryChange> SecretaryChanges => Set<SecretaryChange>();
+
+    public DbSet<Reposting> Repostings => Set<Reposting>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
         modelBuilder.ApplyConfiguration(new PersonConfiguration());
         modelBuilder.ApplyConfiguration(new PostConfiguration());
+        modelBuilder.ApplyConfiguration(new EligibilityFlagConfiguration());
+        modelBuilder.ApplyConfiguration(new TownshipVacancyConfiguration());
+        modelBuilder.ApplyConfiguration(new SecretaryChangeConfiguration());
+        modelBuilder.ApplyConfiguration(new RepostingConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

@@ -40,6 +40,13 @@ public sealed class Person
         return person;
     }
 
+    /// <summary>The person's unit was merged away: they belong to its successor now.</summary>
+    public void MoveTo(Guid unitId)
+    {
+        UnitId = unitId;
+        Version++;
+    }
+
     private void Apply(PersonDetails details)
     {
         Name = details.Name;

@@ -46,5 +46,16 @@ public sealed class Post : IPublishedEntity
         Version++;
     }
 
+    /// <summary>
+    /// Ends the term because its unit was merged away. A term that was to begin on or after the merge day
+    /// never ran there: it ends the day after its start, so that it still reads as a term and not as a gap.
+    /// </summary>
+    public void EndByMerge(DateOnly mergedOn)
+    {
+        End = mergedOn > Start ? mergedOn : Start.AddDays(1);
+        EndReason = "撤并: the unit was merged away";
+        Version++;
+    }
+
     public PostChanged ToEvent(DateTimeOffset now) => new(Id, Version, PersonId, UnitId, Kind, Start, End, now);
 }

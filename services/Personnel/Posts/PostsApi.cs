@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
@@ -26,6 +27,7 @@ public static class PostsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         posts.MapPost("/posts/{id:guid}/end", End).RequireAuthorization(PlatformPolicies.Write)
             .WithName("EndPost").WithSummary("End a running term on a day (the first day out of post), with the reason")
+            .WithDescription("A township secretary's term ends through an approved change request, except when the city ends it (409 otherwise).")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         return posts;
@@ -101,24 +103,7 @@ public static class PostsApi
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // One begin at a time per unit and kind: two overlapping terms of a one-holder post would each pass the check alone.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"post:{unit.Id}:{kind}"}, 0))", ct);
-            // The new term runs open-ended, so every term that has not ended by its start overlaps it.
-            var oneHolder = PostRules.HasOneHolder(kind);
-            var taken = await db.Posts.AsNoTracking()
-                .Where(p => p.UnitId == unit.Id && p.Kind == kind && (oneHolder || p.PersonId == post.PersonId))
-                .Where(p => p.End == null || start < p.End)
-                .OrderBy(p => p.Start)
-                .FirstOrDefaultAsync(ct);
-            if (taken is not null)
-            {
-                throw new ConflictException(taken.PersonId == post.PersonId
-                    ? $"This person already holds {kind} on '{unit.Name}' from {taken.Start:yyyy-MM-dd}."
-                    : $"{kind} on '{unit.Name}' is held from {taken.Start:yyyy-MM-dd}{(taken.End is { } end ? $" until {end:yyyy-MM-dd}" : "")}: end that term first.");
-            }
-
-            db.Posts.Add(post);
-            db.PublishOnCommit(post.ToEvent(time.GetUtcNow()));
+            await db.BeginTermAsync(post, unit.Name, time.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });
@@ -126,12 +111,18 @@ public static class PostsApi
     }
 
     private static async Task<Results<Ok<PostResponse>, NotFound>> End(
-        Guid id, EndPostRequest request, ReplicaScope scope, PersonnelDb db, TimeProvider time, CancellationToken ct)
+        Guid id, EndPostRequest request, ClaimsPrincipal user, ReplicaScope scope, PersonnelDb db, TimeProvider time, CancellationToken ct)
     {
         var post = await scope.FoundAsync(await db.Posts.FirstOrDefaultAsync(p => p.Id == id, ct), p => p.UnitId, ct);
         if (post is null)
         {
             return TypedResults.NotFound();
+        }
+
+        // A mid-term change of a township secretary needs the city's approval (审批备案); the city itself may end a term.
+        if (post.Kind == PostKind.TownshipSecretary && !CallerScope.Of(user).CityWide)
+        {
+            throw new ConflictException("A township secretary leaves post through a change request that the city approves (POST /api/personnel/township-secretary-changes).");
         }
 
         post.Finish(request.End!.Value, request.Reason!.Trim());

@@ -20,6 +20,12 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
         var person = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/people", People.Body(first, "610503198001010013", "华州张一"), Ct));
         var successor = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/people", People.Body(second, "610503198202020023", "华州张二"), Ct));
         var term = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/posts", new { personId = person, unitId = first, kind = "VillageSecretary", start = "2021-01-01" }, Ct));
+        var township = app.Tree.Id(TestTree.OtherTownshipCode);
+        var secretary = await People.RegisterAsync(city, township, "610503197001010019", "华州书记");
+        var secretaryTerm = await People.BeginTermAsync(city, secretary, township, "TownshipSecretary", "2021-01-01");
+        var flag = await Created.IdAsync(await city.PostAsJsonAsync($"/api/personnel/posts/{secretaryTerm}/eligibility-flags", new { kind = "CityAwards", reason = "矩阵" }, Ct));
+        var change = new { townshipId = township, incomingPersonId = successor, effectiveOn = "2026-07-01", reason = "工作需要" };
+        var (toApprove, toReject) = (await FileAsync(city, change), await FileAsync(city, change));
 
         var targets = new MatrixTargets()
             .Foreign("华州", "610503")
@@ -27,11 +33,26 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Route("/api/personnel/people/{id}/personal-information", "id", person.ToString())
             .Route("personId", person.ToString())
             .Route("id", term.ToString())
+            .Route("/api/personnel/eligibility-flags/{id}", "id", flag.ToString())
+            .Route("/api/personnel/township-secretary-changes/{id}", "id", toApprove.ToString())
             .Write(new("POST", "/api/personnel/people", Refusal.BodyOutside,
                 MatrixBody.Json(People.Body(second, "610503198403030033", "华州张三"))))
             .Write(new("POST", "/api/personnel/posts", Refusal.BodyOutside,
                 MatrixBody.Json(new { personId = successor, unitId = second, kind = "VillageSecretary", start = "2022-01-01" })))
-            .Write(new("POST", "/api/personnel/posts/{id}/end", Refusal.PathOutside, MatrixBody.Json(new { end = "2026-05-01", reason = "届中调整" })));
+            .Write(new("POST", "/api/personnel/posts/{id}/end", Refusal.PathOutside, MatrixBody.Json(new { end = "2026-05-01", reason = "届中调整" })))
+            .Write(new("POST", "/api/personnel/posts/{postId}/eligibility-flags", Refusal.CityOnly,
+                MatrixBody.Json(new { kind = "Promotion", reason = "矩阵" }), Id("postId", secretaryTerm)))
+            .Write(new("POST", "/api/personnel/eligibility-flags/{id}/lift", Refusal.CityOnly, MatrixBody.Json(new { reason = "矩阵" }), Id("id", flag)))
+            .Write(new("POST", "/api/personnel/township-secretary-changes", Refusal.BodyOutside, MatrixBody.Json(change)))
+            .Write(new("POST", "/api/personnel/township-secretary-changes/{id}/approve", Refusal.CityOnly,
+                MatrixBody.Json(new { reason = "同意" }), Id("id", toApprove)))
+            .Write(new("POST", "/api/personnel/township-secretary-changes/{id}/reject", Refusal.CityOnly,
+                MatrixBody.Json(new { reason = "不同意" }), Id("id", toReject)));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
+
+    private static Dictionary<string, string> Id(string parameter, Guid id) => new() { [parameter] = id.ToString() };
+
+    private static async Task<Guid> FileAsync(HttpClient city, object change) =>
+        await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/township-secretary-changes", change, Ct));
 }

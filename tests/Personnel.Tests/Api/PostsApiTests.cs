@@ -20,14 +20,14 @@ public sealed class PostsApiTests
         await using var app = await PersonnelApp.StartAsync();
         var client = app.CreateClient();
         var village = app.Tree.Village(TestTree.TownshipCode, 1);
-        var first = await RegisterAsync(client, village, People.SecretaryIdNumber);
-        var second = await RegisterAsync(client, village, People.DirectorIdNumber);
-        var term = await BeginAsync(client, first, village, "VillageSecretary", "2021-01-01");
+        var first = await People.RegisterAsync(client, village, People.SecretaryIdNumber);
+        var second = await People.RegisterAsync(client, village, People.DirectorIdNumber);
+        var term = await People.BeginTermAsync(client, first, village, "VillageSecretary", "2021-01-01");
 
         var overlapping = await client.PostAsJsonAsync("/api/personnel/posts", Begin(second, village, "VillageSecretary", "2026-05-01"), Ct);
         var ended = await client.PostAsJsonAsync($"/api/personnel/posts/{term}/end", new { end = "2026-05-01", reason = "届中调整" }, Ct);
         var endedAgain = await client.PostAsJsonAsync($"/api/personnel/posts/{term}/end", new { end = "2026-05-02", reason = "重复" }, Ct);
-        var successor = await BeginAsync(client, second, village, "VillageSecretary", "2026-05-01");
+        var successor = await People.BeginTermAsync(client, second, village, "VillageSecretary", "2026-05-01");
 
         Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.OK, HttpStatusCode.Conflict), (overlapping.StatusCode, ended.StatusCode, endedAgain.StatusCode));
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/personnel/posts?unitId={village}&history=true", Ct);
@@ -49,9 +49,9 @@ public sealed class PostsApiTests
         await using var app = await PersonnelApp.StartAsync();
         var client = app.CreateClient();
         var village = app.Tree.Village(TestTree.TownshipCode, 1);
-        var first = await RegisterAsync(client, village, People.SecretaryIdNumber);
-        var second = await RegisterAsync(client, village, People.DirectorIdNumber);
-        await BeginAsync(client, first, village, "ReserveTalent", "2026-01-01");
+        var first = await People.RegisterAsync(client, village, People.SecretaryIdNumber);
+        var second = await People.RegisterAsync(client, village, People.DirectorIdNumber);
+        await People.BeginTermAsync(client, first, village, "ReserveTalent", "2026-01-01");
 
         var other = await client.PostAsJsonAsync("/api/personnel/posts", Begin(second, village, "ReserveTalent", "2026-02-01"), Ct);
         var twice = await client.PostAsJsonAsync("/api/personnel/posts", Begin(first, village, "ReserveTalent", "2026-03-01"), Ct);
@@ -68,7 +68,7 @@ public sealed class PostsApiTests
         var client = app.CreateClient();
         var village = app.Tree.Village(TestTree.TownshipCode, 1);
         var retired = app.Tree.Village(TestTree.TownshipCode, 2);
-        var person = await RegisterAsync(client, village, People.SecretaryIdNumber);
+        var person = await People.RegisterAsync(client, village, People.SecretaryIdNumber);
         await using (var db = app.OpenDb())
         {
             await db.ApplyUnitChangesAsync([new AdministrativeUnitChanged(retired, 2, UnitChange.Retired, "东2村", UnitKind.Village, UnitLevel.Village,
@@ -87,10 +87,4 @@ public sealed class PostsApiTests
     }
 
     private static object Begin(Guid personId, Guid unitId, string kind, string start) => new { personId, unitId, kind, start };
-
-    private static async Task<Guid> BeginAsync(HttpClient client, Guid personId, Guid unitId, string kind, string start) =>
-        await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/posts", Begin(personId, unitId, kind, start), Ct));
-
-    private static async Task<Guid> RegisterAsync(HttpClient client, Guid unitId, string idNumber) =>
-        await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/people", People.Body(unitId, idNumber), Ct));
 }

@@ -224,6 +224,51 @@ namespace PartyPlatform.Personnel.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Personnel.Merges.Reposting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FormerPostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("former_post_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("MergedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("merged_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("RetiredUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("retired_unit_id");
+
+                    b.Property<Guid>("SuccessorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("successor_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repostings");
+
+                    b.HasIndex("FormerPostId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repostings_former_post_id");
+
+                    b.HasIndex("SuccessorId")
+                        .HasDatabaseName("ix_repostings_successor_id");
+
+                    b.ToTable("repostings", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Personnel.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -349,6 +394,181 @@ namespace PartyPlatform.Personnel.Data.Migrations
                         .HasDatabaseName("ix_posts_unit_id_kind");
 
                     b.ToTable("posts", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.TownshipSecretaries.EligibilityFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("FactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fact_id");
+
+                    b.Property<DateOnly>("FlaggedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("flagged_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("lift_reason");
+
+                    b.Property<DateOnly?>("LiftedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("lifted_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_eligibility_flags");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_eligibility_flags_person_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_eligibility_flags_unit_id");
+
+                    b.HasIndex("FactId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_eligibility_flags_fact_id_kind")
+                        .HasFilter("fact_id IS NOT NULL");
+
+                    b.ToTable("eligibility_flags", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.TownshipSecretaries.SecretaryChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<Guid?>("IncomingPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incoming_person_id");
+
+                    b.Property<Guid?>("IncomingPostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incoming_post_id");
+
+                    b.Property<Guid>("OutgoingPostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outgoing_post_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TookEffectOn")
+                        .HasColumnType("date")
+                        .HasColumnName("took_effect_on");
+
+                    b.Property<Guid>("TownshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("township_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_secretary_changes");
+
+                    b.HasIndex("TownshipId")
+                        .HasDatabaseName("ix_secretary_changes_township_id");
+
+                    b.ToTable("secretary_changes", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.TownshipSecretaries.TownshipVacancy", b =>
+                {
+                    b.Property<Guid>("FactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fact_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly>("VacantOn")
+                        .HasColumnType("date")
+                        .HasColumnName("vacant_on");
+
+                    b.HasKey("FactId")
+                        .HasName("pk_township_vacancies");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_township_vacancies_unit_id");
+
+                    b.ToTable("township_vacancies", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,14 @@
+using MassTransit;
+using PartyPlatform.Messaging;
+
+namespace PartyPlatform.Personnel.Consumers;
+
+public static class PersonnelConsumers
+{
+    /// <summary>The tree copy and the facts of other services Personnel reacts to; each consumer names its own queue.</summary>
+    public static void AddPersonnelConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration)
+    {
+        bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(configuration);
+        bus.AddInboxConsumer<VenueDeadlineMissedConsumer>();
+    }
+}

@@ -1,0 +1,8 @@
+namespace PartyPlatform.Personnel.TownshipSecretaries;
+
+public enum SecretaryChangeStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}

@@ -1,0 +1,6 @@
+namespace PartyPlatform.Personnel.TownshipSecretaries;
+
+public static class TownshipSecretaryLimits
+{
+    public const int Reason = 500;
+}
