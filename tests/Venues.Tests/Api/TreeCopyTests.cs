@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.TestInfrastructure;
@@ -55,7 +56,7 @@ public sealed class TreeCopyTests
         // nothing, so it must not wait (nor take the city's lock that every venue write shares).
         await using var writer = app.OpenDb();
         await using var transaction = await writer.Database.BeginTransactionAsync(Ct);
-        await writer.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CoverageTracker.LockKey(app.Tree.Id(TestTree.TownshipCode))})", Ct);
+        await writer.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FigureUnits.LockKey(app.Tree.Id(TestTree.TownshipCode))})", Ct);
         await app.PublishAsync(new AdministrativeUnitChanged(
             village, 2, UnitChange.Renamed, "东1村（更名）", UnitKind.Village, UnitLevel.Village, TestTree.VillageCode(TestTree.TownshipCode, 1),
             app.Tree.Id(TestTree.TownshipCode), false, null, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
