@@ -6,6 +6,7 @@ using PartyPlatform.Personnel.Consumers;
 using PartyPlatform.Personnel.Data;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
+using PartyPlatform.Personnel.WatchList;
 using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
 
@@ -31,6 +32,7 @@ app.UseRequestGuard();
 app.MapDefaultEndpoints();
 app.MapPeopleApi();
 app.MapPostsApi();
+app.MapWatchListApi();
 app.MapAuditApi<PersonnelDb>("/api/personnel").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<PersonnelDb>();

@@ -30,15 +30,9 @@ public static class PeopleApi
     private static async Task<Results<Ok<Page<PersonResponse>>, NotFound>> List(
         Guid? unitId, int? page, int? pageSize, ReplicaScope scope, PersonnelDb db, CancellationToken ct)
     {
-        var units = await scope.UnitsAsync(ct);
-        if (unitId is { } id)
+        if (await scope.UnitsWithinAsync(unitId, ct) is not { } units)
         {
-            if (!await units.AnyAsync(u => u.Id == id, ct))
-            {
-                return TypedResults.NotFound();
-            }
-
-            units = scope.Within(id);
+            return TypedResults.NotFound();
         }
 
         var people = db.People.AsNoTracking().Where(p => units.Any(u => u.Id == p.UnitId));

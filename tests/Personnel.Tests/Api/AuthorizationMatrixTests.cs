@@ -20,6 +20,7 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
         var person = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/people", People.Body(first, "610503198001010013", "华州张一"), Ct));
         var successor = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/people", People.Body(second, "610503198202020023", "华州张二"), Ct));
         var term = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/posts", new { personId = person, unitId = first, kind = "VillageSecretary", start = "2021-01-01" }, Ct));
+        var entry = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/watch-list", new { unitId = first, kind = "Backward", reason = "班子软弱" }, Ct));
 
         var targets = new MatrixTargets()
             .Foreign("华州", "610503")
@@ -27,11 +28,15 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Route("/api/personnel/people/{id}/personal-information", "id", person.ToString())
             .Route("personId", person.ToString())
             .Route("id", term.ToString())
+            .Route("/api/personnel/watch-list/{id}", "id", entry.ToString())
+            .Route("/api/personnel/watch-list/{id}/clear", "id", entry.ToString())
             .Write(new("POST", "/api/personnel/people", Refusal.BodyOutside,
                 MatrixBody.Json(People.Body(second, "610503198403030033", "华州张三"))))
             .Write(new("POST", "/api/personnel/posts", Refusal.BodyOutside,
                 MatrixBody.Json(new { personId = successor, unitId = second, kind = "VillageSecretary", start = "2022-01-01" })))
-            .Write(new("POST", "/api/personnel/posts/{id}/end", Refusal.PathOutside, MatrixBody.Json(new { end = "2026-05-01", reason = "届中调整" })));
+            .Write(new("POST", "/api/personnel/posts/{id}/end", Refusal.PathOutside, MatrixBody.Json(new { end = "2026-05-01", reason = "届中调整" })))
+            .Write(new("POST", "/api/personnel/watch-list", Refusal.BodyOutside, MatrixBody.Json(new { unitId = second, kind = "Unstable", reason = "信访多发" })))
+            .Write(new("POST", "/api/personnel/watch-list/{id}/clear", Refusal.PathOutside, MatrixBody.Json(new { reason = "整顿转化" })));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 }
