@@ -4,6 +4,7 @@ using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Personnel.Consumers;
 using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.FirstSecretaries;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
 using PartyPlatform.Personnel.WatchList;
@@ -33,6 +34,7 @@ app.MapDefaultEndpoints();
 app.MapPeopleApi();
 app.MapPostsApi();
 app.MapWatchListApi();
+app.MapFirstSecretariesApi();
 app.MapAuditApi<PersonnelDb>("/api/personnel").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<PersonnelDb>();
