@@ -86,6 +86,8 @@ public sealed class FirstSecretariesApiTests
         var running = await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/posts", Begin(official, first, "2025-01-01"), Ct));
         var ending = await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/posts", Begin(countyOfficial, second, "2024-01-01"), Ct));
         await client.PostAsJsonAsync($"/api/personnel/posts/{ending}/end", new { end = "2026-05-31", reason = "期满" }, Ct);
+        // Ending on a later day: in post until then.
+        await client.PostAsJsonAsync($"/api/personnel/posts/{running}/end", new { end = "2026-12-31", reason = "期满" }, Ct);
 
         var all = await client.GetFromJsonAsync<JsonElement>("/api/personnel/first-secretaries", Ct);
         var inSecondTownship = await client.GetFromJsonAsync<JsonElement>($"/api/personnel/first-secretaries?unitId={app.Tree.Id(TestTree.SecondTownshipCode)}", Ct);
@@ -94,10 +96,11 @@ public sealed class FirstSecretariesApiTests
 
         Assert.Equal(1, all.GetProperty("totalCount").GetInt32());
         var secretary = all.GetProperty("items")[0];
-        Assert.Equal((running, official, "张建国", first, "东1村", app.Tree.Id(TestTree.TownshipCode), "东镇", "2025-01-01"), (
+        Assert.Equal((running, official, "张建国", first, "东1村", app.Tree.Id(TestTree.TownshipCode), "东镇", "2025-01-01", "2026-12-31"), (
             secretary.GetProperty("postId").GetGuid(), secretary.GetProperty("personId").GetGuid(), secretary.GetProperty("name").GetString(),
             secretary.GetProperty("villageId").GetGuid(), secretary.GetProperty("villageName").GetString(),
-            secretary.GetProperty("homeUnitId").GetGuid(), secretary.GetProperty("homeUnitName").GetString(), secretary.GetProperty("start").GetString()));
+            secretary.GetProperty("homeUnitId").GetGuid(), secretary.GetProperty("homeUnitName").GetString(), secretary.GetProperty("start").GetString(),
+            secretary.GetProperty("end").GetString()));
         Assert.False(secretary.TryGetProperty("idNumber", out _));
         Assert.Equal(0, inSecondTownship.GetProperty("totalCount").GetInt32());
         Assert.Equal(0, otherCounty.GetProperty("totalCount").GetInt32());
