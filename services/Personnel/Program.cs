@@ -4,10 +4,12 @@ using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Personnel.Consumers;
 using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.FirstSecretaries;
 using PartyPlatform.Personnel.Merges;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
 using PartyPlatform.Personnel.TownshipSecretaries;
+using PartyPlatform.Personnel.WatchList;
 using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
 
@@ -36,6 +38,8 @@ app.MapPostsApi();
 app.MapEligibilityApi();
 app.MapSecretaryChangesApi();
 app.MapRepostingsApi();
+app.MapWatchListApi();
+app.MapFirstSecretariesApi();
 app.MapAuditApi<PersonnelDb>("/api/personnel").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<PersonnelDb>();

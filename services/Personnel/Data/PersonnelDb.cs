@@ -6,6 +6,7 @@ using PartyPlatform.Personnel.Merges;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
 using PartyPlatform.Personnel.TownshipSecretaries;
+using PartyPlatform.Personnel.WatchList;
 
 namespace PartyPlatform.Personnel.Data;
 
@@ -24,6 +25,7 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
     public DbSet<SecretaryChange> SecretaryChanges => Set<SecretaryChange>();
 
     public DbSet<Reposting> Repostings => Set<Reposting>();
+    public DbSet<WatchListEntry> WatchList => Set<WatchListEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +36,7 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new TownshipVacancyConfiguration());
         modelBuilder.ApplyConfiguration(new SecretaryChangeConfiguration());
         modelBuilder.ApplyConfiguration(new RepostingConfiguration());
+        modelBuilder.ApplyConfiguration(new WatchListEntryConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

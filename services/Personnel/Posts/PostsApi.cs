@@ -96,8 +96,9 @@ public static class PostsApi
         }
 
         // The person must be one the caller may see: elsewhere it reads as no person at all.
-        _ = await scope.FoundAsync(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct), p => p.UnitId, ct)
-            ?? throw new RuleViolationException("personId", $"{request.PersonId} is not a person of your unit.");
+        var person = await scope.FoundAsync(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct), p => p.UnitId, ct)
+                     ?? throw new RuleViolationException("personId", $"{request.PersonId} is not a person of your unit.");
+        PostRules.CheckHolder(kind, await db.Units.Where(u => u.Id == person.UnitId).Select(u => u.Level).SingleAsync(ct));
 
         var post = Post.Begin(request.PersonId!.Value, unit.Id, kind, start);
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>

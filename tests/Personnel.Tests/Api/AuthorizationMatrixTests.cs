@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Authorization;
+using PartyPlatform.TestInfrastructure;
 
 namespace PartyPlatform.Personnel.Tests.Api;
 
@@ -26,6 +26,7 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
         var flag = await Created.IdAsync(await city.PostAsJsonAsync($"/api/personnel/posts/{secretaryTerm}/eligibility-flags", new { kind = "CityAwards", reason = "矩阵" }, Ct));
         var change = new { townshipId = township, incomingPersonId = successor, effectiveOn = "2026-07-01", reason = "工作需要" };
         var (toApprove, toReject) = (await FileAsync(city, change), await FileAsync(city, change));
+        var entry = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/watch-list", new { unitId = first, kind = "Backward", reason = "班子软弱" }, Ct));
 
         var targets = new MatrixTargets()
             .Foreign("华州", "610503")
@@ -35,6 +36,8 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Route("id", term.ToString())
             .Route("/api/personnel/eligibility-flags/{id}", "id", flag.ToString())
             .Route("/api/personnel/township-secretary-changes/{id}", "id", toApprove.ToString())
+            .Route("/api/personnel/watch-list/{id}", "id", entry.ToString())
+            .Route("/api/personnel/watch-list/{id}/clear", "id", entry.ToString())
             .Write(new("POST", "/api/personnel/people", Refusal.BodyOutside,
                 MatrixBody.Json(People.Body(second, "610503198403030033", "华州张三"))))
             .Write(new("POST", "/api/personnel/posts", Refusal.BodyOutside,
@@ -47,7 +50,9 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Write(new("POST", "/api/personnel/township-secretary-changes/{id}/approve", Refusal.CityOnly,
                 MatrixBody.Json(new { reason = "同意" }), Id("id", toApprove)))
             .Write(new("POST", "/api/personnel/township-secretary-changes/{id}/reject", Refusal.CityOnly,
-                MatrixBody.Json(new { reason = "不同意" }), Id("id", toReject)));
+                MatrixBody.Json(new { reason = "不同意" }), Id("id", toReject)))
+            .Write(new("POST", "/api/personnel/watch-list", Refusal.BodyOutside, MatrixBody.Json(new { unitId = second, kind = "Unstable", reason = "信访多发" })))
+            .Write(new("POST", "/api/personnel/watch-list/{id}/clear", Refusal.PathOutside, MatrixBody.Json(new { reason = "整顿转化" })));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Personnel.Data;
 using PartyPlatform.TestInfrastructure;
@@ -57,6 +58,17 @@ public sealed class PersonnelApp : ServiceApp<Program>
         var rows = await db.Set<OutboxMessage>().Where(m => m.MessageType == type).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .ToListAsync(TestContext.Current.CancellationToken);
         return rows.ConvertAll(m => ((T)MessageSerializer.Deserialize(m.MessageType, m.Payload).Message, m.Payload));
+    }
+
+    /// <summary>Retires (merges away) the n-th village of a township into <paramref name="successor"/>, as Organizations' event would; returns its id.</summary>
+    public async Task<Guid> RetireVillageAsync(string townshipCode, int n, Guid successor)
+    {
+        var village = Tree.Village(townshipCode, n);
+        await using var db = OpenDb();
+        await db.ApplyUnitChangesAsync([new AdministrativeUnitChanged(village, 2, UnitChange.Retired, $"退{n}村", UnitKind.Village, UnitLevel.Village,
+            TestTree.VillageCode(townshipCode, n), Tree.Id(townshipCode), true, successor, DateTimeOffset.UnixEpoch)], TestContext.Current.CancellationToken);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return village;
     }
 
     public PersonnelDb OpenDb() =>

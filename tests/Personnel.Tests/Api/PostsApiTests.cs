@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using PartyPlatform.AdministrativeTree;
-using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.TestInfrastructure;
 
@@ -67,14 +65,8 @@ public sealed class PostsApiTests
         await using var app = await PersonnelApp.StartAsync();
         var client = app.CreateClient();
         var village = app.Tree.Village(TestTree.TownshipCode, 1);
-        var retired = app.Tree.Village(TestTree.TownshipCode, 2);
         var person = await People.RegisterAsync(client, village, People.SecretaryIdNumber);
-        await using (var db = app.OpenDb())
-        {
-            await db.ApplyUnitChangesAsync([new AdministrativeUnitChanged(retired, 2, UnitChange.Retired, "东2村", UnitKind.Village, UnitLevel.Village,
-                TestTree.VillageCode(TestTree.TownshipCode, 2), app.Tree.Id(TestTree.TownshipCode), true, village, DateTimeOffset.UnixEpoch)], Ct);
-            await db.SaveChangesAsync(Ct);
-        }
+        var retired = await app.RetireVillageAsync(TestTree.TownshipCode, 2, village);
 
         var onRetired = await client.PostAsJsonAsync("/api/personnel/posts", Begin(person, retired, "VillageSecretary", "2026-05-01"), Ct);
         var wrongLevel = await client.PostAsJsonAsync("/api/personnel/posts", Begin(person, village, "TownshipSecretary", "2026-05-01"), Ct);

@@ -570,6 +570,75 @@ namespace PartyPlatform.Personnel.Data.Migrations
 
                     b.ToTable("township_vacancies", (string)null);
                 });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.WatchList.WatchListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClearReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("clear_reason");
+
+                    b.Property<DateOnly?>("ClearedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cleared_on");
+
+                    b.Property<Guid?>("FactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fact_id");
+
+                    b.Property<DateOnly>("FlaggedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("flagged_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watch_list_entries");
+
+                    b.HasIndex("Source", "FactId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_watch_list_entries_fact_once")
+                        .HasFilter("fact_id IS NOT NULL");
+
+                    b.HasIndex("UnitId", "FlaggedOn")
+                        .HasDatabaseName("ix_watch_list_entries_unit_id_flagged_on");
+
+                    b.HasIndex("UnitId", "Kind", "Source")
+                        .IsUnique()
+                        .HasDatabaseName("ix_watch_list_entries_one_open")
+                        .HasFilter("cleared_on IS NULL");
+
+                    b.ToTable("watch_list_entries", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
