@@ -79,48 +79,15 @@ public static class PostsApi
         BeginPostRequest request, ReplicaScope scope, PersonnelDb db, TimeProvider time, CancellationToken ct)
     {
         var kind = request.Kind!.Value;
-        var start = request.Start!.Value;
-        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.UnitId, ct)
-                   ?? throw new RuleViolationException("unitId", $"{request.UnitId} is not a unit of the tree.");
-        await scope.EnsureBodyUnitAsync(unit.Id, $"Unit '{unit.Name}'", ct);
-        if (unit.Retired)
-        {
-            throw new RuleViolationException("unitId", $"'{unit.Name}' is retired (merged away): a post begins on a unit in service.");
-        }
-
-        if (unit.Level != PostRules.LevelOf(kind))
-        {
-            throw new RuleViolationException("kind", $"A {kind} post sits on a {PostRules.LevelOf(kind).ToString().ToLowerInvariant()}; '{unit.Name}' is a {unit.Level.ToString().ToLowerInvariant()}.");
-        }
-
-        // The person must be one the caller may see: elsewhere it reads as no person at all.
-        _ = await scope.FoundAsync(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct), p => p.UnitId, ct)
-            ?? throw new RuleViolationException("personId", $"{request.PersonId} is not a person of your unit.");
-
-        var post = Post.Begin(request.PersonId!.Value, unit.Id, kind, start);
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var unit = await PostOpening.UnitAsync(db, scope, request.UnitId!.Value, kind, "kind", ct);
+        await PostOpening.EnsurePersonAsync(db, scope, request.PersonId!.Value, ct);
+        var post = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // One begin at a time per unit and kind: two overlapping terms of a one-holder post would each pass the check alone.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"post:{unit.Id}:{kind}"}, 0))", ct);
-            // The new term runs open-ended, so every term that has not ended by its start overlaps it.
-            var oneHolder = PostRules.HasOneHolder(kind);
-            var taken = await db.Posts.AsNoTracking()
-                .Where(p => p.UnitId == unit.Id && p.Kind == kind && (oneHolder || p.PersonId == post.PersonId))
-                .Where(p => p.End == null || start < p.End)
-                .OrderBy(p => p.Start)
-                .FirstOrDefaultAsync(ct);
-            if (taken is not null)
-            {
-                throw new ConflictException(taken.PersonId == post.PersonId
-                    ? $"This person already holds {kind} on '{unit.Name}' from {taken.Start:yyyy-MM-dd}."
-                    : $"{kind} on '{unit.Name}' is held from {taken.Start:yyyy-MM-dd}{(taken.End is { } end ? $" until {end:yyyy-MM-dd}" : "")}: end that term first.");
-            }
-
-            db.Posts.Add(post);
-            db.PublishOnCommit(post.ToEvent(time.GetUtcNow()));
+            var begun = await PostOpening.BeginAsync(db, unit, request.PersonId!.Value, kind, request.Start!.Value, time.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            return begun;
         });
         return TypedResults.Created($"/api/personnel/posts/{post.Id}", PostResponse.From(post));
     }
