@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
+using PartyPlatform.Personnel.GraduateOfficials;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
 
@@ -15,11 +16,23 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
 
     public DbSet<Post> Posts => Set<Post>();
 
+    public DbSet<GraduateOfficial> GraduateOfficials => Set<GraduateOfficial>();
+
+    public DbSet<GraduateOfficialActivity> GraduateOfficialActivities => Set<GraduateOfficialActivity>();
+
+    public DbSet<AttendanceMonth> GraduateOfficialAttendance => Set<AttendanceMonth>();
+
+    public DbSet<WorkReport> GraduateOfficialReports => Set<WorkReport>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
         modelBuilder.ApplyConfiguration(new PersonConfiguration());
         modelBuilder.ApplyConfiguration(new PostConfiguration());
+        modelBuilder.ApplyConfiguration(new GraduateOfficialConfiguration());
+        modelBuilder.ApplyConfiguration(new GraduateOfficialActivityConfiguration());
+        modelBuilder.ApplyConfiguration(new AttendanceMonthConfiguration());
+        modelBuilder.ApplyConfiguration(new WorkReportConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

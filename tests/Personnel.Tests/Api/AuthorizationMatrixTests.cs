@@ -20,6 +20,11 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
         var person = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/people", People.Body(first, "610503198001010013", "华州张一"), Ct));
         var successor = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/people", People.Body(second, "610503198202020023", "华州张二"), Ct));
         var term = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/posts", new { personId = person, unitId = first, kind = "VillageSecretary", start = "2021-01-01" }, Ct));
+        var official = await GraduateOfficials.HireAsync(city, first, 1, "2021-08-01", "2024-07-31", countyPrefix: "610503");
+        var leaving = await GraduateOfficials.HireAsync(city, first, 2, countyPrefix: "610503");
+        var graduate = await GraduateOfficials.RegisterAsync(city, second, 3, countyPrefix: "610503");
+        var officials = "/api/personnel/graduate-officials";
+        var toOfficial = new Dictionary<string, string> { ["id"] = official.ToString() };
 
         var targets = new MatrixTargets()
             .Foreign("华州", "610503")
@@ -31,7 +36,15 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
                 MatrixBody.Json(People.Body(second, "610503198403030033", "华州张三"))))
             .Write(new("POST", "/api/personnel/posts", Refusal.BodyOutside,
                 MatrixBody.Json(new { personId = successor, unitId = second, kind = "VillageSecretary", start = "2022-01-01" })))
-            .Write(new("POST", "/api/personnel/posts/{id}/end", Refusal.PathOutside, MatrixBody.Json(new { end = "2026-05-01", reason = "届中调整" })));
+            .Write(new("POST", "/api/personnel/posts/{id}/end", Refusal.PathOutside, MatrixBody.Json(new { end = "2026-05-01", reason = "届中调整" })))
+            .Route($"{officials}/{{id}}", "id", official.ToString())
+            .Write(new("POST", officials, Refusal.BodyOutside, MatrixBody.Json(GraduateOfficials.Hire(graduate, second))))
+            .Write(new("POST", $"{officials}/{{id}}/renewals", Refusal.PathOutside, MatrixBody.Json(new { termEnds = "2027-07-31" }), toOfficial))
+            .Write(new("POST", $"{officials}/{{id}}/exit", Refusal.PathOutside, MatrixBody.Json(new { path = "CivilService", on = "2026-09-01" }),
+                new Dictionary<string, string> { ["id"] = leaving.ToString() }))
+            .Write(new("POST", $"{officials}/{{id}}/activities", Refusal.PathOutside, MatrixBody.Json(new { activity = "VisitHouseholds", doneOn = "2025-03-01" }), toOfficial))
+            .Write(new("POST", $"{officials}/{{id}}/attendance", Refusal.PathOutside, MatrixBody.Json(new { month = "2026-05", daysPresent = 20, daysRequired = 22 }), toOfficial))
+            .Write(new("POST", $"{officials}/{{id}}/reports", Refusal.PathOutside, MatrixBody.Json(new { reportedOn = "2025-12-20", summary = "年度述职", evaluation = "Competent" }), toOfficial));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 }
