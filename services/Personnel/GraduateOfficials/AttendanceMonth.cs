@@ -27,6 +27,11 @@ public sealed class AttendanceMonth
             throw new RuleViolationException("month", $"{first:yyyy-MM} is before the official was hired ({official.HiredOn:yyyy-MM-dd}).");
         }
 
+        if (official.ExitOn is { } exit && first >= exit)
+        {
+            throw new RuleViolationException("month", $"{first:yyyy-MM} begins after the official's exit ({exit:yyyy-MM-dd}).");
+        }
+
         if (daysRequired > DateTime.DaysInMonth(first.Year, first.Month))
         {
             throw new RuleViolationException("daysRequired", $"{first:yyyy-MM} has {DateTime.DaysInMonth(first.Year, first.Month)} days, not {daysRequired}.");

@@ -106,6 +106,21 @@ public sealed class GraduateOfficialTests
         Assert.Equal("daysRequired", Assert.Throws<RuleViolationException>(() => AttendanceMonth.Record(official, new DateOnly(2026, 2, 1), 10, 29, Today)).Field);
     }
 
+    [Fact]
+    public void Nothing_is_recorded_for_the_days_after_the_exit()
+    {
+        var official = Hired(new DateOnly(2024, 8, 1), new DateOnly(2027, 7, 31));
+        official.Exit(GraduateOfficialExitPath.OtherEmployment, new DateOnly(2026, 3, 15), null);
+
+        var march = AttendanceMonth.Record(official, new DateOnly(2026, 3, 1), 10, 10, Today);
+
+        Assert.Equal(new DateOnly(2026, 3, 1), march.Month);
+        Assert.Equal("month", Assert.Throws<RuleViolationException>(() => AttendanceMonth.Record(official, new DateOnly(2026, 4, 1), 1, 20, Today)).Field);
+        Assert.Equal("reportedOn", Assert.Throws<RuleViolationException>(() => WorkReport.Record(official, new DateOnly(2026, 3, 15), "述职", WorkEvaluation.Competent, Today)).Field);
+        Assert.Equal("doneOn", Assert.Throws<RuleViolationException>(() => GraduateOfficialActivity.Record(official, "HelpHousehold", new DateOnly(2026, 5, 1), null, Today)).Field);
+        Assert.Equal(new DateOnly(2026, 3, 14), WorkReport.Record(official, new DateOnly(2026, 3, 14), "离任述职", WorkEvaluation.Excellent, Today).ReportedOn);
+    }
+
     private static GraduateOfficial Hired(DateOnly hiredOn, DateOnly termEnds) =>
         GraduateOfficial.Hire(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), hiredOn, termEnds);
 }
