@@ -1,10 +1,10 @@
-using PartyPlatform;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Personnel.Consumers;
 using PartyPlatform.Personnel.Data;
 using PartyPlatform.Personnel.FirstSecretaries;
+using PartyPlatform.Personnel.GraduateOfficials;
 using PartyPlatform.Personnel.Merges;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
@@ -12,6 +12,7 @@ using PartyPlatform.Personnel.TownshipSecretaries;
 using PartyPlatform.Personnel.WatchList;
 using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
+using PartyPlatform;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,7 @@ builder.Services.AddValidation();
 builder.AddPlatformAuthentication();
 builder.AddCityCalendar();
 builder.AddPersonnelData();
+builder.AddGraduateOfficials();
 builder.AddAdministrativeTree<PersonnelDb>("personnel");
 builder.AddPlatformMessaging("personnel", bus => bus.AddPersonnelConsumers(builder.Configuration));
 builder.AddOutboxRelay<PersonnelDb>();
@@ -40,6 +42,7 @@ app.MapSecretaryChangesApi();
 app.MapRepostingsApi();
 app.MapWatchListApi();
 app.MapFirstSecretariesApi();
+app.MapGraduateOfficialsApi();
 app.MapAuditApi<PersonnelDb>("/api/personnel").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<PersonnelDb>();

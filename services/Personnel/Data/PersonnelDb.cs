@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
+using PartyPlatform.Personnel.GraduateOfficials;
 using PartyPlatform.Personnel.Merges;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
@@ -26,6 +27,13 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
 
     public DbSet<Reposting> Repostings => Set<Reposting>();
     public DbSet<WatchListEntry> WatchList => Set<WatchListEntry>();
+    public DbSet<GraduateOfficial> GraduateOfficials => Set<GraduateOfficial>();
+
+    public DbSet<GraduateOfficialActivity> GraduateOfficialActivities => Set<GraduateOfficialActivity>();
+
+    public DbSet<AttendanceMonth> GraduateOfficialAttendance => Set<AttendanceMonth>();
+
+    public DbSet<WorkReport> GraduateOfficialReports => Set<WorkReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,6 +45,10 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new SecretaryChangeConfiguration());
         modelBuilder.ApplyConfiguration(new RepostingConfiguration());
         modelBuilder.ApplyConfiguration(new WatchListEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new GraduateOfficialConfiguration());
+        modelBuilder.ApplyConfiguration(new GraduateOfficialActivityConfiguration());
+        modelBuilder.ApplyConfiguration(new AttendanceMonthConfiguration());
+        modelBuilder.ApplyConfiguration(new WorkReportConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

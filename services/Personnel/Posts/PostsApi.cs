@@ -81,32 +81,15 @@ public static class PostsApi
         BeginPostRequest request, ReplicaScope scope, PersonnelDb db, TimeProvider time, CancellationToken ct)
     {
         var kind = request.Kind!.Value;
-        var start = request.Start!.Value;
-        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.UnitId, ct)
-                   ?? throw new RuleViolationException("unitId", $"{request.UnitId} is not a unit of the tree.");
-        await scope.EnsureBodyUnitAsync(unit.Id, $"Unit '{unit.Name}'", ct);
-        if (unit.Retired)
-        {
-            throw new RuleViolationException("unitId", $"'{unit.Name}' is retired (merged away): a post begins on a unit in service.");
-        }
-
-        if (unit.Level != PostRules.LevelOf(kind))
-        {
-            throw new RuleViolationException("kind", $"A {kind} post sits on a {PostRules.LevelOf(kind).ToString().ToLowerInvariant()}; '{unit.Name}' is a {unit.Level.ToString().ToLowerInvariant()}.");
-        }
-
-        // The person must be one the caller may see: elsewhere it reads as no person at all.
-        var person = await scope.FoundAsync(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct), p => p.UnitId, ct)
-                     ?? throw new RuleViolationException("personId", $"{request.PersonId} is not a person of your unit.");
-        PostRules.CheckHolder(kind, await db.Units.Where(u => u.Id == person.UnitId).Select(u => u.Level).SingleAsync(ct));
-
-        var post = Post.Begin(request.PersonId!.Value, unit.Id, kind, start);
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var unit = await PostOpening.UnitAsync(db, scope, request.UnitId!.Value, kind, "kind", ct);
+        await PostOpening.EnsureHolderAsync(db, scope, request.PersonId!.Value, kind, ct);
+        var post = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.BeginTermAsync(post, unit.Name, time.GetUtcNow(), ct);
+            var begun = await PostOpening.BeginAsync(db, unit, request.PersonId!.Value, kind, request.Start!.Value, time.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            return begun;
         });
         return TypedResults.Created($"/api/personnel/posts/{post.Id}", PostResponse.From(post));
     }

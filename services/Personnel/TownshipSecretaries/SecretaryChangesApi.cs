@@ -124,9 +124,7 @@ public static class SecretaryChangesApi
                 // The outgoing term is saved as ended first: the incoming one is checked against the terms in the database.
                 await db.SaveChangesAsync(ct);
                 var township = await db.Units.AsNoTracking().SingleAsync(u => u.Id == change.TownshipId, ct);
-                var incoming = Post.Begin(person, change.TownshipId, PostKind.TownshipSecretary, day);
-                await db.BeginTermAsync(incoming, township.Name, now, ct);
-                incomingPostId = incoming.Id;
+                incomingPostId = (await PostOpening.BeginAsync(db, township, person, PostKind.TownshipSecretary, day, now, ct)).Id;
             }
 
             change.Approve(today, request.Reason!.Trim(), incomingPostId);

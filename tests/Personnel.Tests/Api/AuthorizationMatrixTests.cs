@@ -27,6 +27,11 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
         var change = new { townshipId = township, incomingPersonId = successor, effectiveOn = "2026-07-01", reason = "工作需要" };
         var (toApprove, toReject) = (await FileAsync(city, change), await FileAsync(city, change));
         var entry = await Created.IdAsync(await city.PostAsJsonAsync("/api/personnel/watch-list", new { unitId = first, kind = "Backward", reason = "班子软弱" }, Ct));
+        var official = await GraduateOfficials.HireAsync(city, first, 1, "2021-08-01", "2024-07-31", countyPrefix: "610503");
+        var leaving = await GraduateOfficials.HireAsync(city, first, 2, countyPrefix: "610503");
+        var graduate = await GraduateOfficials.RegisterAsync(city, second, 3, countyPrefix: "610503");
+        var officials = "/api/personnel/graduate-officials";
+        var toOfficial = Id("id", official);
 
         var targets = new MatrixTargets()
             .Foreign("华州", "610503")
@@ -52,7 +57,15 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Write(new("POST", "/api/personnel/township-secretary-changes/{id}/reject", Refusal.CityOnly,
                 MatrixBody.Json(new { reason = "不同意" }), Id("id", toReject)))
             .Write(new("POST", "/api/personnel/watch-list", Refusal.BodyOutside, MatrixBody.Json(new { unitId = second, kind = "Unstable", reason = "信访多发" })))
-            .Write(new("POST", "/api/personnel/watch-list/{id}/clear", Refusal.PathOutside, MatrixBody.Json(new { reason = "整顿转化" })));
+            .Write(new("POST", "/api/personnel/watch-list/{id}/clear", Refusal.PathOutside, MatrixBody.Json(new { reason = "整顿转化" })))
+            .Route($"{officials}/{{id}}", "id", official.ToString())
+            .Write(new("POST", officials, Refusal.BodyOutside, MatrixBody.Json(GraduateOfficials.Hire(graduate, second))))
+            .Write(new("POST", $"{officials}/{{id}}/renewals", Refusal.PathOutside, MatrixBody.Json(new { termEnds = "2027-07-31" }), toOfficial))
+            .Write(new("POST", $"{officials}/{{id}}/exit", Refusal.PathOutside, MatrixBody.Json(new { path = "CivilService", on = "2026-09-01" }),
+                Id("id", leaving)))
+            .Write(new("POST", $"{officials}/{{id}}/activities", Refusal.PathOutside, MatrixBody.Json(new { activity = "VisitHouseholds", doneOn = "2025-03-01" }), toOfficial))
+            .Write(new("POST", $"{officials}/{{id}}/attendance", Refusal.PathOutside, MatrixBody.Json(new { month = "2026-05", daysPresent = 20, daysRequired = 22 }), toOfficial))
+            .Write(new("POST", $"{officials}/{{id}}/reports", Refusal.PathOutside, MatrixBody.Json(new { reportedOn = "2025-12-20", summary = "年度述职", evaluation = "Competent" }), toOfficial));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 

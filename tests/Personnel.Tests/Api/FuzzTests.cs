@@ -28,4 +28,24 @@ public sealed class FuzzTests
 
         result.AssertAllRefused(minimumOperations: 8);
     }
+
+    [Fact]
+    public async Task Malformed_requests_aimed_at_a_graduate_official_are_refused_with_a_4xx_and_change_nothing()
+    {
+        await using var app = await PersonnelApp.StartAsync();
+        var client = app.CreateClient();
+        var village = app.Tree.Village(TestTree.TownshipCode, 1);
+        var official = await GraduateOfficials.HireAsync(client, village, 1);
+        var person = await GraduateOfficials.RegisterAsync(client, village, 2);
+
+        // "id" names the official here, so that the requests to its writes reach their handlers.
+        var result = await new RequestFuzzer(client, app.Database).RunAsync(new Dictionary<string, string>
+        {
+            ["id"] = official.ToString(),
+            ["personId"] = person.ToString(),
+            ["postId"] = Guid.NewGuid().ToString(), // no post: those writes are another test's
+        }, requests: 400, Ct);
+
+        result.AssertAllRefused(minimumOperations: 9);
+    }
 }

@@ -19,6 +19,10 @@ public sealed class OpenApiDocumentTests
         Assert.Equal(
             ["CountySecretary", "CountyOrganizationHead", "TownshipSecretary", "VillageSecretary", "VillageCommitteeDirector", "FirstSecretary", "CollegeGraduateOfficial", "ReserveTalent"],
             kind.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        var exitPath = document.GetProperty("components").GetProperty("schemas").GetProperty("GraduateOfficialExitPath");
+        Assert.Equal(
+            ["StayAsVillageCadre", "CivilService", "OwnBusiness", "OtherEmployment", "FurtherStudy"],
+            exitPath.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
     }
 
     [Fact]

@@ -224,6 +224,174 @@ namespace PartyPlatform.Personnel.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Personnel.GraduateOfficials.AttendanceMonth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DaysPresent")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_present");
+
+                    b.Property<int>("DaysRequired")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_required");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("official_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_graduate_official_attendance");
+
+                    b.HasIndex("OfficialId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_graduate_official_attendance_official_id_month");
+
+                    b.ToTable("graduate_official_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.GraduateOfficials.GraduateOfficial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ExitNote")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("exit_note");
+
+                    b.Property<DateOnly?>("ExitOn")
+                        .HasColumnType("date")
+                        .HasColumnName("exit_on");
+
+                    b.Property<string>("ExitPath")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("exit_path");
+
+                    b.Property<DateOnly>("HiredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("hired_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateOnly>("TermEnds")
+                        .HasColumnType("date")
+                        .HasColumnName("term_ends");
+
+                    b.Property<int>("TermNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_number");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_graduate_officials");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_graduate_officials_person_id")
+                        .HasFilter("exit_path IS NULL");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_graduate_officials_post_id");
+
+                    b.HasIndex("UnitId", "TermEnds")
+                        .HasDatabaseName("ix_graduate_officials_unit_id_term_ends");
+
+                    b.ToTable("graduate_officials", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.GraduateOfficials.GraduateOfficialActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("official_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_graduate_official_activities");
+
+                    b.HasIndex("OfficialId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_graduate_official_activities_official_id_code");
+
+                    b.ToTable("graduate_official_activities", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.GraduateOfficials.WorkReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Evaluation")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("evaluation");
+
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("official_id");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_graduate_official_reports");
+
+                    b.HasIndex("OfficialId", "ReportedOn")
+                        .HasDatabaseName("ix_graduate_official_reports_official_id_reported_on");
+
+                    b.ToTable("graduate_official_reports", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Personnel.Merges.Reposting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -638,6 +806,83 @@ namespace PartyPlatform.Personnel.Data.Migrations
                         .HasFilter("cleared_on IS NULL");
 
                     b.ToTable("watch_list_entries", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.GraduateOfficials.AttendanceMonth", b =>
+                {
+                    b.HasOne("PartyPlatform.Personnel.GraduateOfficials.GraduateOfficial", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_graduate_official_attendance_graduate_officials_official_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.GraduateOfficials.GraduateOfficial", b =>
+                {
+                    b.HasOne("PartyPlatform.Personnel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_graduate_officials_people_person_id");
+
+                    b.HasOne("PartyPlatform.Personnel.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_graduate_officials_posts_post_id");
+
+                    b.OwnsMany("PartyPlatform.Personnel.GraduateOfficials.ContractTerm", "Terms", b1 =>
+                        {
+                            b1.Property<Guid>("OfficialId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("official_id");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("date")
+                                .HasColumnName("end");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date")
+                                .HasColumnName("start");
+
+                            b1.HasKey("OfficialId", "Number")
+                                .HasName("pk_graduate_official_terms");
+
+                            b1.ToTable("graduate_official_terms", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfficialId")
+                                .HasConstraintName("fk_graduate_official_terms_graduate_officials_official_id");
+                        });
+
+                    b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.GraduateOfficials.GraduateOfficialActivity", b =>
+                {
+                    b.HasOne("PartyPlatform.Personnel.GraduateOfficials.GraduateOfficial", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_graduate_official_activities_graduate_officials_official_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.GraduateOfficials.WorkReport", b =>
+                {
+                    b.HasOne("PartyPlatform.Personnel.GraduateOfficials.GraduateOfficial", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_graduate_official_reports_graduate_officials_official_id");
                 });
 #pragma warning restore 612, 618
         }
