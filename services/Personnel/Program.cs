@@ -4,8 +4,10 @@ using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Personnel.Consumers;
 using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.Management;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
+using PartyPlatform.Personnel.ReserveTalent;
 using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
 
@@ -17,6 +19,7 @@ builder.Services.AddValidation();
 builder.AddPlatformAuthentication();
 builder.AddCityCalendar();
 builder.AddPersonnelData();
+builder.AddReserveTalentOptions();
 builder.AddAdministrativeTree<PersonnelDb>("personnel");
 builder.AddPlatformMessaging("personnel", bus => bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration));
 builder.AddOutboxRelay<PersonnelDb>();
@@ -31,6 +34,9 @@ app.UseRequestGuard();
 app.MapDefaultEndpoints();
 app.MapPeopleApi();
 app.MapPostsApi();
+app.MapTrainingApi();
+app.MapReserveTalentApi();
+app.MapManagementRecordsApi();
 app.MapAuditApi<PersonnelDb>("/api/personnel").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<PersonnelDb>();

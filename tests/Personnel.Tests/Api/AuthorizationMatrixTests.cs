@@ -27,11 +27,16 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Route("/api/personnel/people/{id}/personal-information", "id", person.ToString())
             .Route("personId", person.ToString())
             .Route("id", term.ToString())
+            .Route("postId", term.ToString())
             .Write(new("POST", "/api/personnel/people", Refusal.BodyOutside,
                 MatrixBody.Json(People.Body(second, "610503198403030033", "华州张三"))))
             .Write(new("POST", "/api/personnel/posts", Refusal.BodyOutside,
                 MatrixBody.Json(new { personId = successor, unitId = second, kind = "VillageSecretary", start = "2022-01-01" })))
-            .Write(new("POST", "/api/personnel/posts/{id}/end", Refusal.PathOutside, MatrixBody.Json(new { end = "2026-05-01", reason = "届中调整" })));
+            .Write(new("POST", "/api/personnel/posts/{id}/end", Refusal.PathOutside, MatrixBody.Json(new { end = "2026-05-01", reason = "届中调整" })))
+            .Write(new("POST", "/api/personnel/people/{personId}/training", Refusal.PathOutside,
+                MatrixBody.Json(new { course = "后备干部培训班", organiser = "华州区委组织部", start = "2026-04-01", end = "2026-04-03", hours = 24, completed = true })))
+            .Write(new("POST", "/api/personnel/posts/{postId}/management-records", Refusal.PathOutside,
+                MatrixBody.Json(new { kind = "Reward", periodStart = "2026-04-20", description = "优秀村党组织书记", outcome = "通报表彰" })));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 }

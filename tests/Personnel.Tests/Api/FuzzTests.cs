@@ -23,8 +23,9 @@ public sealed class FuzzTests
         {
             ["id"] = post.ToString(),
             ["personId"] = person.ToString(),
+            ["postId"] = post.ToString(),
         }, requests: 400, Ct);
 
-        result.AssertAllRefused(minimumOperations: 3);
+        result.AssertAllRefused(minimumOperations: 5);
     }
 }
