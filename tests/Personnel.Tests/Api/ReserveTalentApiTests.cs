@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Personnel.People;
@@ -40,6 +41,19 @@ public sealed class ReserveTalentApiTests
         Assert.Equal([("东镇社区", 0, 2), ("东2村", 1, 1), ("东3村", 0, 2)], Shortfall(ofTownship));
         Assert.All(ofTownship.GetProperty("items").EnumerateArray(), v => Assert.Equal("东镇", v.GetProperty("townshipName").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_target_is_configuration()
+    {
+        await using var app = await PersonnelApp.StartAsync();
+        await SeedAsync(app);
+        await using var three = app.WithWebHostBuilder(host => host.UseSetting("Personnel:ReserveTalent:PerVillageTarget", "3"));
+
+        var ofTownship = await three.CreateClient().GetFromJsonAsync<JsonElement>(
+            $"/api/personnel/reserve-talent/shortfall?unitId={app.Tree.Id(TestTree.TownshipCode)}", Ct);
+
+        Assert.Equal([("东镇社区", 0, 3), ("东1村", 2, 1), ("东2村", 1, 2), ("东3村", 0, 3)], Shortfall(ofTownship));
     }
 
     [Fact]
