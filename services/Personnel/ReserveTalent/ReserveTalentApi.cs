@@ -61,9 +61,9 @@ public static class ReserveTalentApi
         var target = options.Value.PerVillageTarget;
         var shortfall = VillageCandidates.Of(db, units, calendar.Today).Where(v => v.Candidates < target);
         var request = new PageRequest(page, pageSize);
-        var items = await shortfall.OrderBy(v => v.Code).ThenBy(v => v.VillageId).Skip(request.Skip).Take(request.Size)
-            .Select(v => new VillageShortfallResponse(v.VillageId, v.Name, v.Code, v.TownshipId, v.TownshipName, v.Candidates, target - v.Candidates))
-            .ToListAsync(ct);
+        // The missing number is worked out here, not in SQL, where it would count each page's candidates once more.
+        var villages = await shortfall.OrderBy(v => v.Code).ThenBy(v => v.VillageId).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        var items = villages.ConvertAll(v => new VillageShortfallResponse(v.VillageId, v.Name, v.Code, v.TownshipId, v.TownshipName, v.Candidates, target - v.Candidates));
         return TypedResults.Ok(new Page<VillageShortfallResponse>(items, request.Number, request.Size, await shortfall.CountAsync(ct)));
     }
 
