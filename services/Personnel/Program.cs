@@ -1,3 +1,4 @@
+using PartyPlatform;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
@@ -5,14 +6,15 @@ using PartyPlatform.Personnel.Consumers;
 using PartyPlatform.Personnel.Data;
 using PartyPlatform.Personnel.FirstSecretaries;
 using PartyPlatform.Personnel.GraduateOfficials;
+using PartyPlatform.Personnel.Management;
 using PartyPlatform.Personnel.Merges;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
+using PartyPlatform.Personnel.ReserveTalent;
 using PartyPlatform.Personnel.TownshipSecretaries;
 using PartyPlatform.Personnel.WatchList;
 using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
-using PartyPlatform;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +25,7 @@ builder.AddPlatformAuthentication();
 builder.AddCityCalendar();
 builder.AddPersonnelData();
 builder.AddGraduateOfficials();
+builder.AddReserveTalentOptions();
 builder.AddAdministrativeTree<PersonnelDb>("personnel");
 builder.AddPlatformMessaging("personnel", bus => bus.AddPersonnelConsumers(builder.Configuration));
 builder.AddOutboxRelay<PersonnelDb>();
@@ -43,6 +46,9 @@ app.MapRepostingsApi();
 app.MapWatchListApi();
 app.MapFirstSecretariesApi();
 app.MapGraduateOfficialsApi();
+app.MapTrainingApi();
+app.MapReserveTalentApi();
+app.MapManagementRecordsApi();
 app.MapAuditApi<PersonnelDb>("/api/personnel").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<PersonnelDb>();

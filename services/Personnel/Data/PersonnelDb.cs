@@ -3,9 +3,11 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Personnel.GraduateOfficials;
+using PartyPlatform.Personnel.Management;
 using PartyPlatform.Personnel.Merges;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
+using PartyPlatform.Personnel.ReserveTalent;
 using PartyPlatform.Personnel.TownshipSecretaries;
 using PartyPlatform.Personnel.WatchList;
 
@@ -34,6 +36,9 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
     public DbSet<AttendanceMonth> GraduateOfficialAttendance => Set<AttendanceMonth>();
 
     public DbSet<WorkReport> GraduateOfficialReports => Set<WorkReport>();
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+
+    public DbSet<ManagementRecord> ManagementRecords => Set<ManagementRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +54,8 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new GraduateOfficialActivityConfiguration());
         modelBuilder.ApplyConfiguration(new AttendanceMonthConfiguration());
         modelBuilder.ApplyConfiguration(new WorkReportConfiguration());
+        modelBuilder.ApplyConfiguration(new TrainingCourseConfiguration());
+        modelBuilder.ApplyConfiguration(new ManagementRecordConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

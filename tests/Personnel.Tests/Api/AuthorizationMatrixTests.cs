@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Route("/api/personnel/township-secretary-changes/{id}", "id", toApprove.ToString())
             .Route("/api/personnel/watch-list/{id}", "id", entry.ToString())
             .Route("/api/personnel/watch-list/{id}/clear", "id", entry.ToString())
+            .Route("postId", term.ToString())
             .Write(new("POST", "/api/personnel/people", Refusal.BodyOutside,
                 MatrixBody.Json(People.Body(second, "610503198403030033", "华州张三"))))
             .Write(new("POST", "/api/personnel/posts", Refusal.BodyOutside,
@@ -65,7 +66,11 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
                 Id("id", leaving)))
             .Write(new("POST", $"{officials}/{{id}}/activities", Refusal.PathOutside, MatrixBody.Json(new { activity = "VisitHouseholds", doneOn = "2025-03-01" }), toOfficial))
             .Write(new("POST", $"{officials}/{{id}}/attendance", Refusal.PathOutside, MatrixBody.Json(new { month = "2026-05", daysPresent = 20, daysRequired = 22 }), toOfficial))
-            .Write(new("POST", $"{officials}/{{id}}/reports", Refusal.PathOutside, MatrixBody.Json(new { reportedOn = "2025-12-20", summary = "年度述职", evaluation = "Competent" }), toOfficial));
+            .Write(new("POST", $"{officials}/{{id}}/reports", Refusal.PathOutside, MatrixBody.Json(new { reportedOn = "2025-12-20", summary = "年度述职", evaluation = "Competent" }), toOfficial))
+            .Write(new("POST", "/api/personnel/people/{personId}/training", Refusal.PathOutside,
+                MatrixBody.Json(new { course = "后备干部培训班", organiser = "华州区委组织部", start = "2026-04-01", end = "2026-04-03", hours = 24, completed = true })))
+            .Write(new("POST", "/api/personnel/posts/{postId}/management-records", Refusal.PathOutside,
+                MatrixBody.Json(new { kind = "Reward", periodStart = "2026-04-20", description = "优秀村党组织书记", outcome = "通报表彰" })));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 

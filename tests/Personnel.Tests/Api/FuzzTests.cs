@@ -26,7 +26,7 @@ public sealed class FuzzTests
             ["postId"] = post.ToString(),
         }, requests: 400, Ct);
 
-        result.AssertAllRefused(minimumOperations: 8);
+        result.AssertAllRefused(minimumOperations: 10);
     }
 
     [Fact]

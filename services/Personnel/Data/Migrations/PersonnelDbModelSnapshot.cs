@@ -392,6 +392,54 @@ namespace PartyPlatform.Personnel.Data.Migrations
                     b.ToTable("graduate_official_reports", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Personnel.Management.ManagementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_records");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_management_records_post_id");
+
+                    b.ToTable("management_records", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Personnel.Merges.Reposting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -562,6 +610,53 @@ namespace PartyPlatform.Personnel.Data.Migrations
                         .HasDatabaseName("ix_posts_unit_id_kind");
 
                     b.ToTable("posts", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.ReserveTalent.TrainingCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("completed");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("course");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("integer")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organiser");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_courses");
+
+                    b.HasIndex("PersonId", "Completed")
+                        .HasDatabaseName("ix_training_courses_person_id_completed");
+
+                    b.ToTable("training_courses", (string)null);
                 });
 
             modelBuilder.Entity("PartyPlatform.Personnel.TownshipSecretaries.EligibilityFlag", b =>
