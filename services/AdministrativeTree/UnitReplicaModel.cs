@@ -13,6 +13,10 @@ public sealed record UnitReplicaChange(UnitReplica Unit, Guid? PreviousParentId,
 
 public static class UnitReplicaModel
 {
+    /// <summary>The units whose figures (counted over the tree) the changes can move: each moved unit, and its parent before the move.</summary>
+    public static List<Guid> MovedUnits(this IEnumerable<UnitReplicaChange> changed) =>
+        [.. changed.Where(c => c.MovedInTree).SelectMany(c => c.PreviousParentId is { } previous ? [c.Unit.Id, previous] : new[] { c.Unit.Id })];
+
     /// <summary>Adds the <c>unit_replicas</c> table to a service's model.</summary>
     public static ModelBuilder AddUnitReplicas(this ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfiguration(new UnitReplicaConfiguration());

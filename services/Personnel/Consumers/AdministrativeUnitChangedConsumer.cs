@@ -4,10 +4,14 @@ using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Personnel.Data;
 using PartyPlatform.Personnel.Merges;
+using PartyPlatform.Personnel.Profiles;
 
 namespace PartyPlatform.Personnel.Consumers;
 
-/// <summary>Keeps Personnel's copy of the tree, batched like the other copies, and ends the terms on merged units.</summary>
+/// <summary>
+/// Keeps Personnel's copy of the tree, batched like the other copies, ends the terms on merged units, and
+/// publishes the village-secretary profiles that a new, moved or merged unit changes.
+/// </summary>
 public sealed class AdministrativeUnitChangedConsumer(PersonnelDb db, CityCalendar calendar, TimeProvider time)
     : IConsumer<Batch<AdministrativeUnitChanged>>, IInboxConsumer
 {
@@ -17,10 +21,14 @@ public sealed class AdministrativeUnitChangedConsumer(PersonnelDb db, CityCalend
         db.ApplyOnceAsync(context, this, async (changes, ct) =>
         {
             var changed = await db.ApplyUnitChangesAsync(changes, ct);
-            if (changed.Count > 0)
+            if (changed.Count == 0)
             {
-                await db.ApplyMergesAsync(changed, changes, calendar, time.GetUtcNow(), ct);
-                await db.SaveChangesAsync(ct);
+                return;
             }
+
+            var now = time.GetUtcNow();
+            await db.ApplyMergesAsync(changed, changes, calendar, now, ct);
+            await db.SaveChangesAsync(ct);
+            await db.PublishProfilesAsync(changed.MovedUnits(), now, ct);
         });
 }

@@ -7,6 +7,7 @@ using PartyPlatform.Personnel.Management;
 using PartyPlatform.Personnel.Merges;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
+using PartyPlatform.Personnel.Profiles;
 using PartyPlatform.Personnel.ReserveTalent;
 using PartyPlatform.Personnel.TownshipSecretaries;
 using PartyPlatform.Personnel.WatchList;
@@ -28,6 +29,8 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
     public DbSet<SecretaryChange> SecretaryChanges => Set<SecretaryChange>();
 
     public DbSet<Reposting> Repostings => Set<Reposting>();
+
+    public DbSet<ProfileSnapshot> ProfileSnapshots => Set<ProfileSnapshot>();
     public DbSet<WatchListEntry> WatchList => Set<WatchListEntry>();
     public DbSet<GraduateOfficial> GraduateOfficials => Set<GraduateOfficial>();
 
@@ -49,6 +52,7 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new TownshipVacancyConfiguration());
         modelBuilder.ApplyConfiguration(new SecretaryChangeConfiguration());
         modelBuilder.ApplyConfiguration(new RepostingConfiguration());
+        modelBuilder.ApplyConfiguration(new ProfileSnapshotConfiguration());
         modelBuilder.ApplyConfiguration(new WatchListEntryConfiguration());
         modelBuilder.ApplyConfiguration(new GraduateOfficialConfiguration());
         modelBuilder.ApplyConfiguration(new GraduateOfficialActivityConfiguration());

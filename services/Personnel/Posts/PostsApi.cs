@@ -6,6 +6,7 @@ using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.OpenApi;
 using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.Profiles;
 using PartyPlatform.Security;
 
 namespace PartyPlatform.Personnel.Posts;
@@ -86,8 +87,14 @@ public static class PostsApi
         var post = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var begun = await PostOpening.BeginAsync(db, unit, request.PersonId!.Value, kind, request.Start!.Value, time.GetUtcNow(), ct);
+            var now = time.GetUtcNow();
+            var begun = await PostOpening.BeginAsync(db, unit, request.PersonId!.Value, kind, request.Start!.Value, now, ct);
             await db.SaveChangesAsync(ct);
+            if (ProfileTracker.Counts(kind))
+            {
+                await db.PublishProfilesAsync([unit.Id], now, ct);
+            }
+
             await transaction.CommitAsync(ct);
             return begun;
         });
@@ -109,9 +116,20 @@ public static class PostsApi
             throw new ConflictException("A township secretary leaves post through a change request that the city approves (POST /api/personnel/township-secretary-changes).");
         }
 
+        var now = time.GetUtcNow();
         post.Finish(request.End!.Value, request.Reason!.Trim());
-        db.PublishOnCommit(post.ToEvent(time.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
+        db.PublishOnCommit(post.ToEvent(now));
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            if (ProfileTracker.Counts(post.Kind))
+            {
+                await db.PublishProfilesAsync([post.UnitId], now, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        });
         return TypedResults.Ok(PostResponse.From(post));
     }
 }

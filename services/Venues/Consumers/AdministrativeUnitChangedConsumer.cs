@@ -27,8 +27,7 @@ public sealed class AdministrativeUnitChangedConsumer(VenuesDb db, CoverageTrack
             }
 
             await db.SaveChangesAsync(ct);
-            var touched = changed.Where(c => c.MovedInTree)
-                .SelectMany(c => c.PreviousParentId is { } previous ? [c.Unit.Id, previous] : new[] { c.Unit.Id }).ToList();
+            var touched = changed.MovedUnits();
             if (touched.Count > 0)
             {
                 await coverage.PublishChangesAsync(touched, ct);

@@ -612,6 +612,76 @@ namespace PartyPlatform.Personnel.Data.Migrations
                     b.ToTable("posts", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Personnel.Profiles.ProfileSnapshot", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("AlsoDirector")
+                        .HasColumnType("integer")
+                        .HasColumnName("also_director");
+
+                    b.Property<string>("ByBirthYear")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("by_birth_year");
+
+                    b.Property<string>("ByEducation")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("by_education");
+
+                    b.Property<string>("BySource")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("by_source");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("Secretaries")
+                        .HasColumnType("integer")
+                        .HasColumnName("secretaries");
+
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit_name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Villages")
+                        .HasColumnType("integer")
+                        .HasColumnName("villages");
+
+                    b.HasKey("UnitId")
+                        .HasName("pk_profile_snapshots");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_profile_snapshots_parent_id");
+
+                    b.ToTable("profile_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Personnel.ReserveTalent.TrainingCourse", b =>
                 {
                     b.Property<Guid>("Id")
