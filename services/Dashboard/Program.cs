@@ -1,7 +1,10 @@
+using PartyPlatform;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
+using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Dashboard.Personnel;
 using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.Dashboard.Venues;
 using PartyPlatform.Messaging;
@@ -12,6 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPlatformAuthentication();
+builder.AddCityCalendar();
+builder.Services.AddOptions<PersonnelFiguresOptions>().BindConfiguration(PersonnelFiguresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddDashboardData();
 builder.AddAdministrativeTree<DashboardDb>("dashboard");
 builder.AddPlatformMessaging("dashboard", bus =>
@@ -20,11 +25,15 @@ builder.AddPlatformMessaging("dashboard", bus =>
     bus.AddBatchConsumer<VenueCoverageChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<VenueChangedConsumer>(builder.Configuration);
     bus.AddInboxConsumer<VenueDeadlineMissedConsumer>();
+    bus.AddBatchConsumer<SecretaryProfileChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<GraduateOfficialChangedConsumer>(builder.Configuration);
 });
 builder.AddMessagingHousekeeping<DashboardDb>();
-// Venue figures published before this service's queues existed come back this way.
+// Figures published before this service's queues existed come back this way.
 builder.AddReplayRequest(VenueFactsReplayRequested.Queue, async (services, now, ct) =>
     new VenueFactsReplayRequested("dashboard", now, await services.GetRequiredService<DashboardDb>().VenueFactsHeldAsync(ct)));
+builder.AddReplayRequest(PersonnelFactsReplayRequested.Queue, async (services, now, ct) =>
+    new PersonnelFactsReplayRequested("dashboard", now, await services.GetRequiredService<DashboardDb>().PersonnelFactsHeldAsync(ct)));
 
 var app = builder.Build();
 
@@ -36,6 +45,7 @@ app.UseRequestGuard();
 app.MapDefaultEndpoints();
 app.MapTreeApi();
 app.MapVenueFiguresApi();
+app.MapPersonnelFiguresApi();
 app.MapAuditApi<DashboardDb>("/api/dashboard").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<DashboardDb>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Auditing;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Dashboard.Personnel;
 using PartyPlatform.Dashboard.Venues;
 using PartyPlatform.Messaging;
 
@@ -16,12 +17,18 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
 
     public DbSet<VenueRecord> VenueRecords => Set<VenueRecord>();
 
+    public DbSet<SecretaryProfile> SecretaryProfiles => Set<SecretaryProfile>();
+
+    public DbSet<GraduateOfficialRecord> GraduateOfficials => Set<GraduateOfficialRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
         modelBuilder.ApplyConfiguration(new VenueCoverageConfiguration());
         modelBuilder.ApplyConfiguration(new DeadlineFactConfiguration());
         modelBuilder.ApplyConfiguration(new VenueRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new SecretaryProfileConfiguration());
+        modelBuilder.ApplyConfiguration(new GraduateOfficialRecordConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Authorization;
@@ -23,23 +24,34 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
                 $"{unit.Name}未按期实现全覆盖", DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
         }
 
+        var countyB = app.Tree[DashboardTree.OtherCountyCode];
+        await app.PublishAsync(new VillageSecretaryProfileChanged(countyB.UnitId, 1, countyB.Name, countyB.Code, countyB.Level, 2, 1, 1,
+            new Dictionary<string, int> { ["Bachelor"] = 1 }, new Dictionary<string, int> { ["Veteran"] = 1 }, new Dictionary<int, int> { [1980] = 1 },
+            DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        var termEnds = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
+        await app.PublishAsync(new GraduateOfficialChanged(Guid.NewGuid(), 1, Guid.NewGuid(), app.Tree.Id(DashboardTree.OtherVillageCode),
+            termEnds.AddYears(-3), 1, termEnds, null, null, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+
         var city = app.CreateClient();
         await Eventually.TrueAsync(async () =>
-            (await CountAsync(city, "/api/dashboard/venues/coverage?level=Township")) == 1 && await CountAsync(city, "/api/dashboard/venues/deadline-facts") == 2,
+            (await CountAsync(city, "/api/dashboard/venues/coverage?level=Township")) == 1 && await CountAsync(city, "/api/dashboard/venues/deadline-facts") == 2
+            && await CountAsync(city, "/api/dashboard/personnel/secretary-profiles?level=County") == 1
+            && await CountAsync(city, "/api/dashboard/personnel/graduate-officials/ending") == 1,
             TimeSpan.FromSeconds(30));
 
         var targets = new MatrixTargets()
-            .Foreign(DashboardTree.OtherCountyCode[..6], "华州区", "南镇")
+            .Foreign(DashboardTree.OtherCountyCode[..6], "华州区", "南镇", "南1村")
             .Route("id", app.Tree.Id(DashboardTree.OtherTownshipCode).ToString());
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 
     private static async Task<int> CountAsync(HttpClient client, string path)
     {
-        // Coverage answers a page, the deadline facts a list.
+        // Coverage answers a page, the deadline facts a list, the ending terms their figures with a page.
         using var json = JsonDocument.Parse(await client.GetStringAsync(path, Ct));
-        return json.RootElement.ValueKind == JsonValueKind.Object
-            ? json.RootElement.GetProperty("totalCount").GetInt32()
-            : json.RootElement.GetArrayLength();
+        var root = json.RootElement;
+        return root.ValueKind == JsonValueKind.Array ? root.GetArrayLength()
+            : root.TryGetProperty("officials", out var officials) ? officials.GetProperty("totalCount").GetInt32()
+            : root.GetProperty("totalCount").GetInt32();
     }
 }

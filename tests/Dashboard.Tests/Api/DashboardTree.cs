@@ -13,6 +13,8 @@ public sealed class DashboardTree
     public const string TownshipCode = "610502001000";
     public const string OtherCountyCode = "610503000000";
     public const string OtherTownshipCode = "610503001000";
+    public const string VillageCode = "610502001201";
+    public const string OtherVillageCode = "610503001201";
 
     private readonly Dictionary<string, AdministrativeUnitChanged> byCode = [];
 
@@ -23,6 +25,8 @@ public sealed class DashboardTree
         Add(TownshipCode, "东镇", UnitKind.Township, UnitLevel.Township, CountyCode);
         Add(OtherCountyCode, "华州区", UnitKind.District, UnitLevel.County, CityCode);
         Add(OtherTownshipCode, "南镇", UnitKind.Township, UnitLevel.Township, OtherCountyCode);
+        Add(VillageCode, "东1村", UnitKind.Village, UnitLevel.Village, TownshipCode);
+        Add(OtherVillageCode, "南1村", UnitKind.Village, UnitLevel.Village, OtherTownshipCode);
     }
 
     public IEnumerable<AdministrativeUnitChanged> Units => byCode.Values;

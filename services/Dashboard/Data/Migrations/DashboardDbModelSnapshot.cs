@@ -149,6 +149,124 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Dashboard.Personnel.GraduateOfficialRecord", b =>
+                {
+                    b.Property<Guid>("OfficialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("official_id");
+
+                    b.Property<DateOnly?>("ExitOn")
+                        .HasColumnType("date")
+                        .HasColumnName("exit_on");
+
+                    b.Property<string>("ExitPath")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("exit_path");
+
+                    b.Property<DateOnly>("HiredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("hired_on");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateOnly>("TermEnds")
+                        .HasColumnType("date")
+                        .HasColumnName("term_ends");
+
+                    b.Property<int>("TermNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_number");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("OfficialId")
+                        .HasName("pk_graduate_officials");
+
+                    b.HasIndex("TermEnds")
+                        .HasDatabaseName("ix_graduate_officials_term_ends");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_graduate_officials_unit_id");
+
+                    b.ToTable("graduate_officials", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Dashboard.Personnel.SecretaryProfile", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("AlsoDirector")
+                        .HasColumnType("integer")
+                        .HasColumnName("also_director");
+
+                    b.Property<string>("ByBirthYear")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("by_birth_year");
+
+                    b.Property<string>("ByEducation")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("by_education");
+
+                    b.Property<string>("BySource")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("by_source");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<int>("Secretaries")
+                        .HasColumnType("integer")
+                        .HasColumnName("secretaries");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit_name");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Villages")
+                        .HasColumnType("integer")
+                        .HasColumnName("villages");
+
+                    b.HasKey("UnitId")
+                        .HasName("pk_secretary_profiles");
+
+                    b.HasIndex("Level", "UnitCode")
+                        .HasDatabaseName("ix_secretary_profiles_level_unit_code");
+
+                    b.ToTable("secretary_profiles", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Dashboard.Venues.DeadlineFact", b =>
                 {
                     b.Property<Guid>("FactId")
