@@ -1,14 +1,16 @@
 using PartyPlatform.Platform.Benchmark;
 
-// dotnet run -c Release --project tests/Platform.Benchmark -- gateway|soak [options]; see docs/benchmarks.md.
+// dotnet run -c Release --project tests/Platform.Benchmark -- gateway|soak|profiles [options]; see docs/benchmarks.md.
 var options = Options.Parse(args);
-if (options.Command is not ("gateway" or "soak"))
+if (options.Command is not ("gateway" or "soak" or "profiles"))
 {
     Console.WriteLine("""
         gateway [--rate 200] [--fixed-seconds 10] [--saturate-seconds 10] [--callers 16] [--rounds 3]
             the same GET through the gateway and straight to Organizations
         soak [--rate 50] [--duration 00:10:00] | soak --step [--rates 50,75,100,...] [--step-seconds 60] [--warmup-seconds 60]
             county renames through the gateway at a fixed rate
+        profiles [--rate 50] [--fixed-seconds 20] [--rounds 3]
+            the city's village-secretary profile, and its counties', read through the gateway
         Either starts the platform itself (the AppHost, throwaway data), or measures a running one:
             --gateway http://localhost:5080 [--organizations http://localhost:PORT] [--apphost-pid PID]
         """);
@@ -16,5 +18,10 @@ if (options.Command is not ("gateway" or "soak"))
 }
 
 await using var platform = await PlatformUnderTest.OpenAsync(options);
-await (options.Command == "gateway" ? GatewayCost.RunAsync(platform, options) : Soak.RunAsync(platform, options));
+await (options.Command switch
+{
+    "gateway" => GatewayCost.RunAsync(platform, options),
+    "soak" => Soak.RunAsync(platform, options),
+    _ => ProfileReads.RunAsync(platform, options),
+});
 return 0;

@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace PartyPlatform.Platform.Benchmark;
+
+/// <summary>
+/// Issue 10's read target: the city's village-secretary profile, and the profiles of its counties, read
+/// through the gateway at a fixed rate (50 requests/s by default), p50 and p95 per round and over all
+/// rounds. The city has the demo city's ~3,200 villages and communities under it.
+/// </summary>
+public static class ProfileReads
+{
+    private const string CityCode = "610500000000";
+    private const string CityClient = "city-admin-system";
+    private const string CitySecret = "dev-secret-city-admin";
+
+    public static async Task RunAsync(PlatformUnderTest platform, Options options)
+    {
+        var rate = options.Int("rate", 50);
+        var duration = options.Duration("fixed-seconds", TimeSpan.FromSeconds(20));
+        var rounds = options.Int("rounds", 3);
+        using var gateway = LoadDriver.Client(platform.Gateway, TimeSpan.FromSeconds(30));
+        var token = new TokenSource(gateway, CityClient, CitySecret);
+        await Targets.CountyIdAsync(gateway, token);
+        await Targets.SettledAsync(gateway, token);
+        var city = await CityIdAsync(gateway, token);
+        var reads = new (string Name, string Path)[]
+        {
+            ("city profile", $"/api/personnel/village-secretary-profiles/{city}"),
+            ("county profiles", $"/api/personnel/village-secretary-profiles?unitId={city}"),
+        };
+
+        Console.WriteLine($"Village-secretary profiles through the gateway as {CityClient}; {platform.Description}; {Environment.ProcessorCount} cores");
+        foreach (var (name, path) in reads)
+        {
+            var send = Get(gateway, token, path);
+            var first = await FirstAnswerAsync(gateway, token, path);
+            Console.WriteLine($"\n{name}: GET {path}\n  {first}");
+            await LoadDriver.FixedRateAsync(send, rate, TimeSpan.FromSeconds(5));
+            var all = new Latencies();
+            for (var round = 1; round <= rounds; round++)
+            {
+                var run = await LoadDriver.FixedRateAsync(send, rate, duration);
+                all.AddRange(run.Latencies);
+                Console.WriteLine($"  round {round}: {rate} requests/s for {duration.TotalSeconds:0} s: p50 {run.Latencies.Percentile(0.50):F2} ms, " +
+                                  $"p95 {run.Latencies.Percentile(0.95):F2} ms, p99 {run.Latencies.Percentile(0.99):F2} ms" +
+                                  (run.Latencies.Statuses.Any(s => s.Key != 200) ? $"  [not 200: {run.Latencies.StatusSummary(s => s != 200)}]" : ""));
+            }
+
+            Console.WriteLine($"  all rounds: p50 {all.Percentile(0.50):F2} ms, p95 {all.Percentile(0.95):F2} ms");
+        }
+    }
+
+    private static SendRequest Get(HttpClient gateway, TokenSource token, string path) => async cancellationToken =>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = await token.HeaderAsync(cancellationToken);
+        using var response = await gateway.SendAsync(request, cancellationToken);
+        return (int)response.StatusCode;
+    };
+
+    private static async Task<Guid> CityIdAsync(HttpClient gateway, TokenSource token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/organizations/unit-codes/{CityCode}");
+        request.Headers.Authorization = await token.HeaderAsync(CancellationToken.None);
+        using var response = await gateway.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>What is being read, in a line: the city's counts, so that a run on an empty city shows as one.</summary>
+    private static async Task<string> FirstAnswerAsync(HttpClient gateway, TokenSource token, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = await token.HeaderAsync(CancellationToken.None);
+        using var response = await gateway.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.TryGetProperty("villages", out var villages)
+            ? $"{villages.GetInt32()} villages, {body.GetProperty("secretaries").GetInt32()} secretaries, 一肩挑 {body.GetProperty("alsoDirectorPercent").GetDecimal()} %, version {body.GetProperty("version").GetInt64()}"
+            : $"{body.GetProperty("totalCount").GetInt32()} units";
+    }
+}
