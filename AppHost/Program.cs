@@ -53,7 +53,9 @@ var dashboard = builder.AddProject<Projects.Dashboard>("dashboard")
 
 var personnel = builder.AddProject<Projects.Personnel>("personnel")
     .WithPlatformInfrastructure(infrastructure, "personneldb")
-    .WithIdentity(identity, issuer);
+    .WithIdentity(identity, issuer)
+    // Staff for the demo city's villages, with the demo city itself.
+    .WithEnvironment("DemoData__Load", builder.Configuration["DemoData:Load"] ?? "true");
 
 gateway.WithReference(identity).WithReference(organizations).WithReference(venues).WithReference(dashboard).WithReference(personnel);
 

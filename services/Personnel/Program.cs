@@ -4,6 +4,7 @@ using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Personnel.Consumers;
 using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.DemoData;
 using PartyPlatform.Personnel.FirstSecretaries;
 using PartyPlatform.Personnel.GraduateOfficials;
 using PartyPlatform.Personnel.Management;
@@ -31,6 +32,7 @@ builder.Services.AddOptions<ProfileOptions>().BindConfiguration(ProfileOptions.S
 builder.AddAdministrativeTree<PersonnelDb>("personnel");
 builder.AddPlatformMessaging("personnel", bus => bus.AddPersonnelConsumers(builder.Configuration));
 builder.AddOutboxRelay<PersonnelDb>();
+builder.AddDemoData();
 
 var app = builder.Build();
 

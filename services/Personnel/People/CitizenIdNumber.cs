@@ -59,6 +59,16 @@ public readonly record struct CitizenIdNumber
         return true;
     }
 
+    /// <summary>
+    /// The number of a person born on <paramref name="birthDate"/> and registered in <paramref name="region"/>
+    /// (6 digits) with <paramref name="sequence"/> (0–999; odd for a man), its check character computed.
+    /// </summary>
+    public static CitizenIdNumber Compose(string region, DateOnly birthDate, int sequence)
+    {
+        var digits = string.Create(CultureInfo.InvariantCulture, $"{region}{birthDate:yyyyMMdd}{sequence:D3}");
+        return TryParse(digits + CheckCharacter(digits), out var number, out var error) ? number : throw new ArgumentException(error);
+    }
+
     private static char CheckCharacter(string value)
     {
         var sum = 0;

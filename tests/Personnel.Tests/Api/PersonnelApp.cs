@@ -20,10 +20,13 @@ public sealed class PersonnelApp : ServiceApp<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private PersonnelApp(string database, string broker)
+    private readonly KeyValuePair<string, string?>[] extraSettings;
+
+    private PersonnelApp(string database, string broker, KeyValuePair<string, string?>[] extraSettings)
     {
         Database = database;
         Broker = broker;
+        this.extraSettings = extraSettings;
     }
 
     public string Database { get; }
@@ -38,16 +41,26 @@ public sealed class PersonnelApp : ServiceApp<Program>
     [
         new("ConnectionStrings:personneldb", Database),
         new("ConnectionStrings:messaging", Broker),
+        .. extraSettings,
     ];
 
-    public static async Task<PersonnelApp> StartAsync()
+    /// <param name="settings">Settings beyond the connection strings, such as <c>DemoData:Load</c>.</param>
+    public static async Task<PersonnelApp> StartAsync(params KeyValuePair<string, string?>[] settings)
     {
-        var app = new PersonnelApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
+        var app = new PersonnelApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync(), settings);
         _ = app.Server;
         await using var db = app.OpenDb();
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return app;
+    }
+
+    /// <summary>The service started again on this one's database and broker, as after a restart.</summary>
+    public PersonnelApp Restarted()
+    {
+        var again = new PersonnelApp(Database, Broker, extraSettings);
+        _ = again.Server;
+        return again;
     }
 
     /// <summary>The events of a type the service wrote to its outbox, with their raw payloads, oldest first.</summary>

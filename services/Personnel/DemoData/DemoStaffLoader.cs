@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Contracts.Personnel;
+using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.People;
+using PartyPlatform.Personnel.Posts;
+using PartyPlatform.Personnel.ReserveTalent;
+
+namespace PartyPlatform.Personnel.DemoData;
+
+/// <summary>
+/// Gives every demo village of the tree copy its <see cref="DemoVillageStaff"/>, in the background so that
+/// the service starts and answers its health checks meanwhile. The copy fills from events at its own pace,
+/// so the loader looks again until the number of demo villages stops growing and each has its staff.
+/// A village that has anybody registered on it is left as it is, so a restart adds nobody twice.
+/// </summary>
+public sealed partial class DemoStaffLoader(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<DemoDataOptions> options, IOptions<ReserveTalentOptions> reserve,
+    ILogger<DemoStaffLoader> logger) : BackgroundService
+{
+    /// <summary>The demo city's village terms began at the 2021 elections (换届); its reserves were named since.</summary>
+    private static readonly DateOnly TermStart = new(2021, 3, 1);
+
+    private static readonly DateOnly ReserveStart = new(2024, 1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seen = -1;
+        var staffed = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                int added;
+                while ((added = await StaffNextBatchAsync(stoppingToken)) > 0)
+                {
+                    staffed += added;
+                }
+
+                var villages = await CountDemoVillagesAsync(stoppingToken);
+                if (villages > 0 && villages == seen)
+                {
+                    LogLoaded(logger, staffed, villages);
+                    return;
+                }
+
+                seen = villages;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+
+            await Task.Delay(options.Value.CheckInterval, time, stoppingToken);
+        }
+    }
+
+    private async Task<int> CountDemoVillagesAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await DemoVillages(scope.ServiceProvider.GetRequiredService<PersonnelDb>()).CountAsync(ct);
+    }
+
+    /// <summary>Staffs the next batch of villages nobody is registered on, in one transaction; how many.</summary>
+    private async Task<int> StaffNextBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PersonnelDb>();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // One loader at a time, should two instances start together.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('personnel:demo-staff', 0))", ct);
+            var villages = await DemoVillages(db)
+                .Where(u => !db.People.Any(p => p.UnitId == u.Id))
+                .OrderBy(u => u.Code)
+                .Take(options.Value.BatchSize)
+                .ToListAsync(ct);
+            var now = time.GetUtcNow();
+            var today = scope.ServiceProvider.GetRequiredService<CityCalendar>().Today;
+            foreach (var village in villages)
+            {
+                var staff = DemoVillageStaff.For(village.Code!, reserve.Value.PerVillageTarget);
+                var secretary = Register(db, village, staff.Secretary, today);
+                await PostOpening.BeginAsync(db, village, secretary.Id, PostKind.VillageSecretary, TermStart, now, ct);
+                var director = staff.Director is { } details ? Register(db, village, details, today) : secretary;
+                await PostOpening.BeginAsync(db, village, director.Id, PostKind.VillageCommitteeDirector, TermStart, now, ct);
+                foreach (var talent in staff.ReserveTalent)
+                {
+                    await PostOpening.BeginAsync(db, village, Register(db, village, talent, today).Id, PostKind.ReserveTalent, ReserveStart, now, ct);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return villages.Count;
+        });
+    }
+
+    private static Person Register(PersonnelDb db, UnitReplica village, PersonDetails details, DateOnly today)
+    {
+        var person = Person.Register(village.Id, details, today);
+        db.People.Add(person);
+        return person;
+    }
+
+    /// <summary>Villages and communities in service whose names mark them as made up, as Organizations' demo city names them.</summary>
+    private static IQueryable<UnitReplica> DemoVillages(PersonnelDb db) =>
+        db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.Village && !u.Retired && u.Code != null && u.Name.EndsWith(DemoVillageStaff.SyntheticMark));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "DemoData:Load is on: staffed {Staffed} demo villages (of {Villages} in the tree copy) with made-up people")]
+    private static partial void LogLoaded(ILogger logger, int staffed, int villages);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Staffing the demo villages failed; the loader looks again at the next interval")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
