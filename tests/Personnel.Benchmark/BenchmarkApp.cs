@@ -22,6 +22,8 @@ public sealed class BenchmarkApp : ServiceApp<Program>
 
     private BenchmarkApp(string database, string broker)
     {
+        // Tests find the service's content root through the manifest their test SDK writes; a console names it.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PERSONNEL", ServiceDirectory());
         this.database = database;
         this.broker = broker;
     }
@@ -67,6 +69,20 @@ public sealed class BenchmarkApp : ServiceApp<Program>
 
     public PersonnelDb OpenDb() =>
         new(new DbContextOptionsBuilder<PersonnelDb>().UseNpgsql(database).UseSnakeCaseNamingConvention().Options);
+
+    private static string ServiceDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var service = Path.Combine(directory.FullName, "services", "Personnel");
+            if (File.Exists(Path.Combine(service, "Personnel.csproj")))
+            {
+                return service;
+            }
+        }
+
+        throw new InvalidOperationException($"No services/Personnel above {AppContext.BaseDirectory}: run the benchmark from the repository.");
+    }
 
     private static AdministrativeUnitChanged Unit(string code, string name, UnitKind kind, UnitLevel level, Guid? parent) =>
         new(Guid.CreateVersion7(), 1, UnitChange.Created, name, kind, level, code, parent, false, null, DateTimeOffset.UnixEpoch);
