@@ -91,6 +91,22 @@ public sealed class PeopleSheetsApiTests
     }
 
     [Fact]
+    public async Task A_csv_saved_as_gb18030_reads_its_chinese_as_written()
+    {
+        await using var app = await PersonnelApp.StartAsync();
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var content = new ByteArrayContent(Encoding.GetEncoding("gb18030").GetBytes(Csv(Row(1, "VillageSecretary"))));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv; charset=gb18030");
+
+        var response = await app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.CountyCode).PostAsync("/api/personnel/people/imports", content, Ct);
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+        await using var db = app.OpenDb();
+        var person = await db.People.SingleAsync(Ct);
+        Assert.Equal(("人1", "汉族"), (person.Name, person.Ethnicity));
+    }
+
+    [Fact]
     public async Task A_row_on_a_unit_of_another_county_refuses_the_file_naming_the_row()
     {
         await using var app = await PersonnelApp.StartAsync();
