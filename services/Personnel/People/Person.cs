@@ -40,6 +40,12 @@ public sealed class Person
         return person;
     }
 
+    /// <summary>Whether the person is registered on <paramref name="unitId"/> with exactly these details (an import sent again).</summary>
+    public bool IsRegisteredAs(Guid unitId, PersonDetails details) =>
+        UnitId == unitId && Name == details.Name && Gender == details.Gender && BirthDate == details.BirthDate
+        && Ethnicity == details.Ethnicity && Education == details.Education && JoinedPartyOn == details.JoinedPartyOn
+        && Source == details.Source && IdNumber == details.IdNumber.Value && Phone == details.Phone;
+
     /// <summary>The person's unit was merged away: they belong to its successor now.</summary>
     public void MoveTo(Guid unitId)
     {

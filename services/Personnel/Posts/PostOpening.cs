@@ -12,6 +12,8 @@ namespace PartyPlatform.Personnel.Posts;
 /// </summary>
 public static class PostOpening
 {
+    private const string ImportLock = "posts:import";
+
     /// <summary>
     /// The unit a term of <paramref name="kind"/> begins on: of the tree, in the caller's unit (else 403),
     /// in service and of the post's level; a unit of another level is refused under <paramref name="levelField"/>.
@@ -21,6 +23,13 @@ public static class PostOpening
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
                    ?? throw new RuleViolationException("unitId", $"{unitId} is not a unit of the tree.");
         await scope.EnsureBodyUnitAsync(unit.Id, $"Unit '{unit.Name}'", ct);
+        CheckUnit(unit, kind, levelField);
+        return unit;
+    }
+
+    /// <summary>A term of <paramref name="kind"/> begins on a unit in service and of the post's level (else refused under <paramref name="levelField"/>).</summary>
+    public static void CheckUnit(UnitReplica unit, PostKind kind, string levelField)
+    {
         if (unit.Retired)
         {
             throw new RuleViolationException("unitId", $"'{unit.Name}' is retired (merged away): a post begins on a unit in service.");
@@ -30,8 +39,6 @@ public static class PostOpening
         {
             throw new RuleViolationException(levelField, $"A {kind} post sits on a {PostRules.LevelOf(kind).ToString().ToLowerInvariant()}; '{unit.Name}' is a {unit.Level.ToString().ToLowerInvariant()}.");
         }
-
-        return unit;
     }
 
     /// <summary>
@@ -52,14 +59,35 @@ public static class PostOpening
     public static async Task<Post> BeginAsync(PersonnelDb db, UnitReplica unit, Guid personId, PostKind kind, DateOnly start, DateTimeOffset now, CancellationToken ct)
     {
         // One begin at a time per unit and kind: two overlapping terms of a one-holder post would each pass the check alone.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"post:{unit.Id}:{kind}"}, 0))", ct);
-        // The new term runs open-ended, so every term that has not ended by its start overlaps it.
+        // Shared with other begins and exclusive to an import, which begins terms on many units at once (LockForImportAsync).
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock_shared(hashtextextended({ImportLock}, 0)), pg_advisory_xact_lock(hashtextextended({$"post:{unit.Id}:{kind}"}, 0))", ct);
+        var terms = await db.Posts.AsNoTracking()
+            .Where(p => p.UnitId == unit.Id && p.Kind == kind && (p.End == null || start < p.End))
+            .ToListAsync(ct);
+        return Begin(db, unit, terms, personId, kind, start, now);
+    }
+
+    /// <summary>
+    /// Keeps every other begin waiting until the caller's transaction ends: an import checks its terms
+    /// against all the units it names at once, where one lock per unit and kind would be thousands.
+    /// </summary>
+    public static async Task LockForImportAsync(PersonnelDb db, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({ImportLock}, 0))", ct);
+
+    /// <summary>
+    /// Adds the term and its event unless one of <paramref name="terms"/> (the unit's terms of this kind,
+    /// or at least those not ended by <paramref name="start"/>) keeps it from beginning (409): every term of a
+    /// one-holder post, or the person's own term of a post with many holders. The new term runs open-ended,
+    /// so every term that has not ended by its start overlaps it.
+    /// </summary>
+    public static Post Begin(PersonnelDb db, UnitReplica unit, IEnumerable<Post> terms, Guid personId, PostKind kind, DateOnly start, DateTimeOffset now)
+    {
         var oneHolder = PostRules.HasOneHolder(kind);
-        var taken = await db.Posts.AsNoTracking()
+        var taken = terms
             .Where(p => p.UnitId == unit.Id && p.Kind == kind && (oneHolder || p.PersonId == personId))
             .Where(p => p.End == null || start < p.End)
-            .OrderBy(p => p.Start)
-            .FirstOrDefaultAsync(ct);
+            .MinBy(p => p.Start);
         if (taken is not null)
         {
             throw new ConflictException(taken.PersonId == personId

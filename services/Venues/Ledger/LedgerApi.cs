@@ -11,6 +11,7 @@ using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Data;
 using PartyPlatform.Venues.Projects;
 using PartyPlatform.OpenApi;
+using PartyPlatform.Spreadsheets;
 
 namespace PartyPlatform.Venues.Ledger;
 
@@ -142,32 +143,8 @@ public static class LedgerApi
         return TypedResults.File(file.ToArray(), $"{LedgerFile.CsvMediaType}; charset=utf-8", $"venue-ledger-{code}.csv");
     }
 
-    private static async Task<List<LedgerLine>> ReadAsync(HttpRequest request, int maxRows, CancellationToken ct)
-    {
-        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        switch (mediaType)
-        {
-            case LedgerFile.CsvMediaType:
-                using (var text = new StreamReader(request.Body))
-                {
-                    return await LedgerCsv.ReadAsync(text, maxRows, ct);
-                }
-
-            case LedgerFile.XlsxMediaType:
-                // An .xlsx is a zip, read from its end: buffered (the gateway bounds the body's size).
-                using (var workbook = new MemoryStream())
-                {
-                    await request.Body.CopyToAsync(workbook, ct);
-                    workbook.Position = 0;
-                    return LedgerWorkbook.Read(workbook, maxRows, ct);
-                }
-
-            default:
-                throw new BadHttpRequestException(
-                    $"Send the ledger as {LedgerFile.CsvMediaType} or {LedgerFile.XlsxMediaType}, not '{request.ContentType}'.",
-                    StatusCodes.Status415UnsupportedMediaType);
-        }
-    }
+    private static async Task<List<LedgerLine>> ReadAsync(HttpRequest request, int maxRows, CancellationToken ct) =>
+        LedgerLine.From(await SheetFile.ReadAsync(request, LedgerColumns.Sheet, maxRows, ct));
 
     private static string Names<T>(string separator)
         where T : struct, Enum => string.Join(separator, Enum.GetNames<T>());

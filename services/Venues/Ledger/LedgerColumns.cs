@@ -1,8 +1,9 @@
 using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Spreadsheets;
 
 namespace PartyPlatform.Venues.Ledger;
 
-/// <summary>The ledger's columns, in the order an export writes them; an import matches headers case-insensitively, in any order.</summary>
+/// <summary>The ledger's columns, in the order an export writes them; an import matches headers case-insensitively, in any order (<see cref="SheetColumns"/>).</summary>
 public static class LedgerColumns
 {
     public const string VillageCode = "villageCode";
@@ -25,10 +26,10 @@ public static class LedgerColumns
     public static readonly string[] All = [VillageCode, VillageName, Kind, FloorArea, Functions, Rooms, State, .. Dates, Note];
 
     /// <summary>
-    /// Every column but the village's name (for people; the code decides) and the note: a column left
-    /// out would otherwise read as empty and wipe what a venue has, e.g. all its functions.
+    /// The columns, every one required but the village's name (for people; the code decides) and the note:
+    /// a column left out would otherwise read as empty and wipe what a venue has, e.g. all its functions.
     /// </summary>
-    public static readonly string[] Required = [VillageCode, Kind, FloorArea, Functions, Rooms, State, .. Dates];
+    public static readonly SheetColumns Sheet = new(All, [VillageCode, Kind, FloorArea, Functions, Rooms, State, .. Dates]);
 
     public static string DateOf(VenueState state) => state switch
     {
@@ -39,26 +40,4 @@ public static class LedgerColumns
         VenueState.InUse => InUseOn,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
-
-    /// <summary>Where each known column is in a file's header row; throws naming the required columns it lacks.</summary>
-    public static Dictionary<string, int> Locate(IReadOnlyList<string?> header)
-    {
-        var found = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Count; i++)
-        {
-            if (header[i]?.Trim() is { Length: > 0 } name && All.Contains(name, StringComparer.OrdinalIgnoreCase)
-                && !found.TryAdd(name, i))
-            {
-                throw new RuleViolationException("file", $"The header row has the column {name} twice.");
-            }
-        }
-
-        var missing = Required.Where(c => !found.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new RuleViolationException("file", $"The header row lacks the column(s) {string.Join(", ", missing)}.");
-        }
-
-        return found;
-    }
 }

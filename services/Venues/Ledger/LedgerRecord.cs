@@ -29,9 +29,6 @@ public sealed record LedgerRecord(
     public IReadOnlyList<string?> Cells =>
         [VillageCode, VillageName, Kind, FloorArea, Functions, Rooms, State, PlannedOn, StartedOn, CompletedOn, AcceptedOn, InUseOn, Note];
 
-    /// <summary>A line with no text at all, e.g. an empty line or a formatted but empty spreadsheet row.</summary>
-    public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
-
     public string? DateOf(VenueState state) => state switch
     {
         VenueState.Planned => PlannedOn,

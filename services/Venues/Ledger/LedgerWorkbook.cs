@@ -1,4 +1,3 @@
-using System.Globalization;
 using MiniExcelLibs;
 
 namespace PartyPlatform.Venues.Ledger;
@@ -6,53 +5,6 @@ namespace PartyPlatform.Venues.Ledger;
 /// <summary>The ledger as an Excel workbook (.xlsx): its first sheet, laid out like <see cref="LedgerCsv"/>.</summary>
 public static class LedgerWorkbook
 {
-    /// <param name="workbook">Seekable: an .xlsx is a zip archive, read from its end.</param>
-    public static List<LedgerLine> Read(Stream workbook, int maxRows, CancellationToken ct)
-    {
-        try
-        {
-            // Without MiniExcel's header handling: it finds no columns in a sheet that has a header row only.
-            using var rows = MiniExcel.Query(workbook, useHeaderRow: false, excelType: ExcelType.XLSX)
-                .Cast<IDictionary<string, object?>>().GetEnumerator();
-            if (!rows.MoveNext())
-            {
-                throw new RuleViolationException("file", "The workbook's first sheet is empty; it needs a header row.");
-            }
-
-            var letters = rows.Current.Keys.ToList();
-            var columns = LedgerColumns.Locate([.. letters.Select(letter => Text(rows.Current[letter]))]);
-            var lines = new List<LedgerLine>();
-            var number = 0;
-            while (rows.MoveNext())
-            {
-                ct.ThrowIfCancellationRequested();
-                number++;
-                var cells = rows.Current;
-                var record = LedgerRecord.From(column =>
-                    columns.TryGetValue(column, out var index) && cells.TryGetValue(letters[index], out var value) ? Text(value) : null);
-                LedgerFile.Add(lines, number, record, maxRows);
-            }
-
-            return lines;
-        }
-        // A damaged or foreign file fails wherever MiniExcel's unzipping or XML parsing meets it, with
-        // whatever that step throws (InvalidDataException, InvalidOperationException, XmlException, ...).
-        catch (Exception exception) when (exception is not (RuleViolationException or OperationCanceledException))
-        {
-            throw new RuleViolationException("file", $"The file is not a readable Excel workbook (.xlsx): {exception.Message}");
-        }
-    }
-
     public static async Task WriteAsync(Stream workbook, IReadOnlyList<LedgerRecord> records, CancellationToken ct) =>
         await workbook.SaveAsAsync(records, excelType: ExcelType.XLSX, cancellationToken: ct);
-
-    /// <summary>A cell as the text a CSV would hold: numbers invariant (a code typed as a number stays its digits), dates yyyy-MM-dd.</summary>
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        string text => string.IsNullOrWhiteSpace(text) ? null : text,
-        DateTime date => DateOnly.FromDateTime(date).ToString(LedgerRow.DateFormat, CultureInfo.InvariantCulture),
-        double number => number.ToString(CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-    };
 }

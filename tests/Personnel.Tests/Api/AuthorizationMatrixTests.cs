@@ -46,6 +46,9 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Route("postId", term.ToString())
             .Write(new("POST", "/api/personnel/people", Refusal.BodyOutside,
                 MatrixBody.Json(People.Body(second, "610503198403030033", "华州张三"))))
+            .Write(new("POST", "/api/personnel/people/imports", Refusal.BodyOutside, MatrixBody.Text(
+                $"name,gender,birthDate,ethnicity,education,source,idNumber,unitCode,postKind,postStart\n华州张五,Male,1998-01-01,汉族,Bachelor,Other,{GraduateOfficials.IdNumber("610503", 50)},{TestTree.VillageCode(TestTree.OtherTownshipCode, 2)},ReserveTalent,2022-01-01\n",
+                "text/csv")))
             .Write(new("POST", "/api/personnel/posts", Refusal.BodyOutside,
                 MatrixBody.Json(new { personId = successor, unitId = second, kind = "VillageSecretary", start = "2022-01-01" })))
             .Write(new("POST", "/api/personnel/posts/{id}/end", Refusal.PathOutside, MatrixBody.Json(new { end = "2026-05-01", reason = "届中调整" })))
