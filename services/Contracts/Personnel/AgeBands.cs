@@ -11,7 +11,7 @@ public static class AgeBands
     {
         var bands = new List<AgeBand>();
         var lowest = 0;
-        foreach (var bound in bounds.Order().Append(int.MaxValue))
+        foreach (var bound in bounds.Distinct().Order().Append(int.MaxValue))
         {
             var count = byBirthYear.Where(y => year - y.Key >= lowest && year - y.Key <= bound).Sum(y => y.Value);
             bands.Add(new AgeBand(lowest == 0 ? $"≤{bound}" : bound == int.MaxValue ? $"≥{lowest}" : $"{lowest}–{bound}",
