@@ -6,6 +6,7 @@ using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Personnel.Data;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
+using PartyPlatform.Personnel.Profiles;
 using PartyPlatform.Personnel.ReserveTalent;
 
 namespace PartyPlatform.Personnel.DemoData;
@@ -94,7 +95,9 @@ public sealed partial class DemoStaffLoader(
                 }
             }
 
+            var counted = db.CountedUnitsAdded();
             await db.SaveChangesAsync(ct);
+            await db.PublishProfilesAsync(counted, now, ct);
             await transaction.CommitAsync(ct);
             return villages.Count;
         });

@@ -5,6 +5,7 @@ using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Personnel.Data;
 using PartyPlatform.Personnel.People;
 using PartyPlatform.Personnel.Posts;
+using PartyPlatform.Personnel.Profiles;
 using PartyPlatform.Spreadsheets;
 
 namespace PartyPlatform.Personnel.Imports;
@@ -28,6 +29,7 @@ public sealed class PeopleImporter(PersonnelDb db, ReplicaScope scope, CityCalen
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await PostOpening.LockForImportAsync(db, ct);
             var result = await ApplyAsync(lines, units, ct);
+            var counted = db.CountedUnitsAdded();
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -36,6 +38,8 @@ public sealed class PeopleImporter(PersonnelDb db, ReplicaScope scope, CityCalen
             {
                 throw new ConflictException("Another write registered one of these ID numbers meanwhile; send the file again.");
             }
+
+            await db.PublishProfilesAsync(counted, time.GetUtcNow(), ct);
 
             await transaction.CommitAsync(ct);
             return result;

@@ -3,6 +3,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.Posts;
 
 namespace PartyPlatform.Personnel.Profiles;
 
@@ -15,6 +16,10 @@ public static class ProfileTracker
 {
     /// <summary>The terms whose holders the profile counts.</summary>
     public static bool Counts(PostKind kind) => kind is PostKind.VillageSecretary or PostKind.VillageCommitteeDirector;
+
+    /// <summary>The units of the terms about to be added that a profile counts; read before SaveChanges, for a bulk write (an import, the demo).</summary>
+    public static List<Guid> CountedUnitsAdded(this PersonnelDb db) =>
+        [.. db.ChangeTracker.Entries<Post>().Where(e => e.State == EntityState.Added && Counts(e.Entity.Kind)).Select(e => e.Entity.UnitId).Distinct()];
 
     /// <summary>Within the caller's transaction, with its changes saved.</summary>
     public static async Task PublishProfilesAsync(this PersonnelDb db, IReadOnlyCollection<Guid> touchedUnits, DateTimeOffset now, CancellationToken ct)

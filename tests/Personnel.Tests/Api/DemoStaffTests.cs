@@ -39,6 +39,10 @@ public sealed class DemoStaffTests
         }
 
         Assert.Equal(posts.Select(p => p.Id).Order(), (await app.PublishedAsync<PostChanged>()).Select(e => e.Event.PostId).Order());
+        // The demo's secretaries count in the profiles: the township's newest names both.
+        var township = (await app.PublishedAsync<VillageSecretaryProfileChanged>()).Select(e => e.Event)
+            .Where(p => p.UnitId == app.Tree.Id(TestTree.TownshipCode)).MaxBy(p => p.Version);
+        Assert.Equal(2, township?.Secretaries);
 
         await app.DisposeAsync();
         var third = await AddDemoVillageAsync(app, 23, "丙村（示例）");

@@ -48,6 +48,9 @@ public sealed class PeopleSheetsApiTests
         Assert.Equal(posts.Select(p => p.Id).Order(), events.Select(e => e.Event.PostId).Order());
         Assert.All(events, e => Assert.DoesNotContain(Id(1)[..10], e.Payload));
         Assert.Equal(4, await db.Set<AuditEntry>().CountAsync(a => a.EntityType == "Person" && a.ActorUnit == TestTree.CountyCode, Ct));
+        // The secretary counts in the profiles above the village, once for the whole file.
+        var profiles = (await app.PublishedAsync<VillageSecretaryProfileChanged>()).ConvertAll(e => e.Event);
+        Assert.Equal((1, 1L), (profiles.Single(p => p.UnitId == app.Tree.Id(TestTree.TownshipCode)).Secretaries, profiles.Single(p => p.UnitId == app.Tree.Id(TestTree.CityCode)).Version));
     }
 
     [Fact]
