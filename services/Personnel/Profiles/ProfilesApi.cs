@@ -18,7 +18,7 @@ public static class ProfilesApi
         profiles.MapGet("/{unitId:guid}", Get).WithName("GetVillageSecretaryProfile")
             .WithSummary("The profile of a township, county or the city in the caller's unit");
         profiles.MapGet("/", List).WithName("ListVillageSecretaryProfiles")
-            .WithSummary("The profiles of the units right under one (the counties of the city, the townships of a county), by code, paged");
+            .WithSummary("The profiles of the units right under one (the counties of the city, the townships of a county), or of one level in the caller's unit (counties unless asked), by code, paged");
         return profiles;
     }
 
@@ -37,16 +37,25 @@ public static class ProfilesApi
     }
 
     private static async Task<Results<Ok<Page<ProfileResponse>>, NotFound>> List(
-        Guid unitId, int? page, int? pageSize, ReplicaScope scope, PersonnelDb db, CityCalendar calendar, TimeProvider time,
-        IOptions<ProfileOptions> options, CancellationToken ct)
+        Guid? unitId, int? page, int? pageSize, ReplicaScope scope, PersonnelDb db, CityCalendar calendar, TimeProvider time,
+        IOptions<ProfileOptions> options, CancellationToken ct, UnitLevel level = UnitLevel.County)
     {
-        if (!await (await scope.UnitsAsync(ct)).AnyAsync(u => u.Id == unitId, ct))
+        var units = await scope.UnitsAsync(ct);
+        if (unitId is { } id && !await units.AnyAsync(u => u.Id == id, ct))
         {
             return TypedResults.NotFound();
         }
 
+        if (level == UnitLevel.Village)
+        {
+            throw new RuleViolationException("level", "Profiles are counted for townships, counties and the city, not for villages.");
+        }
+
+        var listed = unitId is { } parent
+            ? db.Units.Where(u => u.ParentId == parent && !u.Retired && u.Level != UnitLevel.Village)
+            : units.Where(u => u.Level == level);
         var children =
-            from unit in db.Units.Where(u => u.ParentId == unitId && !u.Retired && u.Level != UnitLevel.Village)
+            from unit in listed
             join held in db.ProfileSnapshots on unit.Id equals held.UnitId into snapshots
             from snapshot in snapshots.DefaultIfEmpty()
             select new { unit, snapshot };

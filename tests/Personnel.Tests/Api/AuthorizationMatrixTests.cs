@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Route("/api/personnel/people/{id}/personal-information", "id", person.ToString())
             .Route("personId", person.ToString())
             .Route("id", term.ToString())
+            .Route("unitId", township.ToString())
             .Route("/api/personnel/eligibility-flags/{id}", "id", flag.ToString())
             .Route("/api/personnel/township-secretary-changes/{id}", "id", toApprove.ToString())
             .Route("/api/personnel/watch-list/{id}", "id", entry.ToString())
