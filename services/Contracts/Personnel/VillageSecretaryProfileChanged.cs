@@ -29,4 +29,8 @@ public sealed record VillageSecretaryProfileChanged(
     DateTimeOffset OccurredAt) : IVersionedEvent
 {
     Guid IVersionedEvent.EntityId => UnitId;
+
+    /// <summary>一肩挑 as leaders read it: the share of all villages whose secretary is also the director, one decimal.</summary>
+    public static decimal AlsoDirectorPercent(int villages, int alsoDirector) =>
+        villages == 0 ? 0m : Math.Round(100m * alsoDirector / villages, 1);
 }

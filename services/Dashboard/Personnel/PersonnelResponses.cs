@@ -14,7 +14,7 @@ public sealed record SecretaryProfileResponse(
     /// <summary>Names and codes from the tree copy at read time: a rename moves no figure.</summary>
     public static SecretaryProfileResponse From(SecretaryProfile profile, UnitReplica unit, int year, IReadOnlyList<int> bounds) => new(
         unit.Id, unit.Name, unit.Code, profile.Level, profile.Villages, profile.Secretaries, profile.AlsoDirector,
-        profile.Villages == 0 ? 0m : Math.Round(100m * profile.AlsoDirector / profile.Villages, 1),
+        VillageSecretaryProfileChanged.AlsoDirectorPercent(profile.Villages, profile.AlsoDirector),
         Contracts.Personnel.AgeBands.Count(JsonSerializer.Deserialize<Dictionary<int, int>>(profile.ByBirthYear)!, year, bounds),
         JsonSerializer.Deserialize<Dictionary<string, int>>(profile.ByEducation)!, JsonSerializer.Deserialize<Dictionary<string, int>>(profile.BySource)!,
         profile.Version, profile.OccurredAt);

@@ -12,7 +12,7 @@ public sealed record ProfileResponse(
 {
     public static ProfileResponse From(ProfileSnapshot snapshot, int year, IReadOnlyList<int> bounds) => new(
         snapshot.UnitId, snapshot.UnitName, snapshot.UnitCode, snapshot.Level, snapshot.Villages, snapshot.Secretaries, snapshot.AlsoDirector,
-        snapshot.Villages == 0 ? 0m : Math.Round(100m * snapshot.AlsoDirector / snapshot.Villages, 1),
+        VillageSecretaryProfileChanged.AlsoDirectorPercent(snapshot.Villages, snapshot.AlsoDirector),
         Contracts.Personnel.AgeBands.Count(snapshot.BirthYearCounts, year, bounds), snapshot.EducationCounts, snapshot.SourceCounts,
         snapshot.Version, snapshot.UpdatedAt);
 }

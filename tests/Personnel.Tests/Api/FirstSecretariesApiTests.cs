@@ -22,9 +22,9 @@ public sealed class FirstSecretariesApiTests
         await using var app = await PersonnelApp.StartAsync();
         var client = app.CreateClient();
         var village = app.Tree.Village(TestTree.TownshipCode, 1);
-        var villager = await RegisterAsync(client, village, People.SecretaryIdNumber);
-        var official = await RegisterAsync(client, app.Tree.Id(TestTree.TownshipCode), TownshipOfficialIdNumber);
-        var countyOfficial = await RegisterAsync(client, app.Tree.Id(TestTree.CountyCode), CountyOfficialIdNumber);
+        var villager = await People.RegisterAsync(client, village, People.SecretaryIdNumber);
+        var official = await People.RegisterAsync(client, app.Tree.Id(TestTree.TownshipCode), TownshipOfficialIdNumber);
+        var countyOfficial = await People.RegisterAsync(client, app.Tree.Id(TestTree.CountyCode), CountyOfficialIdNumber);
 
         var fromVillage = await client.PostAsJsonAsync("/api/personnel/posts", Begin(villager, village, "2026-05-01"), Ct);
         var nothing = await app.PublishedAsync<PostChanged>();
@@ -51,7 +51,7 @@ public sealed class FirstSecretariesApiTests
         await client.PostAsJsonAsync("/api/personnel/watch-list", WatchListApiTests.Flag(third, "Complex", "情况复杂"), Ct);
         var cleared = await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/watch-list", WatchListApiTests.Flag(community, "Backward", "后进"), Ct));
         await client.PostAsJsonAsync($"/api/personnel/watch-list/{cleared}/clear", new { reason = "已转化" }, Ct);
-        var official = await RegisterAsync(client, app.Tree.Id(TestTree.TownshipCode), TownshipOfficialIdNumber);
+        var official = await People.RegisterAsync(client, app.Tree.Id(TestTree.TownshipCode), TownshipOfficialIdNumber);
         var term = await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/posts", Begin(official, second, "2026-03-01"), Ct));
 
         var wanted = await client.GetFromJsonAsync<JsonElement>($"/api/personnel/first-secretaries/wanted?unitId={app.Tree.Id(TestTree.CountyCode)}", Ct);
@@ -81,8 +81,8 @@ public sealed class FirstSecretariesApiTests
         await using var app = await PersonnelApp.StartAsync();
         var client = app.CreateClient();
         var (first, second) = (app.Tree.Village(TestTree.TownshipCode, 1), app.Tree.Village(TestTree.SecondTownshipCode, 1));
-        var official = await RegisterAsync(client, app.Tree.Id(TestTree.TownshipCode), TownshipOfficialIdNumber);
-        var countyOfficial = await RegisterAsync(client, app.Tree.Id(TestTree.CountyCode), CountyOfficialIdNumber);
+        var official = await People.RegisterAsync(client, app.Tree.Id(TestTree.TownshipCode), TownshipOfficialIdNumber);
+        var countyOfficial = await People.RegisterAsync(client, app.Tree.Id(TestTree.CountyCode), CountyOfficialIdNumber);
         var running = await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/posts", Begin(official, first, "2025-01-01"), Ct));
         var ending = await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/posts", Begin(countyOfficial, second, "2024-01-01"), Ct));
         await client.PostAsJsonAsync($"/api/personnel/posts/{ending}/end", new { end = "2026-05-31", reason = "期满" }, Ct);
@@ -108,7 +108,4 @@ public sealed class FirstSecretariesApiTests
     }
 
     private static object Begin(Guid personId, Guid unitId, string start) => new { personId, unitId, kind = "FirstSecretary", start };
-
-    private static async Task<Guid> RegisterAsync(HttpClient client, Guid unitId, string idNumber) =>
-        await Created.IdAsync(await client.PostAsJsonAsync("/api/personnel/people", People.Body(unitId, idNumber), Ct));
 }

@@ -43,7 +43,7 @@ public sealed class PeopleApiTests
     public async Task Only_a_personnel_officer_of_the_unit_sees_personal_information_and_each_look_is_audited()
     {
         await using var app = await PersonnelApp.StartAsync();
-        var id = await RegisterAsync(app, app.Tree.Village(TestTree.TownshipCode, 1));
+        var id = await People.RegisterAsync(app.CreateClient(), app.Tree.Village(TestTree.TownshipCode, 1), People.SecretaryIdNumber);
         var path = $"/api/personnel/people/{id}/personal-information";
 
         var administrator = await app.CreateClient().GetAsync(path, Ct);
@@ -72,7 +72,7 @@ public sealed class PeopleApiTests
     public async Task A_person_outside_the_callers_unit_does_not_exist_for_it()
     {
         await using var app = await PersonnelApp.StartAsync();
-        var id = await RegisterAsync(app, app.Tree.Village(TestTree.TownshipCode, 1));
+        var id = await People.RegisterAsync(app.CreateClient(), app.Tree.Village(TestTree.TownshipCode, 1), People.SecretaryIdNumber);
         var other = app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.OtherCountyCode);
 
         var read = await other.GetAsync($"/api/personnel/people/{id}", Ct);
@@ -87,7 +87,7 @@ public sealed class PeopleApiTests
     public async Task One_record_per_id_number_and_a_wrong_check_character_is_refused_naming_idNumber()
     {
         await using var app = await PersonnelApp.StartAsync();
-        await RegisterAsync(app, app.Tree.Village(TestTree.TownshipCode, 1));
+        await People.RegisterAsync(app.CreateClient(), app.Tree.Village(TestTree.TownshipCode, 1), People.SecretaryIdNumber);
         var client = app.CreateClient();
 
         var again = await client.PostAsJsonAsync("/api/personnel/people", People.Body(app.Tree.Village(TestTree.OtherTownshipCode, 1), name: "李四"), Ct);
@@ -118,10 +118,5 @@ public sealed class PeopleApiTests
         await Problems.AssertRefusedAsync(joinedTomorrow, "joinedPartyOn");
         await using var db = app.OpenDb();
         Assert.Equal(new DateOnly(2026, 6, 2), (await db.People.SingleAsync(Ct)).JoinedPartyOn);
-    }
-
-    private static async Task<Guid> RegisterAsync(PersonnelApp app, Guid unitId, string idNumber = People.SecretaryIdNumber)
-    {
-        return await Created.IdAsync(await app.CreateClient().PostAsJsonAsync("/api/personnel/people", People.Body(unitId, idNumber), Ct));
     }
 }
