@@ -66,16 +66,25 @@ public sealed class SelfHealingTests(PlatformFixture platform) : IAsyncLifetime
         var token = await platform.TokenAsync("city-admin-system", "dev-secret-city-admin", Cancellation);
         var before = Restarts(Current("postgres").Snapshot);
 
-        Kill(PostmasterPid());
-        // Until the supervisor has started it again, every answer is a 503 ProblemDetails the client may retry: never a 500.
+        // The backends too: one that outlived its postmaster for a moment would still answer.
+        var postmaster = PostmasterPid();
+        var backends = ChildrenOf(postmaster);
+        Kill(postmaster);
+        backends.ForEach(KillIfRunning);
+        // Until the restarted server answers, every answer is a 503 ProblemDetails the client may retry: never a 500.
+        // The restart is counted when it is issued, before the new server has recovered: probing goes on until a
+        // read sent after that succeeds.
         var answers = new List<(HttpStatusCode Status, string? MediaType, string Body)>();
         using (var outage = CancellationTokenSource.CreateLinkedTokenSource(Cancellation))
         {
             outage.CancelAfter(RecoveryTimeout);
-            while (Restarts(Current("postgres").Snapshot) == before)
+            var recovered = false;
+            while (!recovered)
             {
+                var restarted = Restarts(Current("postgres").Snapshot) > before;
                 using var response = await ReadUnitAsync(village, token, outage.Token);
                 answers.Add((response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(outage.Token)));
+                recovered = restarted && response.StatusCode == HttpStatusCode.OK;
                 // Paced, not synchronised: well under the gateway's per-client limit however long the outage lasts.
                 await Task.Delay(OutageProbeInterval, outage.Token);
             }
@@ -152,6 +161,25 @@ public sealed class SelfHealingTests(PlatformFixture platform) : IAsyncLifetime
         process.Kill(); // SIGKILL on Linux: the process gets no chance to say goodbye.
     }
 
+    private static void KillIfRunning(int pid)
+    {
+        try
+        {
+            Kill(pid);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // gone meanwhile
+        }
+    }
+
+    private static List<int> ChildrenOf(int parent) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name!.All(char.IsAsciiDigit))
+            .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
+            .Where(pid => ParentOf(pid) == parent)];
+
     private async Task AwaitRestartAsync(string resource, int restartsBefore)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
@@ -224,12 +252,8 @@ public sealed class SelfHealingTests(PlatformFixture platform) : IAsyncLifetime
     private int ServicePid(string resource)
     {
         var launcher = Convert.ToInt32(Current(resource).Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, CultureInfo.InvariantCulture);
-        return Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Where(name => name!.All(char.IsAsciiDigit))
-            .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
-            // Not an MSBuild node that `dotnet run` may have left running.
-            .Single(pid => ParentOf(pid) == launcher && !CommandLine(pid).Contains("MSBuild", StringComparison.Ordinal));
+        // Not an MSBuild node that `dotnet run` may have left running.
+        return ChildrenOf(launcher).Single(pid => !CommandLine(pid).Contains("MSBuild", StringComparison.Ordinal));
     }
 
     private static string CommandLine(int pid)
