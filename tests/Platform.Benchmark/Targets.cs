@@ -65,7 +65,7 @@ public static class Targets
         }
     }
 
-    private static async Task<long> CountAsync(HttpClient gateway, TokenSource token, string path, Func<JsonElement, long> count)
+    public static async Task<long> CountAsync(HttpClient gateway, TokenSource token, string path, Func<JsonElement, long> count)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = await token.HeaderAsync(CancellationToken.None);
