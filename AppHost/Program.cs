@@ -57,6 +57,10 @@ var personnel = builder.AddProject<Projects.Personnel>("personnel")
     // Staff for the demo city's villages, with the demo city itself.
     .WithEnvironment("DemoData__Load", builder.Configuration["DemoData:Load"] ?? "true");
 
-gateway.WithReference(identity).WithReference(organizations).WithReference(venues).WithReference(dashboard).WithReference(personnel);
+var surveys = builder.AddProject<Projects.Surveys>("surveys")
+    .WithPlatformInfrastructure(infrastructure, "surveysdb")
+    .WithIdentity(identity, issuer);
+
+gateway.WithReference(identity).WithReference(organizations).WithReference(venues).WithReference(dashboard).WithReference(personnel).WithReference(surveys);
 
 builder.Build().Run();

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-services=(identity organizations venues dashboard personnel)
+services=(identity organizations venues dashboard personnel surveys)
 folder=artifacts/openapi
 
 if [[ "${1:-}" != "--saved" ]]; then

@@ -55,6 +55,9 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
         return await units.AnyAsync(u => u.Id == id, ct) ? Within(id) : null;
     }
 
+    /// <summary>The caller's unit; null for the whole city.</summary>
+    public Task<Guid?> CallerUnitAsync(CancellationToken ct) => RootAsync(ct);
+
     /// <summary>The subtree of <paramref name="unitId"/>, for figures per township or county.</summary>
     public IQueryable<UnitReplica> Within(Guid unitId) => Units.Subtrees([unitId]);
 

@@ -1,0 +1,13 @@
+using MassTransit;
+using PartyPlatform.Messaging;
+
+namespace PartyPlatform.Surveys.Consumers;
+
+public static class SurveysConsumers
+{
+    /// <summary>The tree copy; each consumer names its own queue.</summary>
+    public static void AddSurveysConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration)
+    {
+        bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(configuration);
+    }
+}

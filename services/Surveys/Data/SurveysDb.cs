@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Auditing;
+using PartyPlatform.Messaging;
+using PartyPlatform.Surveys.Campaigns;
+using PartyPlatform.Surveys.Visits;
+
+namespace PartyPlatform.Surveys.Data;
+
+public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(options)
+{
+    public DbSet<UnitReplica> Units => Set<UnitReplica>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignOrganization> CampaignOrganizations => Set<CampaignOrganization>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddUnitReplicas();
+        modelBuilder.ApplyConfiguration(new CampaignConfiguration());
+        modelBuilder.ApplyConfiguration(new CampaignOrganizationConfiguration());
+        modelBuilder.ApplyConfiguration(new VisitConfiguration());
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditLog();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.Surveys.Campaigns;
+using PartyPlatform.Surveys.Data;
+using PartyPlatform.TestInfrastructure;
+
+namespace PartyPlatform.Surveys.Tests.Api;
+
+/// <summary>
+/// The Surveys service on a database and a broker vhost of its own, for one test, with a clock the test
+/// moves (1 June 2026, 09:00 in the city) and <see cref="TestTree"/> written straight into its copy.
+/// </summary>
+public sealed class SurveysApp : ServiceApp<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly ConcurrentDictionary<string, Guid> organizationIds = new();
+
+    private SurveysApp(string database, string broker)
+    {
+        Database = database;
+        Broker = broker;
+    }
+
+    public string Database { get; }
+
+    public string Broker { get; }
+
+    public FakeTimeProvider Time { get; } = new(Start.ToUniversalTime());
+
+    public TestTree Tree { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("ConnectionStrings:surveysdb", Database),
+        new("ConnectionStrings:messaging", Broker),
+    ];
+
+    public static async Task<SurveysApp> StartAsync()
+    {
+        var app = new SurveysApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
+        _ = app.Server;
+        await using var db = app.OpenDb();
+        db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return app;
+    }
+
+    /// <summary>
+    /// A campaign running from June to August 2026 over every village and community of the test tree under
+    /// <paramref name="unitCode"/> (the city's by default), each village's own Party organisation coded with its
+    /// division code, with <paramref name="households"/> each.
+    /// </summary>
+    public async Task<Guid> CampaignAsync(int? households = 100, string unitCode = TestTree.CityCode, string name = "2026年入户走访")
+    {
+        await using var db = OpenDb();
+        var now = Time.GetUtcNow();
+        var campaign = Campaign.Plan(name, Tree.Id(unitCode), new DateOnly(2026, 6, 1), new DateOnly(2026, 8, 31), now);
+        db.Campaigns.Add(campaign);
+        var under = await db.Units.Subtrees([Tree.Id(unitCode)]).Select(u => u.Id).ToListAsync(TestContext.Current.CancellationToken);
+        foreach (var unit in Tree.Units.Where(u => u.Level == UnitLevel.Village && under.Contains(u.UnitId)))
+        {
+            var organization = CampaignOrganization.Add(campaign.Id, OrganizationId(unit.Code!), unit.Code!, $"{unit.Name}党支部",
+                unit.Kind == UnitKind.Village ? PartyOrganizationKind.Village : PartyOrganizationKind.Community, unit.UnitId, now);
+            if (households is { } count)
+            {
+                organization.SetHouseholds(count, now);
+            }
+
+            db.CampaignOrganizations.Add(organization);
+        }
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return campaign.Id;
+    }
+
+    /// <summary>The Party organisation id this app gives the unit of <paramref name="code"/> (stable per app).</summary>
+    public Guid OrganizationId(string code) => organizationIds.GetOrAdd(code, _ => Guid.CreateVersion7());
+
+    /// <summary>The events of a type the service wrote to its outbox, oldest first.</summary>
+    public async Task<List<T>> PublishedAsync<T>()
+    {
+        await using var db = OpenDb();
+        var type = MessageSerializer.TypeName(typeof(T));
+        var rows = await db.Set<OutboxMessage>().Where(m => m.MessageType == type).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .ToListAsync(TestContext.Current.CancellationToken);
+        return rows.ConvertAll(m => (T)MessageSerializer.Deserialize(m.MessageType, m.Payload).Message);
+    }
+
+    public SurveysDb OpenDb() =>
+        new(new DbContextOptionsBuilder<SurveysDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+    }
+}
