@@ -58,6 +58,13 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
     /// <summary>The caller's unit; null for the whole city.</summary>
     public Task<Guid?> CallerUnitAsync(CancellationToken ct) => RootAsync(ct);
 
+    /// <summary>
+    /// The units above the caller's (a township's county, and the city): what covers the caller without being
+    /// in its subtree, such as a campaign of the city. None for the whole city.
+    /// </summary>
+    public async Task<Guid[]> UnitsAboveAsync(CancellationToken ct) =>
+        await RootAsync(ct) is { } unit ? [.. (await db.WithAncestorsAsync([unit], ct)).Select(u => u.Id).Where(id => id != unit)] : [];
+
     /// <summary>The subtree of <paramref name="unitId"/>, for figures per township or county.</summary>
     public IQueryable<UnitReplica> Within(Guid unitId) => Units.Subtrees([unitId]);
 

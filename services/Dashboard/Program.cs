@@ -5,6 +5,7 @@ using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Personnel;
+using PartyPlatform.Dashboard.Surveys;
 using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.Dashboard.Venues;
 using PartyPlatform.Messaging;
@@ -27,6 +28,8 @@ builder.AddPlatformMessaging("dashboard", bus =>
     bus.AddInboxConsumer<VenueDeadlineMissedConsumer>();
     bus.AddBatchConsumer<SecretaryProfileChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<GraduateOfficialChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<SurveyCampaignChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<OrganizationVisitFiguresChangedConsumer>(builder.Configuration);
 });
 builder.AddMessagingHousekeeping<DashboardDb>();
 // Figures published before this service's queues existed come back this way.
@@ -46,6 +49,7 @@ app.MapDefaultEndpoints();
 app.MapTreeApi();
 app.MapVenueFiguresApi();
 app.MapPersonnelFiguresApi();
+app.MapSurveysFiguresApi();
 app.MapAuditApi<DashboardDb>("/api/dashboard").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<DashboardDb>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Auditing;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Dashboard.Personnel;
+using PartyPlatform.Dashboard.Surveys;
 using PartyPlatform.Dashboard.Venues;
 using PartyPlatform.Messaging;
 
@@ -21,6 +22,10 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
 
     public DbSet<GraduateOfficialRecord> GraduateOfficials => Set<GraduateOfficialRecord>();
 
+    public DbSet<SurveyCampaignRecord> SurveyCampaigns => Set<SurveyCampaignRecord>();
+
+    public DbSet<OrganizationVisitRecord> OrganizationVisits => Set<OrganizationVisitRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
@@ -29,6 +34,8 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new VenueRecordConfiguration());
         modelBuilder.ApplyConfiguration(new SecretaryProfileConfiguration());
         modelBuilder.ApplyConfiguration(new GraduateOfficialRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new SurveyCampaignRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new OrganizationVisitRecordConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

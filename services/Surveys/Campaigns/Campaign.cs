@@ -1,10 +1,13 @@
+using PartyPlatform.Contracts.Surveys;
+using PartyPlatform.Messaging.Outbox;
+
 namespace PartyPlatform.Surveys.Campaigns;
 
 /// <summary>
 /// A door-to-door survey campaign (群众路线教育实践活动调研): a period, and a scope of grassroots Party
 /// organisations (<see cref="CampaignOrganization"/>) under one unit, each to be visited household by household.
 /// </summary>
-public sealed class Campaign
+public sealed class Campaign : IPublishedEntity
 {
     public const int MaxNameLength = 100;
 
@@ -25,6 +28,8 @@ public sealed class Campaign
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    public long Version { get; private set; } = 1;
+
     public static Campaign Plan(string name, Guid unitId, DateOnly startsOn, DateOnly endsOn, DateTimeOffset now)
     {
         if (endsOn < startsOn)
@@ -40,4 +45,6 @@ public sealed class Campaign
 
     /// <summary>Running on <paramref name="today"/>: started and not yet ended.</summary>
     public bool IsRunning(DateOnly today) => Covers(today);
+
+    public SurveyCampaignChanged ToEvent() => new(Id, Version, Name, UnitId, StartsOn, EndsOn, CreatedAt);
 }

@@ -91,7 +91,7 @@ public sealed class CampaignOrganization : IPublishedEntity
     }
 
     /// <summary>The visit rate (入户率) in percent, one decimal; null while the households are unknown.</summary>
-    public decimal? VisitRate => Figures.VisitRate.Percent(VisitedHouseholds, Households);
+    public decimal? VisitRate => Contracts.Surveys.VisitRate.Percent(VisitedHouseholds, Households);
 
     public OrganizationVisitFiguresChanged ToEvent() =>
         new(Id, CampaignId, OrganizationId, OrganizationCode, UnitId, Version, Households, VisitedHouseholds, InScope, UpdatedAt);

@@ -13,12 +13,7 @@ public static class CampaignVisibility
 {
     public static async Task<IQueryable<Campaign>> VisibleCampaignsAsync(this SurveysDb db, ReplicaScope scope, CancellationToken ct)
     {
-        if (await scope.CallerUnitAsync(ct) is not { } caller)
-        {
-            return db.Campaigns;
-        }
-
-        var above = (await db.WithAncestorsAsync([caller], ct)).Select(u => u.Id).ToArray();
+        var above = await scope.UnitsAboveAsync(ct);
         var units = await scope.UnitsAsync(ct);
         return db.Campaigns.Where(c => above.Contains(c.UnitId) || units.Any(u => u.Id == c.UnitId));
     }

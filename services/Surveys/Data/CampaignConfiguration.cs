@@ -13,5 +13,6 @@ public sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         campaign.Property(c => c.Id).ValueGeneratedNever();
         campaign.Property(c => c.Name).HasMaxLength(Campaign.MaxNameLength);
         campaign.HasIndex(c => c.UnitId);
+        campaign.Property(c => c.Version).IsConcurrencyToken();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.OpenApi;
 using PartyPlatform.Surveys.Campaigns;
 using PartyPlatform.Surveys.Data;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Surveys.Data;
 
 namespace PartyPlatform.Surveys.Figures;

@@ -1,4 +1,4 @@
-using PartyPlatform.Surveys.Figures;
+using PartyPlatform.Contracts.Surveys;
 
 namespace PartyPlatform.Surveys.Tests.Rules;
 

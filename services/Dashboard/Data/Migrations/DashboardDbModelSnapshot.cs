@@ -267,6 +267,97 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                     b.ToTable("secretary_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Dashboard.Surveys.OrganizationVisitRecord", b =>
+                {
+                    b.Property<Guid>("ScopeEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scope_entry_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int?>("Households")
+                        .HasColumnType("integer")
+                        .HasColumnName("households");
+
+                    b.Property<bool>("InScope")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_scope");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("OrganizationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("organization_code");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("VisitedHouseholds")
+                        .HasColumnType("integer")
+                        .HasColumnName("visited_households");
+
+                    b.HasKey("ScopeEntryId")
+                        .HasName("pk_organization_visits");
+
+                    b.HasIndex("CampaignId", "UnitId")
+                        .HasDatabaseName("ix_organization_visits_campaign_id_unit_id");
+
+                    b.ToTable("organization_visits", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Dashboard.Surveys.SurveyCampaignRecord", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("CampaignId")
+                        .HasName("pk_survey_campaigns");
+
+                    b.ToTable("survey_campaigns", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Dashboard.Venues.DeadlineFact", b =>
                 {
                     b.Property<Guid>("FactId")

@@ -1,6 +1,6 @@
-namespace PartyPlatform.Surveys.Figures;
+namespace PartyPlatform.Contracts.Surveys;
 
-/// <summary>The visit rate (入户率): distinct households visited over households, in percent.</summary>
+/// <summary>The visit rate (入户率): distinct households visited over households, in percent; Surveys and the Dashboard count it alike.</summary>
 public static class VisitRate
 {
     /// <returns>One decimal, rounded half away from zero; null when the households are unknown or none.</returns>
