@@ -10,6 +10,7 @@ public static class PersonnelConsumers
     {
         bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(configuration);
         bus.AddInboxConsumer<VenueDeadlineMissedConsumer>();
+        bus.AddInboxConsumer<OrganizationClassifiedConsumer>();
         bus.AddInboxConsumer<PersonnelFactsReplayRequestedConsumer>();
     }
 }

@@ -32,6 +32,9 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
 
     public DbSet<ProfileSnapshot> ProfileSnapshots => Set<ProfileSnapshot>();
     public DbSet<WatchListEntry> WatchList => Set<WatchListEntry>();
+
+    public DbSet<SurveyClassification> SurveyClassifications => Set<SurveyClassification>();
+
     public DbSet<GraduateOfficial> GraduateOfficials => Set<GraduateOfficial>();
 
     public DbSet<GraduateOfficialActivity> GraduateOfficialActivities => Set<GraduateOfficialActivity>();
@@ -54,6 +57,7 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new RepostingConfiguration());
         modelBuilder.ApplyConfiguration(new ProfileSnapshotConfiguration());
         modelBuilder.ApplyConfiguration(new WatchListEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new SurveyClassificationConfiguration());
         modelBuilder.ApplyConfiguration(new GraduateOfficialConfiguration());
         modelBuilder.ApplyConfiguration(new GraduateOfficialActivityConfiguration());
         modelBuilder.ApplyConfiguration(new AttendanceMonthConfiguration());

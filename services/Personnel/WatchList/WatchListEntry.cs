@@ -49,6 +49,18 @@ public sealed class WatchListEntry : IPublishedEntity
         return new() { UnitId = unitId, Kind = kind, Source = source, FactId = factId, Reason = reason, FlaggedOn = today };
     }
 
+    /// <summary>Watched again, for the same fact (a village reclassified 后进 after it was cleared): the open entry takes the new reason.</summary>
+    public void Reopen(string reason, DateOnly today)
+    {
+        if (ClearedOn is null)
+        {
+            throw new ConflictException("This entry is open.");
+        }
+
+        (Reason, FlaggedOn, ClearedOn, ClearReason) = (reason, today, null, null);
+        Version++;
+    }
+
     public void Clear(string reason, DateOnly today)
     {
         if (ClearedOn is { } cleared)

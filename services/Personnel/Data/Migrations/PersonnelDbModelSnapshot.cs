@@ -904,6 +904,32 @@ namespace PartyPlatform.Personnel.Data.Migrations
                     b.ToTable("township_vacancies", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Personnel.WatchList.SurveyClassification", b =>
+                {
+                    b.Property<Guid>("ClassificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("classification_id");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("class");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("ClassificationId")
+                        .HasName("pk_survey_classifications");
+
+                    b.ToTable("survey_classifications", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Personnel.WatchList.WatchListEntry", b =>
                 {
                     b.Property<Guid>("Id")
