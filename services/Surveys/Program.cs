@@ -5,8 +5,10 @@ using PartyPlatform.Messaging;
 using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
 using PartyPlatform.Surveys.Campaigns;
+using PartyPlatform.Surveys.Classification;
 using PartyPlatform.Surveys.Consumers;
 using PartyPlatform.Surveys.Data;
+using PartyPlatform.Surveys.Evaluations;
 using PartyPlatform.Surveys.Figures;
 using PartyPlatform.Surveys.Visits;
 
@@ -19,6 +21,7 @@ builder.AddPlatformAuthentication();
 builder.AddCityCalendar();
 builder.AddSurveysData();
 builder.Services.AddOptions<VisitFloorOptions>().BindConfiguration(VisitFloorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<ClassificationRule>().BindConfiguration(ClassificationRule.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddAdministrativeTree<SurveysDb>("surveys");
 builder.AddPlatformMessaging("surveys", bus => bus.AddSurveysConsumers(builder.Configuration));
 builder.AddOutboxRelay<SurveysDb>();
@@ -34,6 +37,8 @@ app.MapDefaultEndpoints();
 app.MapCampaignsApi();
 app.MapVisitsApi();
 app.MapFiguresApi();
+app.MapEvaluationsApi();
+app.MapClassificationApi();
 app.MapAuditApi<SurveysDb>("/api/surveys").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<SurveysDb>();

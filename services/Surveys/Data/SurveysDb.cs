@@ -3,6 +3,8 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Surveys.Campaigns;
+using PartyPlatform.Surveys.Classification;
+using PartyPlatform.Surveys.Evaluations;
 using PartyPlatform.Surveys.Visits;
 
 namespace PartyPlatform.Surveys.Data;
@@ -17,12 +19,18 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
 
     public DbSet<Visit> Visits => Set<Visit>();
 
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+
+    public DbSet<OrganizationClassification> Classifications => Set<OrganizationClassification>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
         modelBuilder.ApplyConfiguration(new CampaignConfiguration());
         modelBuilder.ApplyConfiguration(new CampaignOrganizationConfiguration());
         modelBuilder.ApplyConfiguration(new VisitConfiguration());
+        modelBuilder.ApplyConfiguration(new EvaluationConfiguration());
+        modelBuilder.ApplyConfiguration(new OrganizationClassificationConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

@@ -57,17 +57,9 @@ public static class VisitsApi
             return TypedResults.NotFound();
         }
 
-        var code = request.OrganizationCode!.Trim();
-        var organization = await db.CampaignOrganizations.AsNoTracking()
-                               .FirstOrDefaultAsync(o => o.CampaignId == id && o.OrganizationCode == code && o.SucceededBy == null, ct)
-                           ?? throw new RuleViolationException("organizationCode", $"No organisation with code '{code}' is in the campaign '{campaign.Name}'.");
-        await scope.EnsureBodyUnitAsync(organization.UnitId, $"Organisation '{organization.OrganizationName}'", ct);
+        var organization = await db.NamedInBodyAsync(campaign, request.OrganizationCode!, scope, ct);
         var day = request.VisitedOn!.Value;
-        if (!campaign.Covers(day))
-        {
-            throw new RuleViolationException("visitedOn",
-                $"{day:yyyy-MM-dd} is outside the campaign's period, {campaign.StartsOn:yyyy-MM-dd} to {campaign.EndsOn:yyyy-MM-dd}.");
-        }
+        campaign.EnsureInPeriod(day, "visitedOn");
 
         var key = request.HouseholdKey!.Trim();
         if (await db.Visits.AsNoTracking().FirstOrDefaultAsync(

@@ -36,7 +36,12 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Missing("visitId", "999999999")
             .Write(new("POST", "/api/surveys/campaigns/{id}/visits", Refusal.PathOutside, MatrixBody.Json(Visits.Body(second, "HZ-0002"))))
             .Write(new("PUT", "/api/surveys/campaigns/{id}/organizations/{organizationId}/households", Refusal.PathOutside,
-                MatrixBody.Json(new { households = 120 })));
+                MatrixBody.Json(new { households = 120 })))
+            .Write(new("POST", "/api/surveys/campaigns/{id}/evaluations", Refusal.PathOutside,
+                MatrixBody.Json(new { organizationCode = second, evaluatedOn = "2026-06-05", ofOrganization = "Satisfied", ofMembers = "BasicallySatisfied" })))
+            .Write(new("POST", "/api/surveys/campaigns/{id}/classifications", Refusal.PathOutside, MatrixBody.Json(new { })))
+            .Write(new("POST", "/api/surveys/campaigns/{id}/classifications/{organizationId}/override", Refusal.PathOutside,
+                MatrixBody.Json(new { @class = "Backward", reason = "班子软弱涣散" })));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 }

@@ -340,6 +340,133 @@ namespace PartyPlatform.Surveys.Data.Migrations
                     b.ToTable("campaign_organizations", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Surveys.Classification.OrganizationClassification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrganizationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("organization_code");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("OverriddenBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("overridden_by");
+
+                    b.Property<string>("OverrideClass")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("override_class");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("override_reason");
+
+                    b.Property<string>("RuledClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ruled_class");
+
+                    b.Property<string>("RuledReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("ruled_reason");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_classifications");
+
+                    b.HasIndex("CampaignId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_classifications_campaign_id_organization_id");
+
+                    b.HasIndex("CampaignId", "UnitId")
+                        .HasDatabaseName("ix_organization_classifications_campaign_id_unit_id");
+
+                    b.ToTable("organization_classifications", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.Evaluations.Evaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("evaluated_on");
+
+                    b.Property<string>("OfMembers")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("of_members");
+
+                    b.Property<string>("OfOrganization")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("of_organization");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluations");
+
+                    b.HasIndex("CampaignId", "OrganizationId")
+                        .HasDatabaseName("ix_evaluations_campaign_id_organization_id");
+
+                    b.ToTable("evaluations", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Surveys.Visits.Visit", b =>
                 {
                     b.Property<long>("Id")
@@ -414,6 +541,26 @@ namespace PartyPlatform.Surveys.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_organizations_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.Classification.OrganizationClassification", b =>
+                {
+                    b.HasOne("PartyPlatform.Surveys.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_classifications_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.Evaluations.Evaluation", b =>
+                {
+                    b.HasOne("PartyPlatform.Surveys.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluations_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("PartyPlatform.Surveys.Visits.Visit", b =>
