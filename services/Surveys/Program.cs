@@ -10,6 +10,7 @@ using PartyPlatform.Surveys.Consumers;
 using PartyPlatform.Surveys.Data;
 using PartyPlatform.Surveys.Evaluations;
 using PartyPlatform.Surveys.Figures;
+using PartyPlatform.Surveys.SpotChecks;
 using PartyPlatform.Surveys.Visits;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +40,7 @@ app.MapVisitsApi();
 app.MapFiguresApi();
 app.MapEvaluationsApi();
 app.MapClassificationApi();
+app.MapSpotChecksApi();
 app.MapAuditApi<SurveysDb>("/api/surveys").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<SurveysDb>();

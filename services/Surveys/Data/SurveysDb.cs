@@ -5,6 +5,7 @@ using PartyPlatform.Messaging;
 using PartyPlatform.Surveys.Campaigns;
 using PartyPlatform.Surveys.Classification;
 using PartyPlatform.Surveys.Evaluations;
+using PartyPlatform.Surveys.SpotChecks;
 using PartyPlatform.Surveys.Visits;
 
 namespace PartyPlatform.Surveys.Data;
@@ -23,6 +24,8 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
 
     public DbSet<OrganizationClassification> Classifications => Set<OrganizationClassification>();
 
+    public DbSet<SpotCheck> SpotChecks => Set<SpotCheck>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
@@ -31,6 +34,7 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
         modelBuilder.ApplyConfiguration(new VisitConfiguration());
         modelBuilder.ApplyConfiguration(new EvaluationConfiguration());
         modelBuilder.ApplyConfiguration(new OrganizationClassificationConfiguration());
+        modelBuilder.ApplyConfiguration(new SpotCheckConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

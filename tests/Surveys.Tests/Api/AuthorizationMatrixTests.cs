@@ -40,6 +40,10 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Write(new("POST", "/api/surveys/campaigns/{id}/evaluations", Refusal.PathOutside,
                 MatrixBody.Json(new { organizationCode = second, evaluatedOn = "2026-06-05", ofOrganization = "Satisfied", ofMembers = "BasicallySatisfied" })))
             .Write(new("POST", "/api/surveys/campaigns/{id}/classifications", Refusal.PathOutside, MatrixBody.Json(new { })))
+            .Write(new("POST", "/api/surveys/campaigns/{id}/spot-checks", Refusal.CityOnly, MatrixBody.Json(new
+            {
+                organizationCode = second, checkedOn = "2026-07-01", inspectionGroup = "市委第一督导组", householdsChecked = 10, householdsConfirmed = 9,
+            })))
             .Write(new("POST", "/api/surveys/campaigns/{id}/classifications/{organizationId}/override", Refusal.PathOutside,
                 MatrixBody.Json(new { @class = "Backward", reason = "班子软弱涣散" })));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));

@@ -467,6 +467,60 @@ namespace PartyPlatform.Surveys.Data.Migrations
                     b.ToTable("evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Surveys.SpotChecks.SpotCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("findings");
+
+                    b.Property<int>("HouseholdsChecked")
+                        .HasColumnType("integer")
+                        .HasColumnName("households_checked");
+
+                    b.Property<int>("HouseholdsConfirmed")
+                        .HasColumnType("integer")
+                        .HasColumnName("households_confirmed");
+
+                    b.Property<string>("InspectionGroup")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("inspection_group");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spot_checks");
+
+                    b.HasIndex("CampaignId", "UnitId")
+                        .HasDatabaseName("ix_spot_checks_campaign_id_unit_id");
+
+                    b.ToTable("spot_checks", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Surveys.Visits.Visit", b =>
                 {
                     b.Property<long>("Id")
@@ -561,6 +615,16 @@ namespace PartyPlatform.Surveys.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_evaluations_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.SpotChecks.SpotCheck", b =>
+                {
+                    b.HasOne("PartyPlatform.Surveys.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_spot_checks_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("PartyPlatform.Surveys.Visits.Visit", b =>
