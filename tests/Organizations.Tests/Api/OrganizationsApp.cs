@@ -2,8 +2,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Data;
 using PartyPlatform.TestInfrastructure;
+using PartyPlatform.TestInfrastructure.Messaging;
 
 namespace PartyPlatform.Organizations.Tests.Api;
 
@@ -32,6 +34,13 @@ public sealed class OrganizationsApp : ServiceApp<Program>
 
     public OrganizationsDb OpenDb() =>
         new(new DbContextOptionsBuilder<OrganizationsDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
+
+    /// <summary>The events of type <typeparamref name="T"/> the outbox holds, sent or not, oldest first.</summary>
+    public async Task<List<T>> PublishedAsync<T>()
+    {
+        await using var db = OpenDb();
+        return await db.PublishedAsync<T>();
+    }
 
     /// <summary>A tree imported as the city administrator; the import must succeed. Returns its result.</summary>
     public async Task<JsonElement> ImportCsvAsync(string csv)
