@@ -32,8 +32,11 @@ public sealed class OrganizationsApp : ServiceApp<Program>
     public static async Task<OrganizationsApp> StartAsync() =>
         new(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
 
-    public OrganizationsDb OpenDb() =>
-        new(new DbContextOptionsBuilder<OrganizationsDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
+    public OrganizationsDb OpenDb() => Db(Database);
+
+    /// <summary>The service's DbContext on <paramref name="database"/>, without the service.</summary>
+    public static OrganizationsDb Db(string database) =>
+        new(new DbContextOptionsBuilder<OrganizationsDb>().UseNpgsql(database).UseSnakeCaseNamingConvention().Options);
 
     /// <summary>The events of type <typeparamref name="T"/> the outbox holds, sent or not, oldest first.</summary>
     public async Task<List<T>> PublishedAsync<T>()
