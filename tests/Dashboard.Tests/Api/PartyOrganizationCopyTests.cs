@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -101,6 +102,20 @@ public sealed class PartyOrganizationCopyTests
         Assert.Equal(
             new[] { enterprise.OrganizationId, other.OrganizationId }.Order(),
             (await (await city.PartyOrganizationsAsync(Ct)).Select(o => o.Id).ToListAsync(Ct)).Order());
+    }
+
+    [Fact]
+    public async Task Its_tree_replay_request_says_what_its_copy_of_the_organisations_holds()
+    {
+        await using var app = await DashboardApp.StartAsync();
+
+        // Sent at start, once the bus is up, to Organizations' queue on this test's own broker vhost.
+        var body = await Eventually.ValueAsync(() => RabbitMqQueues.GetAsync(app.Broker, TreeReplayRequested.Queue), Timeout);
+
+        var request = JsonDocument.Parse(body).RootElement.GetProperty("message");
+        Assert.Equal("dashboard", request.GetProperty("requestedBy").GetString());
+        var organizations = request.GetProperty("partyOrganizations");
+        Assert.Equal((0, 0), (organizations.GetProperty("count").GetInt64(), organizations.GetProperty("versionSum").GetInt64()));
     }
 
     private static PartyOrganizationChanged Organization(string name, string code, PartyOrganizationKind kind, Guid unitId) =>
