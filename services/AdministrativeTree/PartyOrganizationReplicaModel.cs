@@ -23,7 +23,9 @@ public static class PartyOrganizationReplicaModel
     public static async Task<IReadOnlyList<PartyOrganizationReplica>> ApplyPartyOrganizationChangesAsync(
         this DbContext db, IReadOnlyList<PartyOrganizationChanged> changes, CancellationToken ct)
     {
-        var latest = changes.GroupBy(c => c.OrganizationId).Select(g => g.MaxBy(c => c.Version)!).ToList();
+        // An event published before organisations had codes carries none: the replay this service asks for
+        // at start brings the same versions with their codes, so such an event is left to it.
+        var latest = changes.Where(c => c.Code is not null).GroupBy(c => c.OrganizationId).Select(g => g.MaxBy(c => c.Version)!).ToList();
         var ids = latest.Select(c => c.OrganizationId).ToArray();
         var organizations = await db.Set<PartyOrganizationReplica>()
             .FromSql($"SELECT * FROM party_organization_replicas WHERE id = ANY({ids}) FOR UPDATE")
