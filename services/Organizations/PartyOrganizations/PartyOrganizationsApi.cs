@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Organizations;
@@ -81,13 +82,16 @@ public static class PartyOrganizationsApi
             items.ConvertAll(PartyOrganizationResponse.From), request.Number, request.Size, total));
     }
 
-    private static async Task<Results<Ok<PartyOrganizationResponse>, NotFound>> Get(Guid id, UnitScope scope, CancellationToken ct) =>
-        await (await scope.PartyOrganizationsAsync(ct)).AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } organization
-            ? TypedResults.Ok(PartyOrganizationResponse.From(organization))
-            : TypedResults.NotFound();
+    private static Task<Results<Ok<PartyOrganizationResponse>, NotFound>> Get(Guid id, UnitScope scope, CancellationToken ct) =>
+        OneAsync(o => o.Id == id, scope, ct);
 
-    private static async Task<Results<Ok<PartyOrganizationResponse>, NotFound>> GetByCode(string code, UnitScope scope, CancellationToken ct) =>
-        await (await scope.PartyOrganizationsAsync(ct)).AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct) is { } organization
+    private static Task<Results<Ok<PartyOrganizationResponse>, NotFound>> GetByCode(string code, UnitScope scope, CancellationToken ct) =>
+        OneAsync(o => o.Code == code, scope, ct);
+
+    /// <summary>The one organisation <paramref name="which"/> names, retired or not, when it is the caller's; else 404.</summary>
+    private static async Task<Results<Ok<PartyOrganizationResponse>, NotFound>> OneAsync(
+        Expression<Func<PartyOrganization, bool>> which, UnitScope scope, CancellationToken ct) =>
+        await (await scope.PartyOrganizationsAsync(ct)).AsNoTracking().FirstOrDefaultAsync(which, ct) is { } organization
             ? TypedResults.Ok(PartyOrganizationResponse.From(organization))
             : TypedResults.NotFound();
 
