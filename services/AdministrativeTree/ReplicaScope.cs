@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Organizations;
@@ -18,6 +19,8 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
     private Guid? root;
 
     private IQueryable<UnitReplica> Units => db.Set<UnitReplica>();
+
+    private IQueryable<PartyOrganizationReplica> Organizations => db.Set<PartyOrganizationReplica>();
 
     /// <summary>Units of the tree that are not retired, in the caller's subtree.</summary>
     public async Task<IQueryable<UnitReplica>> UnitsAsync(CancellationToken ct) =>
@@ -68,6 +71,28 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
     /// <summary>The subtree of <paramref name="unitId"/>, for figures per township or county.</summary>
     public IQueryable<UnitReplica> Within(Guid unitId) => Units.Subtrees([unitId]);
 
+    /// <summary>The Party organisations, not retired, on the caller's units (needs <see cref="PartyOrganizationReplicaModel.AddPartyOrganizationReplicas"/>).</summary>
+    public async Task<IQueryable<PartyOrganizationReplica>> PartyOrganizationsAsync(CancellationToken ct) =>
+        await RootAsync(ct) is { } unit ? On(Within(unit)) : Organizations.Where(o => !o.Retired);
+
+    /// <summary>
+    /// For a list or a scope narrowed to one unit: the caller's Party organisations, or those at or under
+    /// <paramref name="unitId"/> when given; null when that unit is not the caller's, and the handler answers 404.
+    /// </summary>
+    public async Task<IQueryable<PartyOrganizationReplica>?> PartyOrganizationsUnderAsync(Guid? unitId, CancellationToken ct) =>
+        await UnitsUnderAsync(unitId, ct) is { } units ? On(units) : null;
+
+    /// <summary>
+    /// The existence rule for a Party organisation an id names: it, retired or not, when it hangs on a unit of the
+    /// caller's subtree (a merged village's organisation stays where it was), else null and the handler answers 404.
+    /// </summary>
+    public Task<PartyOrganizationReplica?> FoundPartyOrganizationAsync(Guid id, CancellationToken ct) =>
+        FoundPartyOrganizationAsync(o => o.Id == id, ct);
+
+    /// <summary>The same by the code a county's file cites.</summary>
+    public Task<PartyOrganizationReplica?> FoundPartyOrganizationByCodeAsync(string code, CancellationToken ct) =>
+        FoundPartyOrganizationAsync(o => o.Code == code, ct);
+
     /// <summary>
     /// The existence rule, for what an id in the path names (to read or to change it):
     /// <paramref name="entity"/> if it exists and belongs to a unit in the caller's subtree, else null,
@@ -111,6 +136,23 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
         {
             throw new OutsideScopeException($"{what} is for the city's own accounts.");
         }
+    }
+
+    private IQueryable<PartyOrganizationReplica> On(IQueryable<UnitReplica> units)
+    {
+        var unitIds = units.Select(u => u.Id);
+        return Organizations.Where(o => !o.Retired && unitIds.Contains(o.UnitId));
+    }
+
+    private async Task<PartyOrganizationReplica?> FoundPartyOrganizationAsync(Expression<Func<PartyOrganizationReplica, bool>> which, CancellationToken ct)
+    {
+        var organization = await Organizations.FirstOrDefaultAsync(which, ct);
+        if (organization is null || await RootAsync(ct) is not { } unit)
+        {
+            return organization;
+        }
+
+        return await Units.SubtreesWithRetired([unit]).AnyAsync(u => u.Id == organization.UnitId, ct) ? organization : null;
     }
 
     private async Task<bool> ContainsAsync(Guid unitId, CancellationToken ct) =>

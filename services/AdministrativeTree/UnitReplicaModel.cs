@@ -22,7 +22,11 @@ public static class UnitReplicaModel
         modelBuilder.ApplyConfiguration(new UnitReplicaConfiguration());
 
     /// <summary>The units, not retired, at or under any of <paramref name="roots"/>.</summary>
-    public static IQueryable<UnitReplica> Subtrees(this IQueryable<UnitReplica> units, Guid[] roots)
+    public static IQueryable<UnitReplica> Subtrees(this IQueryable<UnitReplica> units, Guid[] roots) =>
+        units.SubtreesWithRetired(roots).Where(u => !u.Retired);
+
+    /// <summary>The units at or under any of <paramref name="roots"/>, retired ones included (a merged village stays under its township).</summary>
+    public static IQueryable<UnitReplica> SubtreesWithRetired(this IQueryable<UnitReplica> units, Guid[] roots)
     {
         // Four levels (city, county, township, village): three hops up reach any ancestor.
         var subtree =
@@ -34,7 +38,7 @@ public static class UnitReplicaModel
             where roots.Contains(unit.Id) || roots.Contains(unit.ParentId!.Value)
                   || roots.Contains(parent.ParentId!.Value) || roots.Contains(grandparent.ParentId!.Value)
             select unit;
-        return subtree.Where(u => !u.Retired);
+        return subtree;
     }
 
     /// <summary>

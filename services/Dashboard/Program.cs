@@ -23,6 +23,7 @@ builder.AddAdministrativeTree<DashboardDb>("dashboard");
 builder.AddPlatformMessaging("dashboard", bus =>
 {
     bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<PartyOrganizationChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<VenueCoverageChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<VenueChangedConsumer>(builder.Configuration);
     bus.AddInboxConsumer<VenueDeadlineMissedConsumer>();

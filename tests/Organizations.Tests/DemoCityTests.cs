@@ -33,4 +33,22 @@ public sealed class DemoCityTests
     [Fact]
     public void The_demo_city_is_the_same_on_every_run() =>
         Assert.Equal(DemoCity.Generate(), DemoCity.Generate());
+
+    [Fact]
+    public void Every_county_has_enterprises_and_new_social_organisations_on_its_own_townships_marked_synthetic()
+    {
+        var organizations = DemoCity.PartyOrganizations();
+        var townships = DemoCity.Generate().Where(r => r.Kind is "Township" or "Street").ToDictionary(r => r.Code!, r => r.ParentCode!);
+        var counties = DemoCity.Generate().Where(r => r.ParentCode == DemoCity.CityCode).Select(r => r.Code!).ToList();
+
+        Assert.Equal(organizations, DemoCity.PartyOrganizations());
+        Assert.All(organizations, o => Assert.EndsWith(DemoCity.SyntheticMark, o.Name));
+        Assert.All(organizations, o => Assert.True(townships.ContainsKey(o.UnitCode), o.UnitCode));
+        Assert.All(counties, county =>
+        {
+            var own = organizations.Where(o => townships[o.UnitCode] == county).ToList();
+            Assert.Contains(own, o => o.Kind == PartyOrganizationKind.Enterprise);
+            Assert.Contains(own, o => o.Kind == PartyOrganizationKind.SocialOrganization);
+        });
+    }
 }

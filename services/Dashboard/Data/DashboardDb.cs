@@ -12,6 +12,8 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
 {
     public DbSet<UnitReplica> Units => Set<UnitReplica>();
 
+    public DbSet<PartyOrganizationReplica> PartyOrganizations => Set<PartyOrganizationReplica>();
+
     public DbSet<VenueCoverage> VenueCoverages => Set<VenueCoverage>();
 
     public DbSet<DeadlineFact> DeadlineFacts => Set<DeadlineFact>();
@@ -29,6 +31,7 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
+        modelBuilder.AddPartyOrganizationReplicas();
         modelBuilder.ApplyConfiguration(new VenueCoverageConfiguration());
         modelBuilder.ApplyConfiguration(new DeadlineFactConfiguration());
         modelBuilder.ApplyConfiguration(new VenueRecordConfiguration());

@@ -24,8 +24,20 @@ public static partial class DatabasePreparation
             var result = await scope.ServiceProvider.GetRequiredService<UnitImporter>().ImportAsync(DemoCity.Generate(), CancellationToken.None);
             LogDemoLoaded(app.Logger, result.Created, result.PartyOrganizationsCreated);
         }
+
+        if (demo.Load && await db.Units.AnyAsync(u => u.Code == DemoCity.CityCode))
+        {
+            var added = await DemoPartyOrganizations.AddMissingAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            if (added > 0)
+            {
+                LogDemoBodiesLoaded(app.Logger, added);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the synthetic demo city: {Units} units, {Organizations} Party organisations")]
     private static partial void LogDemoLoaded(ILogger logger, int units, int organizations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added {Organizations} Party organisations of the demo city's enterprises and new social organisations")]
+    private static partial void LogDemoBodiesLoaded(ILogger logger, int organizations);
 }

@@ -14,11 +14,14 @@ public sealed class OrganizationsDb(DbContextOptions<OrganizationsDb> options) :
 
     public DbSet<PartyOrganization> PartyOrganizations => Set<PartyOrganization>();
 
+    public DbSet<PartyOrganizationCodeSequence> PartyOrganizationCodeSequences => Set<PartyOrganizationCodeSequence>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new AdministrativeUnitConfiguration());
         modelBuilder.ApplyConfiguration(new UnitHistoryEntryConfiguration());
         modelBuilder.ApplyConfiguration(new PartyOrganizationConfiguration());
+        modelBuilder.ApplyConfiguration(new PartyOrganizationCodeSequenceConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

@@ -35,6 +35,16 @@ public static class DemoCity
 
     private const string SecondSyllables = "庄寨堡村家营店桥集岭坡峪头湾渠泉池台口里屯园林阳明光华盛源";
 
+    /// <summary>Beyond the villages (两新组织): enterprises and new social organisations, each with its Party organisation.</summary>
+    private static readonly (string Suffix, PartyOrganizationKind Kind)[] Bodies =
+    [
+        ("果业有限公司党支部", PartyOrganizationKind.Enterprise),
+        ("建材有限公司党支部", PartyOrganizationKind.Enterprise),
+        ("物流有限公司党支部", PartyOrganizationKind.Enterprise),
+        ("商会党支部", PartyOrganizationKind.SocialOrganization),
+        ("律师事务所党支部", PartyOrganizationKind.SocialOrganization),
+    ];
+
     public static List<UnitImportRow> Generate()
     {
         var random = new Random(2013);
@@ -73,6 +83,28 @@ public static class DemoCity
         return rows;
     }
 
+    /// <summary>
+    /// The enterprises' and new social organisations' Party organisations: the kinds of
+    /// <see cref="Bodies"/> in every county, on its townships and streets in turn. Same output on every run.
+    /// </summary>
+    public static List<DemoPartyOrganization> PartyOrganizations()
+    {
+        var random = new Random(2014);
+        var organizations = new List<DemoPartyOrganization>();
+        foreach (var county in Counties)
+        {
+            var names = new HashSet<string>();
+            for (var i = 0; i < Bodies.Length; i++)
+            {
+                var (suffix, kind) = Bodies[i];
+                var township = i % county.Townships + 1;
+                organizations.Add(new DemoPartyOrganization($"{county.Code}{township:D3}000", UniqueName(random, names, suffix), kind));
+            }
+        }
+
+        return organizations;
+    }
+
     private static string UniqueName(Random random, HashSet<string> taken, string suffix)
     {
         while (true)
@@ -85,3 +117,6 @@ public static class DemoCity
         }
     }
 }
+
+/// <summary>A Party organisation of the demo city beyond its villages, on the township with <see cref="UnitCode"/>.</summary>
+public sealed record DemoPartyOrganization(string UnitCode, string Name, PartyOrganizationKind Kind);

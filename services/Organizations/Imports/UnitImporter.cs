@@ -86,7 +86,7 @@ public sealed class UnitImporter(OrganizationsDb db, UnitScope scope, TimeProvid
                 if (row.PartyOrganization is { } organizationName)
                 {
                     var kind = row.Kind == UnitKind.Community ? PartyOrganizationKind.Community : PartyOrganizationKind.Village;
-                    var organization = PartyOrganization.Create(organizationName, kind, unit, now);
+                    var organization = PartyOrganization.Create(organizationName, kind, unit, await db.CodeForAsync(kind, unit, ct), now);
                     db.PartyOrganizations.Add(organization);
                     db.PublishOnCommit(organization.ToEvent(UnitChange.Created));
                     organizations++;

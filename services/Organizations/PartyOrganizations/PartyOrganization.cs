@@ -17,6 +17,9 @@ public sealed class PartyOrganization : IPublishedEntity
 
     public string Name { get; private set; } = "";
 
+    /// <summary>The stable code a county's file cites (<see cref="PartyOrganizationCode"/>); never changes.</summary>
+    public string Code { get; private set; } = "";
+
     public PartyOrganizationKind Kind { get; private set; }
 
     public Guid UnitId { get; private set; }
@@ -26,11 +29,15 @@ public sealed class PartyOrganization : IPublishedEntity
 
     public bool Retired { get; private set; }
 
+    /// <summary>For a village's or community's own organisation retired in a merge: the successor unit's own organisation, if it has one.</summary>
+    public Guid? SuccessorId { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public long Version { get; private set; }
 
-    public static PartyOrganization Create(string name, PartyOrganizationKind kind, AdministrativeUnit unit, DateTimeOffset now)
+    /// <param name="code">From <see cref="PartyOrganizationCodes.CodeForAsync"/>: the unit's division code for its own organisation, else an assigned one.</param>
+    public static PartyOrganization Create(string name, PartyOrganizationKind kind, AdministrativeUnit unit, string code, DateTimeOffset now)
     {
         if (unit.Retired)
         {
@@ -54,6 +61,7 @@ public sealed class PartyOrganization : IPublishedEntity
         {
             Id = Guid.CreateVersion7(),
             Name = ValidName(name),
+            Code = code,
             Kind = kind,
             UnitId = unit.Id,
             UnitPath = unit.Path,
@@ -82,14 +90,17 @@ public sealed class PartyOrganization : IPublishedEntity
 
     /// <summary>
     /// Follows its unit into a merge (撤并): a village's or community's own organisation is retired
-    /// with it (the successor has its own), any other organisation moves to the successor.
+    /// with it and names the successor unit's own organisation as its successor; any other
+    /// organisation moves to the successor unit and keeps its code.
     /// </summary>
+    /// <param name="successorOwn">The successor unit's own village or community organisation, if it has one.</param>
     /// <returns>What happened to it.</returns>
-    public UnitChange FollowMerge(AdministrativeUnit successor, DateTimeOffset now)
+    public UnitChange FollowMerge(AdministrativeUnit successor, PartyOrganization? successorOwn, DateTimeOffset now)
     {
-        if (Kind is PartyOrganizationKind.Village or PartyOrganizationKind.Community)
+        if (IsUnitsOwn)
         {
             Retired = true;
+            SuccessorId = successorOwn?.Id;
             Touch(now);
             return UnitChange.Retired;
         }
@@ -100,8 +111,11 @@ public sealed class PartyOrganization : IPublishedEntity
         return UnitChange.Moved;
     }
 
+    /// <summary>A village's or community's own organisation, which stands for its unit.</summary>
+    public bool IsUnitsOwn => Kind is PartyOrganizationKind.Village or PartyOrganizationKind.Community;
+
     public PartyOrganizationChanged ToEvent(UnitChange change) =>
-        new(Id, Version, change, Name, Kind, UnitId, Retired, UpdatedAt);
+        new(Id, Version, change, Name, Code, Kind, UnitId, Retired, SuccessorId, UpdatedAt);
 
     private static string ValidName(string name)
     {

@@ -194,9 +194,11 @@ public static class UnitsApi
             db.PublishOnCommit(unit.ToEvent(UnitChange.Retired));
 
             var organizations = await db.PartyOrganizations.Where(o => o.UnitId == unit.Id && !o.Retired).ToListAsync(ct);
+            var successorOwn = await db.PartyOrganizations.FirstOrDefaultAsync(
+                o => o.UnitId == successor.Id && !o.Retired && (o.Kind == PartyOrganizationKind.Village || o.Kind == PartyOrganizationKind.Community), ct);
             foreach (var organization in organizations)
             {
-                db.PublishOnCommit(organization.ToEvent(organization.FollowMerge(successor, now)));
+                db.PublishOnCommit(organization.ToEvent(organization.FollowMerge(successor, successorOwn, now)));
             }
 
             var children = await db.Units.Where(u => u.ParentId == unit.Id && !u.Retired).ToListAsync(ct);

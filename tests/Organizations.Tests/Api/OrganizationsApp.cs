@@ -2,8 +2,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Data;
 using PartyPlatform.TestInfrastructure;
+using PartyPlatform.TestInfrastructure.Messaging;
 
 namespace PartyPlatform.Organizations.Tests.Api;
 
@@ -30,8 +32,18 @@ public sealed class OrganizationsApp : ServiceApp<Program>
     public static async Task<OrganizationsApp> StartAsync() =>
         new(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
 
-    public OrganizationsDb OpenDb() =>
-        new(new DbContextOptionsBuilder<OrganizationsDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
+    public OrganizationsDb OpenDb() => Db(Database);
+
+    /// <summary>The service's DbContext on <paramref name="database"/>, without the service.</summary>
+    public static OrganizationsDb Db(string database) =>
+        new(new DbContextOptionsBuilder<OrganizationsDb>().UseNpgsql(database).UseSnakeCaseNamingConvention().Options);
+
+    /// <summary>The events of type <typeparamref name="T"/> the outbox holds, sent or not, oldest first.</summary>
+    public async Task<List<T>> PublishedAsync<T>()
+    {
+        await using var db = OpenDb();
+        return await db.PublishedAsync<T>();
+    }
 
     /// <summary>A tree imported as the city administrator; the import must succeed. Returns its result.</summary>
     public async Task<JsonElement> ImportCsvAsync(string csv)

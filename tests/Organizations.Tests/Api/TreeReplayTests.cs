@@ -20,7 +20,7 @@ public sealed class TreeReplayTests
         610502000000,临渭区,District,610500000000,
         610502001000,东镇,Township,610502000000,
         610502002000,西镇,Township,610502000000,
-        610502001201,东一村,Village,610502001000,
+        610502001201,东一村,Village,610502001000,东一村党支部
         610502002201,西一村,Village,610502002000,
         """;
 
@@ -101,8 +101,48 @@ public sealed class TreeReplayTests
         await AssertReplayedAsync(app, times: 2);
     }
 
+    [Fact]
+    public async Task A_sender_that_does_not_copy_party_organisations_gets_none_and_a_request_without_figures_gets_them_all()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+        await LoadTreeAsync(app);
+        var consumed = ObserveRequests(app);
+        var (units, _) = await DigestsAsync(app);
+
+        // As Venues and Personnel ask: their units one version behind, nothing said of organisations.
+        await SendRequestAsync(app, NewId.NextGuid(), units with { VersionSum = units.VersionSum - 1 });
+        await Eventually.TrueAsync(() => Task.FromResult(consumed.Count == 1), Patience);
+        await AssertReplayedAsync(app, times: 1);
+        Assert.Empty(await ReplayedOrganizationsAsync(app));
+
+        await SendRequestAsync(app, NewId.NextGuid());
+        await Eventually.TrueAsync(() => Task.FromResult(consumed.Count == 2), Patience);
+        await AssertReplayedAsync(app, times: 2);
+        await AssertOrganizationsReplayedAsync(app, times: 1);
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_party_organisations_is_replayed_only_when_it_is_behind()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+        await LoadTreeAsync(app);
+        var consumed = ObserveRequests(app);
+        var (units, organizations) = await DigestsAsync(app);
+
+        await SendRequestAsync(app, NewId.NextGuid(), units, organizations);
+        await Eventually.TrueAsync(() => Task.FromResult(consumed.Count == 1), Patience);
+        Assert.Empty(await ReplayedOrganizationsAsync(app));
+
+        await SendRequestAsync(app, NewId.NextGuid(), units, organizations with { VersionSum = organizations.VersionSum - 1 });
+        await Eventually.TrueAsync(() => Task.FromResult(consumed.Count == 2), Patience);
+        await AssertOrganizationsReplayedAsync(app, times: 1);
+        await using var db = app.OpenDb();
+        Assert.Empty(await ReplayedAsync(db));
+    }
+
     /// <summary>
-    /// A tree with a merge behind it, so that versions differ and a unit is retired, whose events
+    /// A tree with a merge behind it, so that versions differ, a unit is retired and an enterprise's
+    /// Party organisation has moved, whose events
     /// have all left the outbox.
     /// </summary>
     private static async Task LoadTreeAsync(OrganizationsApp app)
@@ -111,6 +151,8 @@ public sealed class TreeReplayTests
         var client = app.CreateClient();
         var east = await client.GetFromJsonAsync<JsonElement>("/api/organizations/unit-codes/610502001000", Ct);
         var west = await client.GetFromJsonAsync<JsonElement>("/api/organizations/unit-codes/610502002000", Ct);
+        (await client.PostAsJsonAsync("/api/organizations/party-organizations",
+            new { name = "东镇果业公司党支部", kind = "Enterprise", unitId = east.GetProperty("id") }, Ct)).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync($"/api/organizations/units/{east.GetProperty("id")}/merge",
             new { successorId = west.GetProperty("id") }, Ct)).EnsureSuccessStatusCode();
 
@@ -125,11 +167,19 @@ public sealed class TreeReplayTests
         return consumed;
     }
 
-    private static async Task SendRequestAsync(OrganizationsApp app, Guid messageId, CopyDigest? held = null)
+    private static async Task<(CopyDigest Units, CopyDigest Organizations)> DigestsAsync(OrganizationsApp app)
+    {
+        await using var db = app.OpenDb();
+        var units = await db.Units.Select(u => u.Version).ToListAsync(Ct);
+        var organizations = await db.PartyOrganizations.Select(o => o.Version).ToListAsync(Ct);
+        return (new CopyDigest(units.Count, units.Sum()), new CopyDigest(organizations.Count, organizations.Sum()));
+    }
+
+    private static async Task SendRequestAsync(OrganizationsApp app, Guid messageId, CopyDigest? held = null, CopyDigest? organizations = null)
     {
         var bus = app.Services.GetRequiredService<IBus>();
         var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{TreeReplayRequested.Queue}"));
-        await endpoint.Send(new TreeReplayRequested("tests", DateTimeOffset.UtcNow, held), context => context.MessageId = messageId, Ct);
+        await endpoint.Send(new TreeReplayRequested("tests", DateTimeOffset.UtcNow, held, organizations), context => context.MessageId = messageId, Ct);
     }
 
     private static async Task<bool> RequestWaitsOnInboxAsync(OrganizationsApp app)
@@ -150,6 +200,20 @@ public sealed class TreeReplayTests
         Assert.Contains(units, u => u.Retired);
         Assert.Equal(units.SelectMany(u => Enumerable.Repeat((u.Id, u.Version, u.Retired), times)).Order(), replayed);
     }
+
+    /// <summary>The outbox holds <paramref name="times"/> replayed events per Party organisation, each at its current state and code.</summary>
+    private static async Task AssertOrganizationsReplayedAsync(OrganizationsApp app, int times)
+    {
+        await using var db = app.OpenDb();
+        var organizations = await db.PartyOrganizations.AsNoTracking().Select(o => new { o.Id, o.Version, o.Code, o.UnitId }).ToListAsync(Ct);
+        var replayed = (await ReplayedOrganizationsAsync(app)).Select(e => (e.OrganizationId, e.Version, e.Code, e.UnitId)).Order();
+
+        Assert.Contains(organizations, o => o.Version > 1);
+        Assert.Equal(organizations.SelectMany(o => Enumerable.Repeat((o.Id, o.Version, o.Code, o.UnitId), times)).Order(), replayed);
+    }
+
+    private static async Task<List<PartyOrganizationChanged>> ReplayedOrganizationsAsync(OrganizationsApp app) =>
+        (await app.PublishedAsync<PartyOrganizationChanged>()).Where(e => e.Change == UnitChange.Replayed).ToList();
 
     private static async Task<List<AdministrativeUnitChanged>> ReplayedAsync(OrganizationsDb db)
     {

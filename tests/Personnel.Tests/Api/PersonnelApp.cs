@@ -9,6 +9,7 @@ using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Personnel.Data;
 using PartyPlatform.TestInfrastructure;
+using PartyPlatform.TestInfrastructure.Messaging;
 
 namespace PartyPlatform.Personnel.Tests.Api;
 
@@ -67,10 +68,7 @@ public sealed class PersonnelApp : ServiceApp<Program>
     public async Task<List<(T Event, string Payload)>> PublishedAsync<T>()
     {
         await using var db = OpenDb();
-        var type = MessageSerializer.TypeName(typeof(T));
-        var rows = await db.Set<OutboxMessage>().Where(m => m.MessageType == type).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .ToListAsync(TestContext.Current.CancellationToken);
-        return rows.ConvertAll(m => ((T)MessageSerializer.Deserialize(m.MessageType, m.Payload).Message, m.Payload));
+        return await db.PublishedWithPayloadsAsync<T>();
     }
 
     /// <summary>Retires (merges away) the n-th village of a township into <paramref name="successor"/>, as Organizations' event would; returns its id.</summary>

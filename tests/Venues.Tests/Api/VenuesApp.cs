@@ -10,6 +10,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.TestInfrastructure;
+using PartyPlatform.TestInfrastructure.Messaging;
 using PartyPlatform.Venues.Data;
 
 namespace PartyPlatform.Venues.Tests.Api;
@@ -82,10 +83,7 @@ public sealed class VenuesApp : ServiceApp<Program>
     public async Task<List<T>> PublishedAsync<T>()
     {
         await using var db = OpenDb();
-        var type = MessageSerializer.TypeName(typeof(T));
-        var rows = await db.Set<OutboxMessage>().Where(m => m.MessageType == type).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .ToListAsync(TestContext.Current.CancellationToken);
-        return rows.ConvertAll(m => (T)MessageSerializer.Deserialize(m.MessageType, m.Payload).Message);
+        return await db.PublishedAsync<T>();
     }
 
     /// <summary>Another instance of the service on the same database and broker, as after a restart, at the same time.</summary>

@@ -181,6 +181,12 @@ namespace PartyPlatform.Organizations.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -196,6 +202,10 @@ namespace PartyPlatform.Organizations.Data.Migrations
                     b.Property<bool>("Retired")
                         .HasColumnType("boolean")
                         .HasColumnName("retired");
+
+                    b.Property<Guid?>("SuccessorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("successor_id");
 
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid")
@@ -219,6 +229,10 @@ namespace PartyPlatform.Organizations.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_party_organizations");
 
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_party_organizations_code");
+
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_party_organizations_unit_id");
 
@@ -228,6 +242,23 @@ namespace PartyPlatform.Organizations.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("UnitPath"), new[] { "text_pattern_ops" });
 
                     b.ToTable("party_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Organizations.PartyOrganizations.PartyOrganizationCodeSequence", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("prefix");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer")
+                        .HasColumnName("last");
+
+                    b.HasKey("Prefix")
+                        .HasName("pk_party_organization_code_sequences");
+
+                    b.ToTable("party_organization_code_sequences", (string)null);
                 });
 
             modelBuilder.Entity("PartyPlatform.Organizations.Units.AdministrativeUnit", b =>

@@ -12,8 +12,8 @@ using PartyPlatform.Dashboard.Data;
 namespace PartyPlatform.Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDb))]
-    [Migration("20261201154212_SurveyFigures")]
-    partial class SurveyFigures
+    [Migration("20261201153304_PartyOrganizationReplicas")]
+    partial class PartyOrganizationReplicas
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,59 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("PartyPlatform.AdministrativeTree.PartyOrganizationReplica", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retired");
+
+                    b.Property<Guid?>("SuccessorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("successor_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_party_organization_replicas");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_party_organization_replicas_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_party_organization_replicas_unit_id");
+
+                    b.ToTable("party_organization_replicas", (string)null);
+                });
 
             modelBuilder.Entity("PartyPlatform.AdministrativeTree.UnitReplica", b =>
                 {
@@ -268,97 +321,6 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                         .HasDatabaseName("ix_secretary_profiles_level_unit_code");
 
                     b.ToTable("secretary_profiles", (string)null);
-                });
-
-            modelBuilder.Entity("PartyPlatform.Dashboard.Surveys.OrganizationVisitRecord", b =>
-                {
-                    b.Property<Guid>("ScopeEntryId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("scope_entry_id");
-
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("campaign_id");
-
-                    b.Property<int?>("Households")
-                        .HasColumnType("integer")
-                        .HasColumnName("households");
-
-                    b.Property<bool>("InScope")
-                        .HasColumnType("boolean")
-                        .HasColumnName("in_scope");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<string>("OrganizationCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("organization_code");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("unit_id");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
-
-                    b.Property<int>("VisitedHouseholds")
-                        .HasColumnType("integer")
-                        .HasColumnName("visited_households");
-
-                    b.HasKey("ScopeEntryId")
-                        .HasName("pk_organization_visits");
-
-                    b.HasIndex("CampaignId", "UnitId")
-                        .HasDatabaseName("ix_organization_visits_campaign_id_unit_id");
-
-                    b.ToTable("organization_visits", (string)null);
-                });
-
-            modelBuilder.Entity("PartyPlatform.Dashboard.Surveys.SurveyCampaignRecord", b =>
-                {
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("campaign_id");
-
-                    b.Property<DateOnly>("EndsOn")
-                        .HasColumnType("date")
-                        .HasColumnName("ends_on");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("date")
-                        .HasColumnName("starts_on");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("unit_id");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
-
-                    b.HasKey("CampaignId")
-                        .HasName("pk_survey_campaigns");
-
-                    b.ToTable("survey_campaigns", (string)null);
                 });
 
             modelBuilder.Entity("PartyPlatform.Dashboard.Venues.DeadlineFact", b =>
