@@ -3,6 +3,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Surveys.Campaigns;
+using PartyPlatform.Surveys.Problems;
 using PartyPlatform.Surveys.Visits;
 
 namespace PartyPlatform.Surveys.Data;
@@ -17,12 +18,21 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
 
     public DbSet<Visit> Visits => Set<Visit>();
 
+    public DbSet<Problem> Problems => Set<Problem>();
+
+    public DbSet<ProblemNote> ProblemNotes => Set<ProblemNote>();
+
+    public DbSet<ProblemStep> ProblemSteps => Set<ProblemStep>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
         modelBuilder.ApplyConfiguration(new CampaignConfiguration());
         modelBuilder.ApplyConfiguration(new CampaignOrganizationConfiguration());
         modelBuilder.ApplyConfiguration(new VisitConfiguration());
+        modelBuilder.ApplyConfiguration(new ProblemConfiguration());
+        modelBuilder.ApplyConfiguration(new ProblemNoteConfiguration());
+        modelBuilder.ApplyConfiguration(new ProblemStepConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }
