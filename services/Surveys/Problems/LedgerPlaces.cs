@@ -46,5 +46,6 @@ public static class LedgerPlaces
     public static async Task<ProblemResponse> WithHistoryAsync(this SurveysDb db, Problem problem, CancellationToken ct) =>
         ProblemResponse.From(problem,
             await db.ProblemNotes.AsNoTracking().Where(n => n.ProblemId == problem.Id).OrderBy(n => n.WrittenAt).ThenBy(n => n.Id).ToListAsync(ct),
-            await db.ProblemSteps.AsNoTracking().Where(s => s.ProblemId == problem.Id).OrderBy(s => s.Stage).ToListAsync(ct));
+            // In the steps' order, which is the stage's, not its stored name's.
+            (await db.ProblemSteps.AsNoTracking().Where(s => s.ProblemId == problem.Id).ToListAsync(ct)).OrderBy(s => s.Stage).ToList());
 }
