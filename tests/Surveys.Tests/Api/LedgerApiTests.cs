@@ -55,6 +55,25 @@ public sealed class LedgerApiTests
     }
 
     [Fact]
+    public async Task Problems_raised_at_once_count_each_other()
+    {
+        await using var app = await SurveysApp.StartAsync();
+        var campaign = await app.CampaignAsync();
+        var city = app.CreateClient();
+
+        // Four organisations at once: each classification must see the ones committed before it, so the last sees the threshold.
+        var raised = await Task.WhenAll(new[] { East(1), East(2), East(3), TestTree.VillageCode(TestTree.SecondTownshipCode, 1) }
+            .Select(code => Problems.RaiseAsync(city, campaign, code)));
+
+        await using var db = app.OpenDb();
+        Assert.All(await db.Problems.ToListAsync(Ct), p => Assert.Equal(ProblemSpread.Widespread, p.ComputedSpread));
+        // What a copy ends with, the last version of each, says widespread too.
+        var last = (await app.PublishedAsync<ProblemChanged>()).GroupBy(e => e.ProblemId).Select(g => g.MaxBy(e => e.Version)!).ToList();
+        Assert.Equal(raised.Order(), last.Select(e => e.ProblemId).Order());
+        Assert.All(last, e => Assert.Equal(ProblemSpread.Widespread, e.Spread));
+    }
+
+    [Fact]
     public async Task An_override_wins_with_its_reason_and_author_and_is_audited()
     {
         await using var app = await SurveysApp.StartAsync();
