@@ -25,7 +25,9 @@ public sealed class LedgerImporter(SurveysDb db, ReplicaScope scope, IOptions<Le
         var organizations = await OrganizationsAsync(campaign, lines, ct);
         var counties = await db.CountiesOfAsync([.. organizations.Values.Select(o => o.UnitId)], ct);
         var organizationIds = organizations.Values.Select(o => o.OrganizationId).ToList();
-        var recorded = await db.Problems.AsNoTracking().Where(p => p.CampaignId == campaign.Id && organizationIds.Contains(p.OrganizationId)).ToListAsync(ct);
+        var recorded = (await db.Problems.AsNoTracking().Where(p => p.CampaignId == campaign.Id && organizationIds.Contains(p.OrganizationId))
+            .Select(p => new { p.OrganizationId, p.Kind, p.Category, p.RaisedOn, p.Said }).ToListAsync(ct))
+            .Select(p => (p.OrganizationId, p.Kind, p.Category, p.RaisedOn, p.Said)).ToHashSet();
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
         var raised = new List<Problem>();
@@ -46,7 +48,7 @@ public sealed class LedgerImporter(SurveysDb db, ReplicaScope scope, IOptions<Le
                 {
                     problems[Column.Said] = $"The same problem is on row {seen[key]}: one row per problem.";
                 }
-                else if (recorded.Any(p => p.IsSameAs(organization.OrganizationId, kind.Value, category.Code, day.Value, said!)))
+                else if (recorded.Contains(key))
                 {
                     unchanged++;
                 }

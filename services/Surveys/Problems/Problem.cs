@@ -108,10 +108,6 @@ public sealed class Problem : IPublishedEntity
         };
     }
 
-    /// <summary>The same problem as a row of a file that is sent again: same organisation, kind, category, day and words.</summary>
-    public bool IsSameAs(Guid organizationId, ProblemKind kind, string category, DateOnly raisedOn, string said) =>
-        OrganizationId == organizationId && Kind == kind && Category == category && RaisedOn == raisedOn && Said == said;
-
     /// <summary>The rules' classification; true when what counts moved (the version moves with it, unless it is new).</summary>
     public bool Classified(ProblemSpread spread, ProblemRecurrence recurrence, DateTimeOffset now)
     {
