@@ -10,6 +10,7 @@ using PartyPlatform.Surveys.Consumers;
 using PartyPlatform.Surveys.Data;
 using PartyPlatform.Surveys.Evaluations;
 using PartyPlatform.Surveys.Figures;
+using PartyPlatform.Surveys.Problems;
 using PartyPlatform.Surveys.SpotChecks;
 using PartyPlatform.Surveys.Visits;
 
@@ -23,6 +24,7 @@ builder.AddCityCalendar();
 builder.AddSurveysData();
 builder.Services.AddOptions<VisitFloorOptions>().BindConfiguration(VisitFloorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<ClassificationRule>().BindConfiguration(ClassificationRule.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.AddLedger();
 builder.AddAdministrativeTree<SurveysDb>("surveys");
 builder.AddPlatformMessaging("surveys", bus => bus.AddSurveysConsumers(builder.Configuration));
 builder.AddOutboxRelay<SurveysDb>();
@@ -41,6 +43,7 @@ app.MapFiguresApi();
 app.MapEvaluationsApi();
 app.MapClassificationApi();
 app.MapSpotChecksApi();
+app.MapLedgerApi();
 app.MapAuditApi<SurveysDb>("/api/surveys").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<SurveysDb>();

@@ -5,9 +5,10 @@ namespace PartyPlatform.Surveys.Consumers;
 
 public static class SurveysConsumers
 {
-    /// <summary>The tree copy; each consumer names its own queue.</summary>
+    /// <summary>The tree copy, and the replay queue other services send to; each consumer names its own queue.</summary>
     public static void AddSurveysConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration)
     {
         bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(configuration);
+        bus.AddInboxConsumer<SurveysFactsReplayRequestedConsumer>();
     }
 }

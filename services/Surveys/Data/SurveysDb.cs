@@ -5,6 +5,7 @@ using PartyPlatform.Messaging;
 using PartyPlatform.Surveys.Campaigns;
 using PartyPlatform.Surveys.Classification;
 using PartyPlatform.Surveys.Evaluations;
+using PartyPlatform.Surveys.Problems;
 using PartyPlatform.Surveys.SpotChecks;
 using PartyPlatform.Surveys.Visits;
 
@@ -25,6 +26,11 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
     public DbSet<OrganizationClassification> Classifications => Set<OrganizationClassification>();
 
     public DbSet<SpotCheck> SpotChecks => Set<SpotCheck>();
+    public DbSet<Problem> Problems => Set<Problem>();
+
+    public DbSet<ProblemNote> ProblemNotes => Set<ProblemNote>();
+
+    public DbSet<ProblemStep> ProblemSteps => Set<ProblemStep>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,6 +41,9 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
         modelBuilder.ApplyConfiguration(new EvaluationConfiguration());
         modelBuilder.ApplyConfiguration(new OrganizationClassificationConfiguration());
         modelBuilder.ApplyConfiguration(new SpotCheckConfiguration());
+        modelBuilder.ApplyConfiguration(new ProblemConfiguration());
+        modelBuilder.ApplyConfiguration(new ProblemNoteConfiguration());
+        modelBuilder.ApplyConfiguration(new ProblemStepConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

@@ -75,6 +75,25 @@ public sealed class ClassificationApiTests
     }
 
     [Fact]
+    public async Task Problems_not_yet_closed_hold_an_organisation_back()
+    {
+        await using var app = await SurveysApp.StartAsync();
+        var campaign = await app.CampaignAsync(households: 1, unitCode: TestTree.OtherCountyCode);
+        var county = app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.OtherCountyCode);
+        await Visits.RecordAsync(county, campaign, Village1, "H-1");
+        await EvaluateAsync(county, campaign, Village1, "Satisfied", "Satisfied");
+        for (var n = 0; n < 3; n++)
+        {
+            await Problems.RaiseAsync(county, campaign, Village1);
+        }
+
+        await ClassifyAsync(county, campaign);
+
+        var classified = (await app.PublishedAsync<OrganizationClassified>()).Single(e => e.OrganizationCode == Village1);
+        Assert.Equal((OrganizationClass.Backward, "未销号问题3个，达到3个"), (classified.Class, classified.Reason));
+    }
+
+    [Fact]
     public async Task A_county_classifies_its_own_organisations_only()
     {
         await using var app = await SurveysApp.StartAsync();

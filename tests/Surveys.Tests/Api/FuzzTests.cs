@@ -13,14 +13,16 @@ public sealed class FuzzTests
     {
         await using var app = await SurveysApp.StartAsync();
         var campaign = await app.CampaignAsync();
+        var problem = await Problems.RaiseAsync(app.CreateClient(), campaign, TestTree.VillageCode(TestTree.TownshipCode, 1));
 
         var result = await new RequestFuzzer(app.CreateClient(), app.Database).RunAsync(new Dictionary<string, string>
         {
             ["id"] = campaign.ToString(),
             ["organizationId"] = app.OrganizationId(TestTree.VillageCode(TestTree.TownshipCode, 1)).ToString(),
             ["visitId"] = "1",
+            ["problemId"] = problem.ToString(),
         }, requests: 300, Ct);
 
-        result.AssertAllRefused(minimumOperations: 2);
+        result.AssertAllRefused(minimumOperations: 11);
     }
 }

@@ -95,6 +95,14 @@ public sealed class SurveysApp : ServiceApp<Program>
         return rows.ConvertAll(m => (T)MessageSerializer.Deserialize(m.MessageType, m.Payload).Message);
     }
 
+    /// <summary>Another instance of the service on the same database and broker, as after a restart, at the same time.</summary>
+    public SurveysApp Restarted()
+    {
+        var app = new SurveysApp(Database, Broker);
+        app.Time.SetUtcNow(Time.GetUtcNow());
+        return app;
+    }
+
     public SurveysDb OpenDb() =>
         new(new DbContextOptionsBuilder<SurveysDb>().UseNpgsql(Database).UseSnakeCaseNamingConvention().Options);
 

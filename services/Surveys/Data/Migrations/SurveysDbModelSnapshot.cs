@@ -467,6 +467,234 @@ namespace PartyPlatform.Surveys.Data.Migrations
                     b.ToTable("evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Surveys.Problems.Problem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ComputedSpread")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("computed_spread");
+
+                    b.Property<Guid?>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrganizationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("organization_code");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("organization_name");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("raised_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Recurrence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recurrence");
+
+                    b.Property<Guid?>("ResponsibleUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_unit_id");
+
+                    b.Property<string>("Said")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("said");
+
+                    b.Property<DateTimeOffset?>("SpreadOverriddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("spread_overridden_at");
+
+                    b.Property<string>("SpreadOverriddenBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("spread_overridden_by");
+
+                    b.Property<string>("SpreadOverride")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("spread_override");
+
+                    b.Property<string>("SpreadOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("spread_override_reason");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_problems");
+
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("ix_problems_deadline")
+                        .HasFilter("overdue_at IS NULL AND stage IN ('Assigned', 'InProgress')");
+
+                    b.HasIndex("CampaignId", "UnitId")
+                        .HasDatabaseName("ix_problems_campaign_id_unit_id");
+
+                    b.HasIndex("OrganizationId", "Category")
+                        .HasDatabaseName("ix_problems_organization_id_category");
+
+                    b.HasIndex("CampaignId", "CountyId", "Category")
+                        .HasDatabaseName("ix_problems_campaign_id_county_id_category");
+
+                    b.ToTable("problems", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.Problems.ProblemNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("problem_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_problem_notes");
+
+                    b.HasIndex("ProblemId")
+                        .HasDatabaseName("ix_problem_notes_problem_id");
+
+                    b.ToTable("problem_notes", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.Problems.ProblemStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("problem_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_problem_steps");
+
+                    b.HasIndex("ProblemId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_problem_steps_problem_id_stage");
+
+                    b.ToTable("problem_steps", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Surveys.SpotChecks.SpotCheck", b =>
                 {
                     b.Property<Guid>("Id")
@@ -615,6 +843,36 @@ namespace PartyPlatform.Surveys.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_evaluations_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.Problems.Problem", b =>
+                {
+                    b.HasOne("PartyPlatform.Surveys.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_problems_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.Problems.ProblemNote", b =>
+                {
+                    b.HasOne("PartyPlatform.Surveys.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_problem_notes_problems_problem_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.Problems.ProblemStep", b =>
+                {
+                    b.HasOne("PartyPlatform.Surveys.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_problem_steps_problems_problem_id");
                 });
 
             modelBuilder.Entity("PartyPlatform.Surveys.SpotChecks.SpotCheck", b =>
