@@ -1,3 +1,4 @@
+using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Messaging.Outbox;
@@ -53,6 +54,32 @@ public sealed class CampaignOrganization : IPublishedEntity
             CampaignId = campaignId, OrganizationId = organizationId, OrganizationCode = code, OrganizationName = name, Kind = kind, UnitId = unitId,
             UpdatedAt = now,
         };
+
+    public static CampaignOrganization Add(Guid campaignId, PartyOrganizationReplica organization, DateTimeOffset now) =>
+        Add(campaignId, organization.Id, organization.Code, organization.Name, organization.Kind, organization.UnitId, now);
+
+    /// <summary>
+    /// Follows the organisation's copy: a new name, or a move to a successor unit in a merge (撤并), which moves
+    /// its figures to the successor's township and county. False when nothing the figures carry moved.
+    /// </summary>
+    public bool Follow(PartyOrganizationReplica organization, DateTimeOffset now)
+    {
+        if ((OrganizationName, UnitId) == (organization.Name, organization.UnitId))
+        {
+            return false;
+        }
+
+        (OrganizationName, UnitId) = (organization.Name, organization.UnitId);
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>The organisation was merged into <paramref name="successor"/>: it leaves the scope, its visits stay as history.</summary>
+    public void LeaveFor(Guid successor, DateTimeOffset now)
+    {
+        SucceededBy = successor;
+        Touch(now);
+    }
 
     public bool SetHouseholds(int households, DateTimeOffset now)
     {

@@ -13,3 +13,6 @@ public sealed record PlanCampaignRequest(
     [property: MaxLength(5)] PartyOrganizationKind[]? Kinds);
 
 public sealed record SetHouseholdsRequest([property: Required, Range(1, CampaignOrganization.MaxHouseholds)] int? Households);
+
+/// <param name="OrganizationCode">The Party organisation's stable code.</param>
+public sealed record AddCampaignOrganizationRequest([property: Required, StringLength(32, MinimumLength = 1)] string? OrganizationCode);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.OpenApi;
 using PartyPlatform.Security;
@@ -18,6 +19,13 @@ public static class CampaignsApi
         campaigns.MapGet("/", List).WithName("ListCampaigns")
             .WithSummary("The campaigns the caller takes part in (the city's, and its own unit's), newest first, paged");
         campaigns.MapGet("/{id:guid}", Get).WithName("GetCampaign").WithSummary("One campaign");
+        campaigns.MapPost("/", Plan).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("PlanCampaign").WithSummary("Plan a campaign over the Party organisations under a unit of the caller's (the city's, or a county's own)")
+            .WithDescription("Every Party organisation in service under the unit, of the kinds named (all kinds when left out), joins the scope; so do organisations created later, when added one by one. The unit must be the city, a county or a township.");
+        campaigns.MapPost("/{id:guid}/organizations", AddOrganization).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("AddCampaignOrganization").WithSummary("Add a Party organisation to the campaign's scope by its code (one created after the campaign was planned)")
+            .WithDescription("The organisation must be in service under the campaign's unit; one in the scope already answers 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         campaigns.MapGet("/{id:guid}/organizations", Organizations).WithName("ListCampaignOrganizations")
             .WithSummary("The campaign's organisations in the caller's unit (or one unit of it), by code, with households, households visited and the visit rate, paged");
         campaigns.MapPut("/{id:guid}/organizations/{organizationId:guid}/households", SetHouseholds).RequireAuthorization(PlatformPolicies.Write)
@@ -36,6 +44,52 @@ public static class CampaignsApi
             .ToListAsync(ct);
         return TypedResults.Ok(new Page<CampaignResponse>(
             rows.ConvertAll(r => CampaignResponse.From(r.Campaign, r.Organizations)), request.Number, request.Size, await campaigns.CountAsync(ct)));
+    }
+
+    private static async Task<Created<CampaignResponse>> Plan(PlanCampaignRequest request, ReplicaScope scope, SurveysDb db, TimeProvider time, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.UnitId && !u.Retired, ct)
+                   ?? throw new RuleViolationException("unitId", $"{request.UnitId} is not a unit of the tree in service.");
+        await scope.EnsureBodyUnitAsync(unit.Id, $"Unit '{unit.Name}'", ct);
+        if (unit.Level == UnitLevel.Village)
+        {
+            throw new RuleViolationException("unitId", $"A campaign covers the organisations of a city, county or township; '{unit.Name}' is a village.");
+        }
+
+        var campaign = Campaign.Plan(request.Name!.Trim(), unit.Id, request.StartsOn!.Value, request.EndsOn!.Value, time.GetUtcNow());
+        PartyOrganizationKind[] kinds = request.Kinds is { Length: > 0 } named ? [.. named.Distinct()] : Enum.GetValues<PartyOrganizationKind>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Campaigns.Add(campaign);
+        db.PublishOnCommit(campaign.ToEvent());
+        var organizations = await db.FillAsync(campaign, kinds, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created($"/api/surveys/campaigns/{campaign.Id}", CampaignResponse.From(campaign, organizations));
+    }
+
+    private static async Task<Results<Created<CampaignOrganizationResponse>, NotFound>> AddOrganization(
+        Guid id, AddCampaignOrganizationRequest request, ReplicaScope scope, SurveysDb db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.VisibleCampaignAsync(scope, id, ct) is not { } campaign)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var code = request.OrganizationCode!.Trim();
+        var under = db.Units.Subtrees([campaign.UnitId]).Select(u => u.Id);
+        var organization = await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code && !o.Retired && under.Contains(o.UnitId), ct)
+                           ?? throw new RuleViolationException("organizationCode", $"No Party organisation in service with code '{code}' is under the campaign's unit.");
+        await scope.EnsureBodyUnitAsync(organization.UnitId, $"Organisation '{organization.Name}'", ct);
+        if (await db.CampaignOrganizations.AnyAsync(o => o.CampaignId == id && o.OrganizationId == organization.Id, ct))
+        {
+            throw new ConflictException($"'{organization.Name}' is in the campaign's scope already.");
+        }
+
+        var entry = CampaignOrganization.Add(id, organization, time.GetUtcNow());
+        db.CampaignOrganizations.Add(entry);
+        db.PublishOnCommit(entry.ToEvent());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/surveys/campaigns/{id}/organizations?code={code}", CampaignOrganizationResponse.From(entry));
     }
 
     private static async Task<Results<Ok<CampaignResponse>, NotFound>> Get(Guid id, ReplicaScope scope, SurveysDb db, CancellationToken ct)

@@ -9,6 +9,7 @@ public static class SurveysConsumers
     public static void AddSurveysConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration)
     {
         bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(configuration);
+        bus.AddBatchConsumer<PartyOrganizationChangedConsumer>(configuration);
         bus.AddInboxConsumer<SurveysFactsReplayRequestedConsumer>();
     }
 }

@@ -15,6 +15,8 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
 {
     public DbSet<UnitReplica> Units => Set<UnitReplica>();
 
+    public DbSet<PartyOrganizationReplica> PartyOrganizations => Set<PartyOrganizationReplica>();
+
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbSet<CampaignOrganization> CampaignOrganizations => Set<CampaignOrganization>();
@@ -35,6 +37,7 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
+        modelBuilder.AddPartyOrganizationReplicas();
         modelBuilder.ApplyConfiguration(new CampaignConfiguration());
         modelBuilder.ApplyConfiguration(new CampaignOrganizationConfiguration());
         modelBuilder.ApplyConfiguration(new VisitConfiguration());

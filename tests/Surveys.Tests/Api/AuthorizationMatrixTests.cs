@@ -52,6 +52,9 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Route("visitId", visit.ToString())
             .Route("problemId", problems[0].ToString())
             .Missing("visitId", "999999999")
+            .Write(new("POST", "/api/surveys/campaigns", Refusal.BodyOutside,
+                MatrixBody.Json(new { name = "华州区第二轮走访", unitId = app.Tree.Id(TestTree.OtherCountyCode), startsOn = "2026-09-01", endsOn = "2026-10-31" })))
+            .Write(new("POST", "/api/surveys/campaigns/{id}/organizations", Refusal.PathOutside, MatrixBody.Json(new { organizationCode = SurveysApp.OtherEnterpriseCode })))
             .Write(new("POST", "/api/surveys/campaigns/{id}/visits", Refusal.PathOutside, MatrixBody.Json(Visits.Body(second, "HZ-0002"))))
             .Write(new("PUT", "/api/surveys/campaigns/{id}/organizations/{organizationId}/households", Refusal.PathOutside,
                 MatrixBody.Json(new { households = 120 })))

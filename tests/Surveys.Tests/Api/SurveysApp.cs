@@ -22,6 +22,12 @@ public sealed class SurveysApp : ServiceApp<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
 
+    /// <summary>The code of the enterprise Party organisation of 东镇 in every app's copy.</summary>
+    public const string EnterpriseCode = "610502001000E001";
+
+    /// <summary>The code of the new social organisation's Party organisation of 南镇 (county B).</summary>
+    public const string OtherEnterpriseCode = "610503001000S001";
+
     private readonly ConcurrentDictionary<string, Guid> organizationIds = new();
 
     private SurveysApp(string database, string broker)
@@ -50,6 +56,16 @@ public sealed class SurveysApp : ServiceApp<Program>
         _ = app.Server;
         await using var db = app.OpenDb();
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
+        // Every village and community has its own Party organisation, coded with its division code; 东镇 has an enterprise's, 南镇 a new social organisation's.
+        db.PartyOrganizations.AddRange(app.Tree.Units.Where(u => u.Level == UnitLevel.Village).Select(u => PartyOrganizationReplica.From(new PartyOrganizationChanged(
+            app.OrganizationId(u.Code!), 1, UnitChange.Created, $"{u.Name}党支部", u.Code!,
+            u.Kind == UnitKind.Village ? PartyOrganizationKind.Village : PartyOrganizationKind.Community, u.UnitId, false, null, Start))));
+        db.PartyOrganizations.Add(PartyOrganizationReplica.From(new PartyOrganizationChanged(
+            app.OrganizationId(EnterpriseCode), 1, UnitChange.Created, "东镇示例食品有限公司党支部", EnterpriseCode, PartyOrganizationKind.Enterprise,
+            app.Tree.Id(TestTree.TownshipCode), false, null, Start)));
+        db.PartyOrganizations.Add(PartyOrganizationReplica.From(new PartyOrganizationChanged(
+            app.OrganizationId(OtherEnterpriseCode), 1, UnitChange.Created, "南镇示例协会党支部", OtherEnterpriseCode, PartyOrganizationKind.SocialOrganization,
+            app.Tree.Id(TestTree.OtherTownshipCode), false, null, Start)));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return app;
     }
@@ -59,11 +75,12 @@ public sealed class SurveysApp : ServiceApp<Program>
     /// <paramref name="unitCode"/> (the city's by default), each village's own Party organisation coded with its
     /// division code, with <paramref name="households"/> each.
     /// </summary>
-    public async Task<Guid> CampaignAsync(int? households = 100, string unitCode = TestTree.CityCode, string name = "2026年入户走访")
+    public async Task<Guid> CampaignAsync(
+        int? households = 100, string unitCode = TestTree.CityCode, string name = "2026年入户走访", DateOnly? startsOn = null, DateOnly? endsOn = null)
     {
         await using var db = OpenDb();
         var now = Time.GetUtcNow();
-        var campaign = Campaign.Plan(name, Tree.Id(unitCode), new DateOnly(2026, 6, 1), new DateOnly(2026, 8, 31), now);
+        var campaign = Campaign.Plan(name, Tree.Id(unitCode), startsOn ?? new DateOnly(2026, 6, 1), endsOn ?? new DateOnly(2026, 8, 31), now);
         db.Campaigns.Add(campaign);
         var under = await db.Units.Subtrees([Tree.Id(unitCode)]).Select(u => u.Id).ToListAsync(TestContext.Current.CancellationToken);
         foreach (var unit in Tree.Units.Where(u => u.Level == UnitLevel.Village && under.Contains(u.UnitId)))
