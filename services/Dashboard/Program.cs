@@ -2,6 +2,7 @@ using PartyPlatform;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Personnel;
+using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Personnel;
@@ -31,6 +32,8 @@ builder.AddPlatformMessaging("dashboard", bus =>
     bus.AddBatchConsumer<GraduateOfficialChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<SurveyCampaignChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<OrganizationVisitFiguresChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<ProblemChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<OrganizationClassifiedConsumer>(builder.Configuration);
 });
 builder.AddMessagingHousekeeping<DashboardDb>();
 // Figures published before this service's queues existed come back this way.
@@ -38,6 +41,8 @@ builder.AddReplayRequest(VenueFactsReplayRequested.Queue, async (services, now, 
     new VenueFactsReplayRequested("dashboard", now, await services.GetRequiredService<DashboardDb>().VenueFactsHeldAsync(ct)));
 builder.AddReplayRequest(PersonnelFactsReplayRequested.Queue, async (services, now, ct) =>
     new PersonnelFactsReplayRequested("dashboard", now, await services.GetRequiredService<DashboardDb>().PersonnelFactsHeldAsync(ct)));
+builder.AddReplayRequest(SurveysFactsReplayRequested.Queue, async (services, now, ct) =>
+    new SurveysFactsReplayRequested("dashboard", now, await services.GetRequiredService<DashboardDb>().SurveysFactsHeldAsync(ct)));
 
 var app = builder.Build();
 

@@ -13,4 +13,8 @@ public sealed record SurveysFactsReplayRequested(string RequestedBy, DateTimeOff
 }
 
 /// <summary>A copy's figures per kind of Surveys fact; null for a kind the sender does not copy.</summary>
-public sealed record SurveysFactsHeld(CopyDigest? OrganizationVisitFigures = null, CopyDigest? Problems = null);
+public sealed record SurveysFactsHeld(
+    CopyDigest? OrganizationVisitFigures = null,
+    CopyDigest? Problems = null,
+    CopyDigest? Campaigns = null,
+    CopyDigest? Classifications = null);

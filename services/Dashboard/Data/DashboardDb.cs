@@ -28,6 +28,10 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
 
     public DbSet<OrganizationVisitRecord> OrganizationVisits => Set<OrganizationVisitRecord>();
 
+    public DbSet<ProblemRecord> Problems => Set<ProblemRecord>();
+
+    public DbSet<ClassificationRecord> Classifications => Set<ClassificationRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
@@ -39,6 +43,8 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new GraduateOfficialRecordConfiguration());
         modelBuilder.ApplyConfiguration(new SurveyCampaignRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OrganizationVisitRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ProblemRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ClassificationRecordConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

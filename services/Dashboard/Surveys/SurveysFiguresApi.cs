@@ -13,12 +13,12 @@ public static class SurveysFiguresApi
     public static RouteGroupBuilder MapSurveysFiguresApi(this IEndpointRouteBuilder routes)
     {
         var surveys = routes.MapGroup("/api/dashboard/surveys")
-            .WithTag("Surveys", "Door-to-door survey figures from Surveys' events: households, households visited, the visit rate (入户率) and blank spots (空白点) per unit.");
+            .WithTag("Surveys", "Door-to-door survey figures from Surveys' events per unit: households, households visited, the visit rate (入户率), blank spots (空白点), problems open, overdue and closed, and 好/中间/后进.");
 
         surveys.MapGet("/campaigns", Campaigns).WithName("ListSurveyCampaigns")
             .WithSummary("The survey campaigns the caller takes part in (the city's, and its own unit's), latest first, paged");
-        surveys.MapGet("/visit-figures", VisitFigures).WithName("GetSurveyVisitFigures")
-            .WithSummary("A campaign's visit figures for one unit (the caller's when left out) and each unit one level below it; the latest campaign when none is named")
+        surveys.MapGet("/figures", VisitFigures).WithName("GetSurveyFigures")
+            .WithSummary("A campaign's figures for one unit (the caller's when left out) and each unit one level below it: visits, problems and classes; the latest campaign when none is named")
             .WithDescription("Before any campaign the answer is an empty state: `campaign` null and every figure zero.");
         return surveys;
     }
@@ -67,11 +67,11 @@ public static class SurveysFiguresApi
         return db.SurveyCampaigns.AsNoTracking().Where(c => above.Contains(c.UnitId) || units.Any(u => u.Id == c.UnitId));
     }
 
-    /// <summary>One unit's figures, summed over the campaign's organisations in its subtree (a few thousand rows for the city).</summary>
+    /// <summary>One unit's figures, summed over the campaign's organisations, problems and classifications in its subtree (a few thousand rows for the city).</summary>
     private static async Task<UnitVisitFiguresResponse> FiguresAsync(DashboardDb db, ReplicaScope scope, Guid? campaignId, UnitReplica unit, CancellationToken ct)
     {
         var subtree = scope.Within(unit.Id);
-        var sums = await db.OrganizationVisits
+        var visits = await db.OrganizationVisits
             .Where(o => o.CampaignId == campaignId && o.InScope && subtree.Any(u => u.Id == o.UnitId))
             .GroupBy(_ => 1)
             .Select(g => new
@@ -84,7 +84,28 @@ public static class SurveysFiguresApi
                 UpdatedAt = g.Max(o => (DateTimeOffset?)o.OccurredAt),
             })
             .FirstOrDefaultAsync(ct);
-        return new UnitVisitFiguresResponse(unit.Id, unit.Name, unit.Code, unit.Level, sums?.Organizations ?? 0, sums?.Households ?? 0, sums?.Visited ?? 0,
-            VisitRate.Percent(sums?.VisitedCounted ?? 0, sums?.Households), sums?.BlankSpots ?? 0, sums?.UpdatedAt);
+        var problems = await db.Problems
+            .Where(p => p.CampaignId == campaignId && p.Kind == ProblemKind.Problem && subtree.Any(u => u.Id == p.UnitId))
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Open = g.Count(p => p.Stage != RectificationStage.Closed),
+                Overdue = g.Count(p => p.Overdue && p.Stage != RectificationStage.Closed),
+                Closed = g.Count(p => p.Stage == RectificationStage.Closed),
+                UpdatedAt = g.Max(p => (DateTimeOffset?)p.OccurredAt),
+            })
+            .FirstOrDefaultAsync(ct);
+        var classes = await db.Classifications
+            .Where(c => c.CampaignId == campaignId && subtree.Any(u => u.Id == c.UnitId))
+            .GroupBy(c => c.Class)
+            .Select(g => new { Class = g.Key, Count = g.Count(), UpdatedAt = g.Max(c => c.OccurredAt) })
+            .ToListAsync(ct);
+        int Of(OrganizationClass c) => classes.FirstOrDefault(x => x.Class == c)?.Count ?? 0;
+        DateTimeOffset?[] updated = [visits?.UpdatedAt, problems?.UpdatedAt, .. classes.Select(c => (DateTimeOffset?)c.UpdatedAt)];
+        return new UnitVisitFiguresResponse(unit.Id, unit.Name, unit.Code, unit.Level, visits?.Organizations ?? 0, visits?.Households ?? 0, visits?.Visited ?? 0,
+            VisitRate.Percent(visits?.VisitedCounted ?? 0, visits?.Households), visits?.BlankSpots ?? 0,
+            new ProblemFigures(problems?.Open ?? 0, problems?.Overdue ?? 0, problems?.Closed ?? 0),
+            new ClassFigures(Of(OrganizationClass.Good), Of(OrganizationClass.Middling), Of(OrganizationClass.Backward)),
+            updated.Max());
     }
 }

@@ -38,6 +38,8 @@ public sealed partial class SurveysFactsReplayRequestedConsumer(SurveysDb db, Ti
 
         await AddIfStale(db.CampaignOrganizations, o => o.Version, h => h.OrganizationVisitFigures, o => o.ToEvent());
         await AddIfStale(db.Problems, p => p.Version, h => h.Problems, p => p.ToEvent(now));
+        await AddIfStale(db.Campaigns, c => c.Version, h => h.Campaigns, c => c.ToEvent());
+        await AddIfStale(db.Classifications, c => c.Version, h => h.Classifications, c => c.ToEvent());
         if (kinds.Count == 0)
         {
             LogCurrent(logger, context.Message.RequestedBy);

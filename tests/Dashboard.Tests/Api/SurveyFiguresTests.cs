@@ -39,17 +39,52 @@ public sealed class SurveyFiguresTests
         await app.PublishAsync(Figures(otherEntry, campaign, other, version: 1, households: 100, visited: 0), repeated, Ct);
         await Eventually.TrueAsync(() => AppliedAsync(app, stale, OrganizationVisitFiguresChangedConsumer.Name), Timeout);
 
-        var city = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/dashboard/surveys/visit-figures", Ct);
+        var city = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/dashboard/surveys/figures", Ct);
         Assert.Equal(campaign, city.GetProperty("campaign").GetProperty("id").GetGuid());
         Assert.Equal((2, 300L, 50L, 16.7m, 1), Figures(city.GetProperty("unit")));
         var counties = city.GetProperty("children").GetProperty("items").EnumerateArray().ToDictionary(c => c.GetProperty("unitName").GetString()!, Figures);
         Assert.Equal((1, 200L, 50L, 25.0m, 0), counties["临渭区"]);
         Assert.Equal((1, 100L, 0L, 0.0m, 1), counties["华州区"]);
         var county = app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.OtherCountyCode);
-        var own = await county.GetFromJsonAsync<JsonElement>("/api/dashboard/surveys/visit-figures", Ct);
+        var own = await county.GetFromJsonAsync<JsonElement>("/api/dashboard/surveys/figures", Ct);
         Assert.Equal((1, 100L, 0L, 0.0m, 1), Figures(own.GetProperty("unit")));
-        var outside = await county.GetAsync($"/api/dashboard/surveys/visit-figures?unitId={app.Tree.Id(DashboardTree.CountyCode)}", Ct);
+        var outside = await county.GetAsync($"/api/dashboard/surveys/figures?unitId={app.Tree.Id(DashboardTree.CountyCode)}", Ct);
         Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+    }
+
+    [Fact]
+    public async Task Problems_open_overdue_and_closed_and_the_classes_sum_per_unit_and_newest_versions_win()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var campaign = Guid.NewGuid();
+        var (village, other) = (app.Tree.Id(DashboardTree.VillageCode), app.Tree.Id(DashboardTree.OtherVillageCode));
+        var (overdue, closing, suggestion, classified) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await app.PublishAsync(new SurveyCampaignChanged(campaign, 1, "2026年入户走访", app.Tree.Id(DashboardTree.CityCode),
+            new DateOnly(2026, 6, 1), new DateOnly(2026, 8, 31), DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await app.PublishAsync(Problem(overdue, campaign, village, 3, RectificationStage.Assigned, overdueNow: true), Guid.NewGuid(), Ct);
+        await app.PublishAsync(Problem(closing, campaign, village, 6, RectificationStage.Closed), Guid.NewGuid(), Ct);
+        await app.PublishAsync(Problem(suggestion, campaign, village, 1, RectificationStage.Open, ProblemKind.Suggestion), Guid.NewGuid(), Ct);
+        await app.PublishAsync(Problem(Guid.NewGuid(), campaign, other, 1, RectificationStage.Open), Guid.NewGuid(), Ct);
+        await app.PublishAsync(Classified(classified, campaign, village, 2, OrganizationClass.Middling), Guid.NewGuid(), Ct);
+        await app.PublishAsync(Classified(Guid.NewGuid(), campaign, other, 1, OrganizationClass.Backward), Guid.NewGuid(), Ct);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = app.OpenDb();
+            return await db.Problems.CountAsync(Ct) == 4 && await db.Classifications.CountAsync(Ct) == 2 && await db.SurveyCampaigns.AnyAsync(Ct);
+        }, Timeout);
+        var late = Guid.NewGuid();
+        await app.PublishAsync(Problem(closing, campaign, village, 5, RectificationStage.Verified), Guid.NewGuid(), Ct);
+        await app.PublishAsync(Classified(classified, campaign, village, 1, OrganizationClass.Backward), late, Ct);
+        await Eventually.TrueAsync(() => AppliedAsync(app, late, OrganizationClassifiedConsumer.Name), Timeout);
+
+        var city = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/dashboard/surveys/figures", Ct);
+
+        var counties = city.GetProperty("children").GetProperty("items").EnumerateArray().ToDictionary(c => c.GetProperty("unitName").GetString()!);
+        Assert.Equal((1, 1, 1), Problems(counties["临渭区"]));
+        Assert.Equal((0, 1, 0), Classes(counties["临渭区"]));
+        Assert.Equal((1, 0, 0), Problems(counties["华州区"]));
+        Assert.Equal((0, 0, 1), Classes(counties["华州区"]));
+        Assert.Equal((2, 1, 1), Problems(city.GetProperty("unit")));
     }
 
     [Fact]
@@ -57,14 +92,31 @@ public sealed class SurveyFiguresTests
     {
         await using var app = await DashboardApp.StartAsync();
 
-        var empty = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/dashboard/surveys/visit-figures", Ct);
-        var named = await app.CreateClient().GetAsync($"/api/dashboard/surveys/visit-figures?campaignId={Guid.NewGuid()}", Ct);
+        var empty = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/dashboard/surveys/figures", Ct);
+        var named = await app.CreateClient().GetAsync($"/api/dashboard/surveys/figures?campaignId={Guid.NewGuid()}", Ct);
 
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("campaign").ValueKind);
         Assert.Equal((0, 0L, 0L, null, 0), Figures(empty.GetProperty("unit")));
         Assert.Equal(2, empty.GetProperty("children").GetProperty("totalCount").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, named.StatusCode);
     }
+
+    private static ProblemChanged Problem(
+        Guid id, Guid campaign, Guid unit, long version, RectificationStage stage, ProblemKind kind = ProblemKind.Problem, bool overdueNow = false) =>
+        new(id, campaign, Guid.NewGuid(), "610502001201", unit, null, kind, "infrastructure", ProblemSpread.Isolated, ProblemRecurrence.Occasional, stage,
+            new DateOnly(2026, 6, 5), null, null, overdueNow, stage == RectificationStage.Closed, stage == RectificationStage.Closed ? DateTimeOffset.UtcNow : null,
+            version, DateTimeOffset.UtcNow);
+
+    private static OrganizationClassified Classified(Guid id, Guid campaign, Guid unit, long version, OrganizationClass @class) =>
+        new(id, version, campaign, Guid.NewGuid(), "610502001201", Contracts.Organizations.PartyOrganizationKind.Village, unit, @class, false, "规则", DateTimeOffset.UtcNow);
+
+    private static (int, int, int) Problems(JsonElement unit) =>
+        (unit.GetProperty("problems").GetProperty("open").GetInt32(), unit.GetProperty("problems").GetProperty("overdue").GetInt32(),
+            unit.GetProperty("problems").GetProperty("closed").GetInt32());
+
+    private static (int, int, int) Classes(JsonElement unit) =>
+        (unit.GetProperty("classes").GetProperty("good").GetInt32(), unit.GetProperty("classes").GetProperty("middling").GetInt32(),
+            unit.GetProperty("classes").GetProperty("backward").GetInt32());
 
     private static OrganizationVisitFiguresChanged Figures(Guid entry, Guid campaign, Guid unit, long version, int households, int visited) =>
         new(entry, campaign, Guid.NewGuid(), "610502001201", unit, version, households, visited, true, DateTimeOffset.UtcNow);

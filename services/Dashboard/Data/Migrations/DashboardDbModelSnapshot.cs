@@ -320,6 +320,43 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                     b.ToTable("secretary_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Dashboard.Surveys.ClassificationRecord", b =>
+                {
+                    b.Property<Guid>("ClassificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("classification_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("class");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("ClassificationId")
+                        .HasName("pk_survey_classifications");
+
+                    b.HasIndex("CampaignId", "UnitId")
+                        .HasDatabaseName("ix_survey_classifications_campaign_id_unit_id");
+
+                    b.ToTable("survey_classifications", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Dashboard.Surveys.OrganizationVisitRecord", b =>
                 {
                     b.Property<Guid>("ScopeEntryId")
@@ -371,6 +408,53 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                         .HasDatabaseName("ix_organization_visits_campaign_id_unit_id");
 
                     b.ToTable("organization_visits", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Dashboard.Surveys.ProblemRecord", b =>
+                {
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("problem_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("ProblemId")
+                        .HasName("pk_survey_problems");
+
+                    b.HasIndex("CampaignId", "UnitId")
+                        .HasDatabaseName("ix_survey_problems_campaign_id_unit_id");
+
+                    b.ToTable("survey_problems", (string)null);
                 });
 
             modelBuilder.Entity("PartyPlatform.Dashboard.Surveys.SurveyCampaignRecord", b =>
