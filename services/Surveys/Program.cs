@@ -8,6 +8,7 @@ using PartyPlatform.Surveys.Campaigns;
 using PartyPlatform.Surveys.Consumers;
 using PartyPlatform.Surveys.Data;
 using PartyPlatform.Surveys.Figures;
+using PartyPlatform.Surveys.Ingests;
 using PartyPlatform.Surveys.Visits;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.AddPlatformAuthentication();
 builder.AddCityCalendar();
 builder.AddSurveysData();
 builder.Services.AddOptions<VisitFloorOptions>().BindConfiguration(VisitFloorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddAdministrativeTree<SurveysDb>("surveys");
 builder.AddPlatformMessaging("surveys", bus => bus.AddSurveysConsumers(builder.Configuration));
 builder.AddOutboxRelay<SurveysDb>();
@@ -34,6 +36,7 @@ app.MapDefaultEndpoints();
 app.MapCampaignsApi();
 app.MapVisitsApi();
 app.MapFiguresApi();
+app.MapIngestsApi();
 app.MapAuditApi<SurveysDb>("/api/surveys").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<SurveysDb>();

@@ -3,6 +3,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.Surveys.Campaigns;
+using PartyPlatform.Surveys.Ingests;
 using PartyPlatform.Surveys.Visits;
 
 namespace PartyPlatform.Surveys.Data;
@@ -17,12 +18,18 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
 
     public DbSet<Visit> Visits => Set<Visit>();
 
+    public DbSet<Ingest> Ingests => Set<Ingest>();
+
+    public DbSet<IngestRejection> IngestRejections => Set<IngestRejection>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
         modelBuilder.ApplyConfiguration(new CampaignConfiguration());
         modelBuilder.ApplyConfiguration(new CampaignOrganizationConfiguration());
         modelBuilder.ApplyConfiguration(new VisitConfiguration());
+        modelBuilder.ApplyConfiguration(new IngestConfiguration());
+        modelBuilder.ApplyConfiguration(new IngestRejectionConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

@@ -24,10 +24,13 @@ public sealed class SurveysApp : ServiceApp<Program>
 
     private readonly ConcurrentDictionary<string, Guid> organizationIds = new();
 
-    private SurveysApp(string database, string broker)
+    private readonly int? ingestBatchLines;
+
+    private SurveysApp(string database, string broker, int? ingestBatchLines)
     {
         Database = database;
         Broker = broker;
+        this.ingestBatchLines = ingestBatchLines;
     }
 
     public string Database { get; }
@@ -42,11 +45,13 @@ public sealed class SurveysApp : ServiceApp<Program>
     [
         new("ConnectionStrings:surveysdb", Database),
         new("ConnectionStrings:messaging", Broker),
+        .. ingestBatchLines is { } lines ? [new KeyValuePair<string, string?>("Surveys:Ingest:BatchLines", lines.ToString())] : Array.Empty<KeyValuePair<string, string?>>(),
     ];
 
-    public static async Task<SurveysApp> StartAsync()
+    /// <param name="ingestBatchLines">Lines per batch of an ingest, small to see several batches in a small file.</param>
+    public static async Task<SurveysApp> StartAsync(int? ingestBatchLines = null)
     {
-        var app = new SurveysApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
+        var app = new SurveysApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync(), ingestBatchLines);
         _ = app.Server;
         await using var db = app.OpenDb();
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
