@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Authorization;
 
@@ -26,6 +27,9 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
 
         var (first, second) = (TestTree.VillageCode(TestTree.OtherTownshipCode, 1), TestTree.VillageCode(TestTree.OtherTownshipCode, 2));
         var visit = (await (await Visits.RecordAsync(city, campaign, first, "HZ-0001")).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
+        var countyB = app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.OtherCountyCode);
+        var ingest = (await Ingests.SummaryAsync(await Ingests.SendAsync(countyB, campaign, Ingests.File([Ingests.Line(first, "HZ-0003")]))))
+            .GetProperty("id").GetString()!;
 
         var targets = new MatrixTargets()
             .Foreign("华州", "南镇", "610503", "HZ-0001")
@@ -33,10 +37,13 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Route("organizationId", app.OrganizationId(first).ToString())
             .Route("unitId", app.Tree.Id(TestTree.OtherTownshipCode).ToString())
             .Route("visitId", visit.ToString())
+            .Route("ingestId", ingest)
             .Missing("visitId", "999999999")
             .Write(new("POST", "/api/surveys/campaigns/{id}/visits", Refusal.PathOutside, MatrixBody.Json(Visits.Body(second, "HZ-0002"))))
             .Write(new("PUT", "/api/surveys/campaigns/{id}/organizations/{organizationId}/households", Refusal.PathOutside,
-                MatrixBody.Json(new { households = 120 })));
+                MatrixBody.Json(new { households = 120 })))
+            .Write(new("POST", "/api/surveys/campaigns/{id}/ingests", Refusal.PathOutside,
+                MatrixBody.Text(Ingests.File([Ingests.Line(second, "HZ-0004")]), Ingests.Ndjson)));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 }
