@@ -58,9 +58,16 @@ public static class IngestsApi
         Guid id, HttpRequest request, ReplicaScope scope, SurveysDb db, AuditActor actor, TimeProvider time, IOptions<IngestOptions> options,
         CancellationToken ct)
     {
+        // Kestrel cuts a longer body off at this limit (413 once read past it); a declared length past it is refused at once.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = options.Value.MaxBodyBytes;
+        }
+
+        if (request.ContentLength > options.Value.MaxBodyBytes)
+        {
+            throw new BadHttpRequestException($"An ingest's body may be at most {options.Value.MaxBodyBytes} bytes; send the file in parts.",
+                StatusCodes.Status413PayloadTooLarge);
         }
 
         if (await db.VisibleCampaignAsync(scope, id, ct) is not { } campaign)

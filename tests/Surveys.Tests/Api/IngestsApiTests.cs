@@ -143,6 +143,21 @@ public sealed class IngestsApiTests
     }
 
     [Fact]
+    public async Task A_body_past_the_ingest_limit_is_413_and_writes_nothing()
+    {
+        await using var app = await SurveysApp.StartAsync(ingestMaxBodyBytes: 300);
+        var campaign = await app.CampaignAsync();
+        var county = app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.CountyCode);
+
+        var response = await Ingests.SendAsync(county, campaign, Ingests.File(Enumerable.Range(1, 3).Select(i => Ingests.Line(Village1, $"H-{i}"))));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("at most 300 bytes", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        await using var db = app.OpenDb();
+        Assert.Equal((0, 0), (await db.Ingests.CountAsync(Ct), await db.Visits.CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task An_upload_cut_off_midway_keeps_its_batches_ends_Interrupted_and_a_resend_completes_it()
     {
         await using var app = await SurveysApp.StartAsync(ingestBatchLines: 4);

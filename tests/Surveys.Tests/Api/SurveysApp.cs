@@ -24,13 +24,13 @@ public sealed class SurveysApp : ServiceApp<Program>
 
     private readonly ConcurrentDictionary<string, Guid> organizationIds = new();
 
-    private readonly int? ingestBatchLines;
+    private readonly IngestSettings ingest;
 
-    private SurveysApp(string database, string broker, int? ingestBatchLines)
+    private SurveysApp(string database, string broker, IngestSettings ingest)
     {
         Database = database;
         Broker = broker;
-        this.ingestBatchLines = ingestBatchLines;
+        this.ingest = ingest;
     }
 
     public string Database { get; }
@@ -45,13 +45,19 @@ public sealed class SurveysApp : ServiceApp<Program>
     [
         new("ConnectionStrings:surveysdb", Database),
         new("ConnectionStrings:messaging", Broker),
-        .. ingestBatchLines is { } lines ? [new KeyValuePair<string, string?>("Surveys:Ingest:BatchLines", lines.ToString())] : Array.Empty<KeyValuePair<string, string?>>(),
+        .. new KeyValuePair<string, string?>[]
+        {
+            new("Surveys:Ingest:BatchLines", ingest.BatchLines?.ToString()),
+            new("Surveys:Ingest:MaxBodyBytes", ingest.MaxBodyBytes?.ToString()),
+        }.Where(setting => setting.Value is not null),
     ];
 
     /// <param name="ingestBatchLines">Lines per batch of an ingest, small to see several batches in a small file.</param>
-    public static async Task<SurveysApp> StartAsync(int? ingestBatchLines = null)
+    /// <param name="ingestMaxBodyBytes">An ingest's body limit, small to pass it with a small file.</param>
+    public static async Task<SurveysApp> StartAsync(int? ingestBatchLines = null, long? ingestMaxBodyBytes = null)
     {
-        var app = new SurveysApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync(), ingestBatchLines);
+        var app = new SurveysApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync(),
+            new IngestSettings(ingestBatchLines, ingestMaxBodyBytes));
         _ = app.Server;
         await using var db = app.OpenDb();
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
@@ -108,4 +114,7 @@ public sealed class SurveysApp : ServiceApp<Program>
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
     }
+
+    /// <summary>Ingest settings of this app; null keeps the service's own.</summary>
+    private sealed record IngestSettings(int? BatchLines, long? MaxBodyBytes);
 }
