@@ -30,6 +30,18 @@ public static class BodyEncoding
 
     public sealed record Refused(int Status, string Reason) : Outcome;
 
+    /// <summary>
+    /// For a body read as a stream: the declared charset as a decoder that throws on bytes it cannot read (UTF-8 when
+    /// none is declared, as a stream cannot be sniffed), or null for a charset that is not accepted.
+    /// </summary>
+    public static Encoding? StrictDecoding(MediaTypeHeaderValue contentType)
+    {
+        var charset = contentType.Charset.HasValue ? contentType.Charset.Value!.Trim('"').ToLowerInvariant() : null;
+        return charset is null || Utf8Names.Contains(charset) ? new UTF8Encoding(false, throwOnInvalidBytes: true)
+            : Gb18030Names.Contains(charset) ? Gb18030.Value
+            : null;
+    }
+
     public static Outcome ToUtf8(MediaTypeHeaderValue contentType, ReadOnlyMemory<byte> body)
     {
         var charset = contentType.Charset.HasValue ? contentType.Charset.Value!.Trim('"').ToLowerInvariant() : null;

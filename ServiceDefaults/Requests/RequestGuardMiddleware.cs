@@ -25,7 +25,8 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, IConfiguration 
             return;
         }
 
-        if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType) && IsText(contentType) && HasBody(context.Request))
+        if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType) && IsText(contentType) && HasBody(context.Request)
+            && context.GetEndpoint()?.Metadata.GetMetadata<StreamedBody>() is null)
         {
             if (!await GuardTextBodyAsync(context, contentType))
             {

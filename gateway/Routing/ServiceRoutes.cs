@@ -85,6 +85,10 @@ public static class ServiceRoutes
             Timeout = rule.TimeoutDisabled ? null : rule.Timeout ?? upstream.RequestTimeout,
             TimeoutPolicy = rule.TimeoutDisabled ? "Disable" : null,
             RateLimiterPolicy = rule.PermitsPerWindow is null ? null : ClientRateLimits.RoutePolicy(rule),
+            // Read by the body limit (RequestLimits/) from the matched endpoint, before the proxy runs.
+            Metadata = rule.MaxRequestBodyBytes is { } maxBody
+                ? new Dictionary<string, string> { [RouteRule.BodyLimitMetadata] = maxBody.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                : null,
         }),
     ];
 

@@ -44,6 +44,18 @@ public sealed class Upstream : IAsyncDisposable
         app.MapGet("/api/{service}/stream/{**rest}", (HttpContext context, int events, int intervalMs) => StreamAsync(context, events, intervalMs));
         app.MapGet("/api/{service}/events", (HttpContext context, int events, int intervalMs) => StreamAsync(context, events, intervalMs));
         app.MapGet("/api/{service}/{**rest}", (string service, HttpContext context) => TypedResults.Ok(new { service, path = context.Request.Path.Value }));
+        // An upload: how many bytes of it arrived.
+        app.MapPost("/api/{service}/{**rest}", async (HttpContext context) =>
+        {
+            long bytes = 0;
+            var buffer = new byte[64 * 1024];
+            for (int read; (read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0;)
+            {
+                bytes += read;
+            }
+
+            return TypedResults.Ok(new { bytes });
+        });
 
         await app.StartAsync();
         return new Upstream(app, app.Urls.Single());

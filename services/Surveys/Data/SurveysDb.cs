@@ -5,6 +5,7 @@ using PartyPlatform.Messaging;
 using PartyPlatform.Surveys.Campaigns;
 using PartyPlatform.Surveys.Classification;
 using PartyPlatform.Surveys.Evaluations;
+using PartyPlatform.Surveys.Ingests;
 using PartyPlatform.Surveys.Problems;
 using PartyPlatform.Surveys.SpotChecks;
 using PartyPlatform.Surveys.Visits;
@@ -33,6 +34,9 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
     public DbSet<ProblemNote> ProblemNotes => Set<ProblemNote>();
 
     public DbSet<ProblemStep> ProblemSteps => Set<ProblemStep>();
+    public DbSet<Ingest> Ingests => Set<Ingest>();
+
+    public DbSet<IngestRejection> IngestRejections => Set<IngestRejection>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +51,8 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
         modelBuilder.ApplyConfiguration(new ProblemConfiguration());
         modelBuilder.ApplyConfiguration(new ProblemNoteConfiguration());
         modelBuilder.ApplyConfiguration(new ProblemStepConfiguration());
+        modelBuilder.ApplyConfiguration(new IngestConfiguration());
+        modelBuilder.ApplyConfiguration(new IngestRejectionConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

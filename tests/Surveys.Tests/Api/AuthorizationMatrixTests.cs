@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Authorization;
 
@@ -28,6 +29,9 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
 
         var (first, second) = (TestTree.VillageCode(TestTree.OtherTownshipCode, 1), TestTree.VillageCode(TestTree.OtherTownshipCode, 2));
         var visit = (await (await Visits.RecordAsync(city, campaign, first, "HZ-0001")).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
+        var countyB = app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.OtherCountyCode);
+        var ingest = (await Ingests.SummaryAsync(await Ingests.SendAsync(countyB, campaign, Ingests.File([Ingests.Line(first, "HZ-0003")]))))
+            .GetProperty("id").GetString()!;
 
         var township = app.Tree.Id(TestTree.OtherTownshipCode);
         var problems = new List<Guid>();
@@ -51,6 +55,7 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Route("unitId", app.Tree.Id(TestTree.OtherTownshipCode).ToString())
             .Route("visitId", visit.ToString())
             .Route("problemId", problems[0].ToString())
+            .Route("ingestId", ingest)
             .Missing("visitId", "999999999")
             .Write(new("POST", "/api/surveys/campaigns", Refusal.BodyOutside,
                 MatrixBody.Json(new { name = "华州区第二轮走访", unitId = app.Tree.Id(TestTree.OtherCountyCode), startsOn = "2026-09-01", endsOn = "2026-10-31" })))
@@ -78,7 +83,9 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Write(new("POST", "/api/surveys/problems/{problemId}/resolve", Refusal.PathOutside, MatrixBody.Json(new { answer = "已修复" }), At(2)))
             .Write(new("POST", "/api/surveys/problems/{problemId}/verify", Refusal.PathOutside, MatrixBody.Json(new { note = "已现场核查" }), At(3)))
             .Write(new("POST", "/api/surveys/problems/{problemId}/close", Refusal.PathOutside,
-                MatrixBody.Json(new { answer = "已向群众公示整改结果" }), At(4)));
+                MatrixBody.Json(new { answer = "已向群众公示整改结果" }), At(4)))
+            .Write(new("POST", "/api/surveys/campaigns/{id}/ingests", Refusal.PathOutside,
+                MatrixBody.Text(Ingests.File([Ingests.Line(second, "HZ-0004")]), Ingests.Ndjson)));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 }

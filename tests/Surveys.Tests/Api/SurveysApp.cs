@@ -30,10 +30,13 @@ public sealed class SurveysApp : ServiceApp<Program>
 
     private readonly ConcurrentDictionary<string, Guid> organizationIds = new();
 
-    private SurveysApp(string database, string broker)
+    private readonly IngestSettings ingest;
+
+    private SurveysApp(string database, string broker, IngestSettings ingest)
     {
         Database = database;
         Broker = broker;
+        this.ingest = ingest;
     }
 
     public string Database { get; }
@@ -48,11 +51,19 @@ public sealed class SurveysApp : ServiceApp<Program>
     [
         new("ConnectionStrings:surveysdb", Database),
         new("ConnectionStrings:messaging", Broker),
+        .. new KeyValuePair<string, string?>[]
+        {
+            new("Surveys:Ingest:BatchLines", ingest.BatchLines?.ToString()),
+            new("Surveys:Ingest:MaxBodyBytes", ingest.MaxBodyBytes?.ToString()),
+        }.Where(setting => setting.Value is not null),
     ];
 
-    public static async Task<SurveysApp> StartAsync()
+    /// <param name="ingestBatchLines">Lines per batch of an ingest, small to see several batches in a small file.</param>
+    /// <param name="ingestMaxBodyBytes">An ingest's body limit, small to pass it with a small file.</param>
+    public static async Task<SurveysApp> StartAsync(int? ingestBatchLines = null, long? ingestMaxBodyBytes = null)
     {
-        var app = new SurveysApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
+        var app = new SurveysApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync(),
+            new IngestSettings(ingestBatchLines, ingestMaxBodyBytes));
         _ = app.Server;
         await using var db = app.OpenDb();
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
@@ -115,7 +126,7 @@ public sealed class SurveysApp : ServiceApp<Program>
     /// <summary>Another instance of the service on the same database and broker, as after a restart, at the same time.</summary>
     public SurveysApp Restarted()
     {
-        var app = new SurveysApp(Database, Broker);
+        var app = new SurveysApp(Database, Broker, ingest);
         app.Time.SetUtcNow(Time.GetUtcNow());
         return app;
     }
@@ -128,4 +139,7 @@ public sealed class SurveysApp : ServiceApp<Program>
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
     }
+
+    /// <summary>Ingest settings of this app; null keeps the service's own.</summary>
+    private sealed record IngestSettings(int? BatchLines, long? MaxBodyBytes);
 }

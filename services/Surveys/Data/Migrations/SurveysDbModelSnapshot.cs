@@ -520,6 +520,128 @@ namespace PartyPlatform.Surveys.Data.Migrations
                     b.ToTable("evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Surveys.Ingests.Ingest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("Duplicates")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duplicates");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Header")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("header");
+
+                    b.Property<long>("LastLine")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_line");
+
+                    b.Property<long>("LinesRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lines_read");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rejected");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sent_by");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ingests");
+
+                    b.HasIndex("CampaignId", "StartedAt")
+                        .HasDatabaseName("ix_ingests_campaign_id_started_at");
+
+                    b.ToTable("ingests", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.Ingests.IngestRejection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("field");
+
+                    b.Property<Guid>("IngestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ingest_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ingest_rejections");
+
+                    b.HasIndex("IngestId", "Line")
+                        .HasDatabaseName("ix_ingest_rejections_ingest_id_line");
+
+                    b.ToTable("ingest_rejections", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Surveys.Problems.Problem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -896,6 +1018,26 @@ namespace PartyPlatform.Surveys.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_evaluations_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.Ingests.Ingest", b =>
+                {
+                    b.HasOne("PartyPlatform.Surveys.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ingests_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Surveys.Ingests.IngestRejection", b =>
+                {
+                    b.HasOne("PartyPlatform.Surveys.Ingests.Ingest", null)
+                        .WithMany()
+                        .HasForeignKey("IngestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ingest_rejections_ingests_ingest_id");
                 });
 
             modelBuilder.Entity("PartyPlatform.Surveys.Problems.Problem", b =>
