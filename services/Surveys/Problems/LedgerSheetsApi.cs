@@ -109,7 +109,7 @@ public static class LedgerSheetsApi
     }
 
     /// <summary>The rows as CSV (UTF-8 with a byte order mark, so that Excel opens the Chinese as such) or as an .xlsx.</summary>
-    private static Results<PushStreamHttpResult, NotFound> Sheet(
+    internal static Results<PushStreamHttpResult, NotFound> Sheet(
         bool xlsx, IReadOnlyList<string> columns, IAsyncEnumerable<IReadOnlyList<string?>> rows, string name, CancellationToken ct)
     {
         if (xlsx)
@@ -136,14 +136,14 @@ public static class LedgerSheetsApi
         }, $"{SheetFile.CsvMediaType}; charset=utf-8", $"{name}.csv");
     }
 
-    private static bool IsXlsx(string? format) => format?.Trim().ToLowerInvariant() switch
+    internal static bool IsXlsx(string? format) => format?.Trim().ToLowerInvariant() switch
     {
         null or "" or "csv" => false,
         "xlsx" => true,
         _ => throw new RuleViolationException("format", $"Unknown format '{format}'; ask for csv or xlsx."),
     };
 
-    private static async Task<string> CodeAsync(SurveysDb db, Guid? unitId, HttpContext http, CancellationToken ct) =>
+    internal static async Task<string> CodeAsync(SurveysDb db, Guid? unitId, HttpContext http, CancellationToken ct) =>
         unitId is { } id
             ? (await db.Units.Where(u => u.Id == id).Select(u => u.Code).FirstOrDefaultAsync(ct)) ?? id.ToString()
             : CallerScope.Of(http.User).UnitCode ?? "all";
