@@ -85,7 +85,7 @@ public static class HouseholdsApi
             .Select(g => (IReadOnlyList<string?>)
             [
                 g.OrganizationCode, g.OrganizationName, g.UnitCode, g.UnitName, g.Households?.ToString(CultureInfo.InvariantCulture),
-                g.VisitedHouseholds.ToString(CultureInfo.InvariantCulture), VisitRate.Percent(g.VisitedHouseholds, g.Households)?.ToString(CultureInfo.InvariantCulture),
+                g.VisitedHouseholds.ToString(CultureInfo.InvariantCulture), VisitRate.Percent(g.VisitedHouseholds, g.Households)?.ToString("0.0", CultureInfo.InvariantCulture),
                 VisitRate.IsBlankSpot(g.VisitedHouseholds) ? "yes" : "no",
             ]);
         return LedgerSheetsApi.Sheet(xlsx, Column.Gaps, rows, $"gaps-{await LedgerSheetsApi.CodeAsync(db, unitId, http, ct)}", ct);
