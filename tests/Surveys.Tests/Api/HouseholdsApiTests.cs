@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -133,7 +132,7 @@ public sealed class HouseholdsApiTests
             string.Join(',', HouseholdsSheetColumns.Gaps),
             $"{South(2)},南2村党支部,{South(2)},南2村,2,0,0.0,yes",
             $"{South(1)},南1村党支部,{South(1)},南1村,2,1,50.0,no",
-        ], await TextAsync(csv));
+        ], await Sheets.TextAsync(csv));
         Assert.Equal($"gaps-{TestTree.OtherCountyCode}.csv", csv.Content.Headers.ContentDisposition?.FileName);
         var rows = SheetWorkbook.Read(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct)),
             new SheetColumns(HouseholdsSheetColumns.Gaps, HouseholdsSheetColumns.Gaps), 100, Ct);
@@ -150,27 +149,14 @@ public sealed class HouseholdsApiTests
         return workbook.ToArray();
     }
 
-    private static async Task<JsonElement> ImportAsync(HttpClient client, Guid campaign, byte[] file, string mediaType)
-    {
-        var response = await PostAsync(client, campaign, file, mediaType);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
+    private static Task<JsonElement> ImportAsync(HttpClient client, Guid campaign, byte[] file, string mediaType) =>
+        Sheets.ImportAsync(client, Path(campaign), file, mediaType);
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid campaign, byte[] file, string mediaType)
-    {
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
-        return await client.PostAsync($"/api/surveys/campaigns/{campaign}/households/imports", content, Ct);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid campaign, byte[] file, string mediaType) =>
+        Sheets.PostAsync(client, Path(campaign), file, mediaType);
+
+    private static string Path(Guid campaign) => $"/api/surveys/campaigns/{campaign}/households/imports";
 
     private static (int Rows, int Changed, int Unchanged) Counts(JsonElement result) =>
         (result.GetProperty("rows").GetInt32(), result.GetProperty("changed").GetInt32(), result.GetProperty("unchanged").GetInt32());
-
-    private static async Task<string[]> TextAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(Ct)).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.TrimEnd('\r')).ToArray();
-    }
 }
