@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Features;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -45,29 +45,10 @@ public static class HouseholdsApi
             .WithDescription("The rows of GET gaps, with each organisation's unit; named gaps-<code>.csv or .xlsx. format is csv (the default) or xlsx.");
     }
 
-    private static async Task<Results<Ok<HouseholdsImportResult>, ValidationProblem, NotFound>> Import(
-        Guid id, HttpRequest request, SurveysDb db, ReplicaScope scope, IOptions<HouseholdsOptions> options, TimeProvider time, CancellationToken ct)
-    {
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = options.Value.ImportMaxBodyBytes;
-        }
-
-        if (await db.VisibleCampaignAsync(scope, id, ct) is not { } campaign)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var lines = await SheetFile.ReadAsync(request, Column.Import, options.Value.ImportMaxRows, ct);
-        try
-        {
-            return TypedResults.Ok(await new HouseholdsImporter(db, scope, time).ImportAsync(campaign, lines, ct));
-        }
-        catch (SheetRejectedException rejected)
-        {
-            return TypedResults.ValidationProblem(rejected.Errors, detail: rejected.Message, title: "The file was rejected.");
-        }
-    }
+    private static Task<Results<Ok<HouseholdsImportResult>, ValidationProblem, NotFound>> Import(
+        Guid id, HttpRequest request, SurveysDb db, ReplicaScope scope, IOptions<HouseholdsOptions> options, TimeProvider time, CancellationToken ct) =>
+        SheetImport.RunAsync(request, options.Value.ImportMaxBodyBytes, () => db.VisibleCampaignAsync(scope, id, ct), Column.Import, options.Value.ImportMaxRows,
+            (campaign, lines) => new HouseholdsImporter(db, scope, time).ImportAsync(campaign, lines, ct), ct);
 
     private static async Task<Results<PushStreamHttpResult, NotFound>> ExportGaps(
         Guid id, Guid? unitId, string? format, SurveysDb db, ReplicaScope scope, IOptions<VisitFloorOptions> floor, HttpContext http, CancellationToken ct)
@@ -91,7 +72,7 @@ public static class HouseholdsApi
         return LedgerSheetsApi.Sheet(xlsx, Column.Gaps, rows, $"gaps-{await LedgerSheetsApi.CodeAsync(db, unitId, http, ct)}", ct);
     }
 
-    private static async IAsyncEnumerable<GapRow> Batches(IQueryable<GapRow> gaps, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<GapRow> Batches(IQueryable<GapRow> gaps, [EnumeratorCancellation] CancellationToken ct)
     {
         for (var skip = 0; ; skip += ExportBatch)
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -46,30 +45,11 @@ public static class LedgerSheetsApi
             .WithDescription("The rows of GET /api/surveys/problems/overdue; named overdue-problems-<code>.csv or .xlsx. format is csv (the default) or xlsx.");
     }
 
-    private static async Task<Results<Ok<LedgerImportResult>, ValidationProblem, NotFound>> Import(
+    private static Task<Results<Ok<LedgerImportResult>, ValidationProblem, NotFound>> Import(
         Guid id, HttpRequest request, SurveysDb db, ReplicaScope scope, IOptions<LedgerOptions> options, AuditActor actor, TimeProvider time,
-        CancellationToken ct)
-    {
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = options.Value.ImportMaxBodyBytes;
-        }
-
-        if (await db.VisibleCampaignAsync(scope, id, ct) is not { } campaign)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var lines = await SheetFile.ReadAsync(request, Column.Ledger, options.Value.ImportMaxRows, ct);
-        try
-        {
-            return TypedResults.Ok(await new LedgerImporter(db, scope, options, actor, time).ImportAsync(campaign, lines, ct));
-        }
-        catch (SheetRejectedException rejected)
-        {
-            return TypedResults.ValidationProblem(rejected.Errors, detail: rejected.Message, title: "The file was rejected.");
-        }
-    }
+        CancellationToken ct) =>
+        SheetImport.RunAsync(request, options.Value.ImportMaxBodyBytes, () => db.VisibleCampaignAsync(scope, id, ct), Column.Ledger, options.Value.ImportMaxRows,
+            (campaign, lines) => new LedgerImporter(db, scope, options, actor, time).ImportAsync(campaign, lines, ct), ct);
 
     private static async Task<Results<PushStreamHttpResult, NotFound>> Export(
         Guid id, Guid? unitId, string? format, SurveysDb db, ReplicaScope scope, CityCalendar calendar, HttpContext http, CancellationToken ct)
