@@ -61,14 +61,9 @@ public static class FiguresApi
             return TypedResults.NotFound();
         }
 
-        // Under the floor: visited * 100 < floor * households, in integers and decimals the database compares exactly.
-        var floorPercent = floor.Value.FloorPercent;
-        var gaps = db.CampaignOrganizations.AsNoTracking()
-            .Where(o => o.CampaignId == id && o.SucceededBy == null && units.Any(u => u.Id == o.UnitId))
-            .Where(o => o.VisitedHouseholds == 0 || (o.Households != null && o.VisitedHouseholds * 100m < floorPercent * o.Households));
+        var gaps = db.Gaps(id, units, floor.Value.FloorPercent).AsNoTracking();
         var request = new PageRequest(page, pageSize);
-        var items = await gaps.OrderBy(o => o.VisitedHouseholds == 0 ? 0 : 1).ThenBy(o => o.OrganizationCode).Skip(request.Skip).Take(request.Size)
-            .ToListAsync(ct);
+        var items = await gaps.BlankSpotsFirst().Skip(request.Skip).Take(request.Size).ToListAsync(ct);
         return TypedResults.Ok(new Page<VisitGap>(
             items.ConvertAll(o => new VisitGap(o.OrganizationId, o.OrganizationCode, o.OrganizationName, o.Kind, o.UnitId, o.Households, o.VisitedHouseholds,
                 o.VisitRate, VisitRate.IsBlankSpot(o.VisitedHouseholds))),

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -46,30 +45,11 @@ public static class LedgerSheetsApi
             .WithDescription("The rows of GET /api/surveys/problems/overdue; named overdue-problems-<code>.csv or .xlsx. format is csv (the default) or xlsx.");
     }
 
-    private static async Task<Results<Ok<LedgerImportResult>, ValidationProblem, NotFound>> Import(
+    private static Task<Results<Ok<LedgerImportResult>, ValidationProblem, NotFound>> Import(
         Guid id, HttpRequest request, SurveysDb db, ReplicaScope scope, IOptions<LedgerOptions> options, AuditActor actor, TimeProvider time,
-        CancellationToken ct)
-    {
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = options.Value.ImportMaxBodyBytes;
-        }
-
-        if (await db.VisibleCampaignAsync(scope, id, ct) is not { } campaign)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var lines = await SheetFile.ReadAsync(request, Column.Ledger, options.Value.ImportMaxRows, ct);
-        try
-        {
-            return TypedResults.Ok(await new LedgerImporter(db, scope, options, actor, time).ImportAsync(campaign, lines, ct));
-        }
-        catch (SheetRejectedException rejected)
-        {
-            return TypedResults.ValidationProblem(rejected.Errors, detail: rejected.Message, title: "The file was rejected.");
-        }
-    }
+        CancellationToken ct) =>
+        SheetImport.RunAsync(request, options.Value.ImportMaxBodyBytes, () => db.VisibleCampaignAsync(scope, id, ct), Column.Ledger, options.Value.ImportMaxRows,
+            (campaign, lines) => new LedgerImporter(db, scope, options, actor, time).ImportAsync(campaign, lines, ct), ct);
 
     private static async Task<Results<PushStreamHttpResult, NotFound>> Export(
         Guid id, Guid? unitId, string? format, SurveysDb db, ReplicaScope scope, CityCalendar calendar, HttpContext http, CancellationToken ct)
@@ -109,7 +89,7 @@ public static class LedgerSheetsApi
     }
 
     /// <summary>The rows as CSV (UTF-8 with a byte order mark, so that Excel opens the Chinese as such) or as an .xlsx.</summary>
-    private static Results<PushStreamHttpResult, NotFound> Sheet(
+    internal static Results<PushStreamHttpResult, NotFound> Sheet(
         bool xlsx, IReadOnlyList<string> columns, IAsyncEnumerable<IReadOnlyList<string?>> rows, string name, CancellationToken ct)
     {
         if (xlsx)
@@ -136,14 +116,14 @@ public static class LedgerSheetsApi
         }, $"{SheetFile.CsvMediaType}; charset=utf-8", $"{name}.csv");
     }
 
-    private static bool IsXlsx(string? format) => format?.Trim().ToLowerInvariant() switch
+    internal static bool IsXlsx(string? format) => format?.Trim().ToLowerInvariant() switch
     {
         null or "" or "csv" => false,
         "xlsx" => true,
         _ => throw new RuleViolationException("format", $"Unknown format '{format}'; ask for csv or xlsx."),
     };
 
-    private static async Task<string> CodeAsync(SurveysDb db, Guid? unitId, HttpContext http, CancellationToken ct) =>
+    internal static async Task<string> CodeAsync(SurveysDb db, Guid? unitId, HttpContext http, CancellationToken ct) =>
         unitId is { } id
             ? (await db.Units.Where(u => u.Id == id).Select(u => u.Code).FirstOrDefaultAsync(ct)) ?? id.ToString()
             : CallerScope.Of(http.User).UnitCode ?? "all";

@@ -63,6 +63,8 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Write(new("POST", "/api/surveys/campaigns/{id}/visits", Refusal.PathOutside, MatrixBody.Json(Visits.Body(second, "HZ-0002"))))
             .Write(new("PUT", "/api/surveys/campaigns/{id}/organizations/{organizationId}/households", Refusal.PathOutside,
                 MatrixBody.Json(new { households = 120 })))
+            .Write(new("POST", "/api/surveys/campaigns/{id}/households/imports", Refusal.PathOutside,
+                MatrixBody.Text($"organizationCode,households\n{second},120\n", "text/csv")))
             .Write(new("POST", "/api/surveys/campaigns/{id}/evaluations", Refusal.PathOutside,
                 MatrixBody.Json(new { organizationCode = second, evaluatedOn = "2026-06-05", ofOrganization = "Satisfied", ofMembers = "BasicallySatisfied" })))
             .Write(new("POST", "/api/surveys/campaigns/{id}/classifications", Refusal.PathOutside, MatrixBody.Json(new { })))

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -95,9 +94,9 @@ public sealed class LedgerSheetsApiTests
         await Eventually.TrueAsync(async () => (await app.PublishedAsync<ProblemChanged>()).Any(e => e.Overdue), TimeSpan.FromSeconds(30));
         var county = app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.CountyCode);
 
-        var ledgerCsv = await TextAsync(await county.GetAsync($"/api/surveys/campaigns/{campaign}/problems/export", Ct));
+        var ledgerCsv = await Sheets.TextAsync(await county.GetAsync($"/api/surveys/campaigns/{campaign}/problems/export", Ct));
         var ledgerXlsx = await LinesAsync(await county.GetAsync($"/api/surveys/campaigns/{campaign}/problems/export?format=xlsx", Ct), LedgerSheetColumns.Ledger);
-        var overdueCsv = await TextAsync(await city.GetAsync("/api/surveys/problems/overdue/export", Ct));
+        var overdueCsv = await Sheets.TextAsync(await city.GetAsync("/api/surveys/problems/overdue/export", Ct));
         var badFormat = await county.GetAsync($"/api/surveys/campaigns/{campaign}/problems/export?format=pdf", Ct);
 
         Assert.Equal(
@@ -119,32 +118,19 @@ public sealed class LedgerSheetsApiTests
         return workbook.ToArray();
     }
 
-    private static async Task<JsonElement> ImportAsync(HttpClient client, Guid campaign, byte[] file, string mediaType)
-    {
-        var response = await PostAsync(client, campaign, file, mediaType);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
+    private static Task<JsonElement> ImportAsync(HttpClient client, Guid campaign, byte[] file, string mediaType) =>
+        Sheets.ImportAsync(client, Path(campaign), file, mediaType);
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid campaign, string csv, string mediaType) =>
         PostAsync(client, campaign, Encoding.UTF8.GetBytes(csv), mediaType);
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid campaign, byte[] file, string mediaType)
-    {
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        return await client.PostAsync($"/api/surveys/campaigns/{campaign}/problems/imports", content, Ct);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid campaign, byte[] file, string mediaType) =>
+        Sheets.PostAsync(client, Path(campaign), file, mediaType);
+
+    private static string Path(Guid campaign) => $"/api/surveys/campaigns/{campaign}/problems/imports";
 
     private static (int Rows, int Raised, int Unchanged) Counts(JsonElement result) =>
         (result.GetProperty("rows").GetInt32(), result.GetProperty("raised").GetInt32(), result.GetProperty("unchanged").GetInt32());
-
-    private static async Task<string[]> TextAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(Ct)).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.TrimEnd('\r')).ToArray();
-    }
 
     private static async Task<List<SheetLine>> LinesAsync(HttpResponseMessage response, SheetColumns columns)
     {
