@@ -68,9 +68,9 @@ public sealed class PersonnelThroughGatewayTests(PlatformFixture platform)
         var theirTownship = await ImportAsync(theirs);
         var idNumber = IdNumber(theirs.County[..6]);
         var person = await RegisterAsync(theirTownship, idNumber);
-        var countyOperator = await ClientAsync("CountyOperator", ours.County);
-        var countyOfficer = await ClientAsync("PersonnelOfficer", ours.County);
-        var ownOfficer = await ClientAsync("PersonnelOfficer", theirs.County);
+        var countyOperator = await platform.NewClientAsync("CountyOperator", ours.County, Ct);
+        var countyOfficer = await platform.NewClientAsync("PersonnelOfficer", ours.County, Ct);
+        var ownOfficer = await platform.NewClientAsync("PersonnelOfficer", theirs.County, Ct);
 
         foreach (var caller in new[] { countyOperator, countyOfficer })
         {
@@ -169,14 +169,6 @@ public sealed class PersonnelThroughGatewayTests(PlatformFixture platform)
         var digits = $"{region}{born:yyyyMMdd}{Random.Shared.Next(1000):D3}";
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         return digits + "10X98765432"[digits.Select((c, i) => (c - '0') * weights[i]).Sum() % 11];
-    }
-
-    private async Task<HttpClient> ClientAsync(string role, string unitCode)
-    {
-        var clientId = $"e2e-{Guid.NewGuid():N}"[..20];
-        var created = await City.PostAsJsonAsync("/api/identity/clients", new { clientId, displayName = "端到端测试", unitCode, roles = new[] { role } }, Ct);
-        created.EnsureSuccessStatusCode();
-        return platform.ClientFor(clientId, (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("clientSecret").GetString()!);
     }
 
     private async Task<Guid> UnitIdAsync(string code) => (await GetJsonAsync($"/api/organizations/unit-codes/{code}")).GetProperty("id").GetGuid();
