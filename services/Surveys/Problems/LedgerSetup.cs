@@ -12,9 +12,7 @@ public static class LedgerSetup
                            && o.Categories.DistinctBy(c => c.Code, StringComparer.OrdinalIgnoreCase).Count() == o.Categories.Count,
                 $"{LedgerOptions.Section}:Categories needs at least one category, each with a code (at most {LedgerCategory.MaxCodeLength} characters, unique) and a name.")
             .ValidateOnStart();
-        builder.Services.AddOptions<OverdueWatchOptions>().BindConfiguration(OverdueWatchOptions.Section);
-        builder.Services.AddScoped<OverdueCheck>();
-        builder.Services.AddHostedService<OverdueWatch>();
+        builder.AddWatch<OverdueCheck>("Surveys:OverdueWatch", (check, ct) => check.RunAsync(ct));
         return builder;
     }
 

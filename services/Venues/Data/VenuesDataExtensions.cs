@@ -18,9 +18,7 @@ public static class VenuesDataExtensions
         builder.AddPlatformDbContext<VenuesDb>(ConnectionName);
         builder.Services.Configure<CampaignDefaults>(builder.Configuration.GetSection(CampaignDefaults.Section));
         builder.Services.AddScoped<CoverageTracker>();
-        builder.Services.AddScoped<DeadlineCheck>();
-        builder.Services.Configure<DeadlineWatchOptions>(builder.Configuration.GetSection(DeadlineWatchOptions.Section));
-        builder.Services.AddHostedService<DeadlineWatch>();
+        builder.AddWatch<DeadlineCheck>("Venues:DeadlineWatch", (check, ct) => check.RunAsync(ct));
         builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         return builder;
     }
