@@ -138,6 +138,20 @@ public sealed class ReplicaScope(DbContext db, IHttpContextAccessor http)
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="OutsideScopeException"/> with <paramref name="refusal"/> unless the caller acts at <paramref name="level"/>
+    /// or above it: a step that is a county's to take is the county's or the city's, never a township's.
+    /// </summary>
+    public async Task EnsureActsAtAsync(UnitLevel level, string refusal, CancellationToken ct)
+    {
+        if (await RootAsync(ct) is { } unit
+            && await Units.Where(u => u.Id == unit).Select(u => (UnitLevel?)u.Level).FirstOrDefaultAsync(ct) is { } callerLevel
+            && callerLevel > level)
+        {
+            throw new OutsideScopeException(refusal);
+        }
+    }
+
     private IQueryable<PartyOrganizationReplica> On(IQueryable<UnitReplica> units)
     {
         var unitIds = units.Select(u => u.Id);

@@ -101,7 +101,8 @@ public static class RectificationApi
 
         if (RectificationSteps.NeedsCountyOrCity(stage))
         {
-            await EnsureCountyOrCityAsync(scope, db, ct);
+            await scope.EnsureActsAtAsync(UnitLevel.County,
+                "Verifying and closing a rectification (督查、销号) is for the county or the city, not the unit that did the work.", ct);
         }
         else if (stage != RectificationStage.Assigned && problem.ResponsibleUnitId is { } responsible)
         {
@@ -121,15 +122,6 @@ public static class RectificationApi
         }
 
         return TypedResults.Ok(await db.WithHistoryAsync(problem, ct));
-    }
-
-    private static async Task EnsureCountyOrCityAsync(ReplicaScope scope, SurveysDb db, CancellationToken ct)
-    {
-        if (await scope.CallerUnitAsync(ct) is { } unit
-            && await db.Units.Where(u => u.Id == unit).Select(u => (UnitLevel?)u.Level).FirstOrDefaultAsync(ct) is not (UnitLevel.County or UnitLevel.City))
-        {
-            throw new OutsideScopeException("Verifying and closing a rectification (督查、销号) is for the county or the city, not the unit that did the work.");
-        }
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
