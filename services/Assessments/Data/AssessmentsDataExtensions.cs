@@ -1,0 +1,11 @@
+using PartyPlatform.Auditing;
+
+namespace PartyPlatform.Assessments.Data;
+
+public static class AssessmentsDataExtensions
+{
+    public const string ConnectionName = "assessmentsdb";
+
+    public static IHostApplicationBuilder AddAssessmentsData(this IHostApplicationBuilder builder) =>
+        builder.AddPlatformDbContext<AssessmentsDb>(ConnectionName);
+}

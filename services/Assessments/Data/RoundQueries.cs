@@ -1,0 +1,12 @@
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Assessments.Rounds;
+
+namespace PartyPlatform.Assessments.Data;
+
+public static class RoundQueries
+{
+    /// <summary>A round's organisations on <paramref name="units"/> that are still in service: a merge's retired ones are history, not owed a grade.</summary>
+    public static IQueryable<RoundOrganization> InService(this AssessmentsDb db, Guid roundId, IQueryable<UnitReplica> units) =>
+        db.RoundOrganizations.Where(o => o.RoundId == roundId && units.Any(u => u.Id == o.UnitId)
+                                         && db.PartyOrganizations.Any(p => p.Id == o.OrganizationId && !p.Retired));
+}

@@ -1,0 +1,29 @@
+using PartyPlatform.TestInfrastructure;
+using PartyPlatform.TestInfrastructure.Fuzzing;
+
+namespace PartyPlatform.Assessments.Tests.Api;
+
+/// <summary>Generated malformed requests to every Assessments write operation: never a 5xx, never a changed row.</summary>
+public sealed class FuzzTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Malformed_requests_to_every_write_are_refused_with_a_4xx_and_change_nothing()
+    {
+        await using var app = await AssessmentsApp.StartAsync();
+        var city = app.CreateClient();
+        var round = await Gradings.OpenRoundAsync(city);
+        var organization = app.OrganizationId(TestTree.VillageCode(TestTree.TownshipCode, 1));
+        var grading = await Gradings.GradedAsync(city, round, organization, last: "review");
+
+        var result = await new RequestFuzzer(city, app.Database).RunAsync(new Dictionary<string, string>
+        {
+            ["roundId"] = round.ToString(),
+            ["organizationId"] = organization.ToString(),
+            ["gradingId"] = grading.ToString(),
+        }, requests: 200, Ct);
+
+        result.AssertAllRefused(minimumOperations: 6);
+    }
+}
