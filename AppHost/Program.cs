@@ -61,6 +61,10 @@ var surveys = builder.AddProject<Projects.Surveys>("surveys")
     .WithPlatformInfrastructure(infrastructure, "surveysdb")
     .WithIdentity(identity, issuer);
 
-gateway.WithReference(identity).WithReference(organizations).WithReference(venues).WithReference(dashboard).WithReference(personnel).WithReference(surveys);
+var assessments = builder.AddProject<Projects.Assessments>("assessments")
+    .WithPlatformInfrastructure(infrastructure, "assessmentsdb")
+    .WithIdentity(identity, issuer);
+
+gateway.WithReference(identity).WithReference(organizations).WithReference(venues).WithReference(dashboard).WithReference(personnel).WithReference(surveys).WithReference(assessments);
 
 builder.Build().Run();

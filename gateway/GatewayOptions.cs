@@ -12,7 +12,7 @@ public sealed partial record GatewayOptions(
 {
     public const string SectionName = "Gateway";
     public const long DefaultMaxRequestBodyBytes = 32L * 1024 * 1024;
-    public static readonly IReadOnlyList<string> DefaultServices = ["identity", "organizations", "venues", "dashboard", "personnel", "surveys"];
+    public static readonly IReadOnlyList<string> DefaultServices = ["identity", "organizations", "venues", "dashboard", "personnel", "surveys", "assessments"];
 
     public static GatewayOptions FromConfiguration(IConfiguration configuration)
     {

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-services=(identity organizations venues dashboard personnel surveys)
+services=(identity organizations venues dashboard personnel surveys assessments)
 folder=artifacts/openapi
 
 if [[ "${1:-}" != "--saved" ]]; then

@@ -63,7 +63,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>The platform's own processes, in the order they become healthy.</summary>
-    public static IReadOnlyList<string> Services { get; } = ["identity", "organizations", "venues", "dashboard", "personnel", "surveys", "gateway"];
+    public static IReadOnlyList<string> Services { get; } = ["identity", "organizations", "venues", "dashboard", "personnel", "surveys", "assessments", "gateway"];
 
     /// <summary>Every process the AppHost starts: the servers, then the platform's own.</summary>
     private static IEnumerable<string> Processes => ["postgres", "rabbitmq", .. Services];

@@ -14,7 +14,7 @@ namespace PartyPlatform.Platform.Benchmark;
 /// </summary>
 public sealed class PlatformUnderTest : IAsyncDisposable
 {
-    private static readonly string[] Resources = ["identity", "organizations", "venues", "dashboard", "personnel", "surveys", "gateway"];
+    private static readonly string[] Resources = ["identity", "organizations", "venues", "dashboard", "personnel", "surveys", "assessments", "gateway"];
 
     private static readonly string[] Servers = ["postgres", "rabbitmq"];
 
