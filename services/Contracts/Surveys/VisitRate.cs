@@ -4,8 +4,7 @@ namespace PartyPlatform.Contracts.Surveys;
 public static class VisitRate
 {
     /// <returns>One decimal, rounded half away from zero; null when the households are unknown or none.</returns>
-    public static decimal? Percent(long visited, long? households) =>
-        households is { } total && total > 0 ? Math.Round(100m * visited / total, 1, MidpointRounding.AwayFromZero) : null;
+    public static decimal? Percent(long visited, long? households) => Share.Percent(visited, households);
 
     /// <summary>A gap of the 四不漏 view: no visit at all (空白点), or a rate under the floor.</summary>
     public static bool IsBlankSpot(long visited) => visited == 0;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Contracts;
 using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Surveys.Data;
 
@@ -14,7 +15,7 @@ public sealed record SatisfactionCounts(int Evaluations, int ContentWithOrganiza
 
     public decimal? MembersRate => Rate(ContentWithMembers);
 
-    private decimal? Rate(int content) => Evaluations == 0 ? null : Math.Round(100m * content / Evaluations, 1, MidpointRounding.AwayFromZero);
+    private decimal? Rate(int content) => Share.Percent(content, Evaluations);
 }
 
 public static class SatisfactionQuery
