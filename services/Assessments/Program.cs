@@ -5,6 +5,7 @@ using PartyPlatform.Assessments.Data;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Gradings;
 using PartyPlatform.Assessments.Rounds;
+using PartyPlatform.Assessments.Targets;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 using PartyPlatform.PublicAddress;
@@ -23,6 +24,7 @@ builder.Services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.S
                    && o.Indicators.DistinctBy(i => i.Code).Count() == o.Indicators.Count,
         $"{GradingOptions.Section}:Indicators needs at least one indicator, each with a unique code (at most {GradingIndicator.MaxCodeLength} characters), a name and a maximum score above 0.")
     .ValidateOnStart();
+builder.Services.AddOptions<TargetOptions>().BindConfiguration(TargetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddWatch<GradingDeadlineCheck>("Assessments:DeadlineWatch", (check, ct) => check.RunAsync(ct));
 builder.AddAdministrativeTree<AssessmentsDb>("assessments");
 builder.AddPlatformMessaging("assessments", bus => bus.AddAssessmentsConsumers(builder.Configuration));
@@ -38,6 +40,7 @@ app.UseRequestGuard();
 app.MapDefaultEndpoints();
 app.MapRoundsApi();
 app.MapGradingsApi();
+app.MapTargetsApi();
 app.MapAuditApi<AssessmentsDb>("/api/assessments").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<AssessmentsDb>();

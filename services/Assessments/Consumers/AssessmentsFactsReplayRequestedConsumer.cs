@@ -11,8 +11,8 @@ using PartyPlatform.Messaging.Outbox;
 namespace PartyPlatform.Assessments.Consumers;
 
 /// <summary>
-/// Publishes Assessments' current facts again (see <see cref="AssessmentsFactsReplayRequested"/>): the gradings and the
-/// deadline shortfalls. Nothing changes here: the versions and fact ids are the ones already published, so consumers
+/// Publishes Assessments' current facts again (see <see cref="AssessmentsFactsReplayRequested"/>): the gradings, the
+/// deadline shortfalls and the targets. Nothing changes here: the versions and fact ids are the ones already published, so consumers
 /// apply only what they lack.
 /// </summary>
 public sealed partial class AssessmentsFactsReplayRequestedConsumer(AssessmentsDb db, ILogger<AssessmentsFactsReplayRequestedConsumer> logger)
@@ -36,6 +36,7 @@ public sealed partial class AssessmentsFactsReplayRequestedConsumer(AssessmentsD
 
         await AddIfStale(db.Gradings, g => g.Version, h => h.Gradings, g => g.ToEvent());
         await AddIfStale(db.Shortfalls, s => 0L, h => h.DeadlineShortfalls, s => s.ToEvent());
+        await AddIfStale(db.Targets, t => t.Version, h => h.Targets, t => t.ToEvent());
         if (kinds.Count == 0)
         {
             LogCurrent(logger, context.Message.RequestedBy);

@@ -3,6 +3,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Gradings;
 using PartyPlatform.Assessments.Rounds;
+using PartyPlatform.Assessments.Targets;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
 
@@ -24,6 +25,8 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
 
     public DbSet<GradingShortfall> Shortfalls => Set<GradingShortfall>();
 
+    public DbSet<GradingTarget> Targets => Set<GradingTarget>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
@@ -33,6 +36,7 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
         modelBuilder.ApplyConfiguration(new GradingConfiguration());
         modelBuilder.ApplyConfiguration(new GradingStepRecordConfiguration());
         modelBuilder.ApplyConfiguration(new GradingShortfallConfiguration());
+        modelBuilder.ApplyConfiguration(new GradingTargetConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

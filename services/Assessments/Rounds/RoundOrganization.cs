@@ -1,4 +1,5 @@
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Assessments;
 
 namespace PartyPlatform.Assessments.Rounds;
 
@@ -23,9 +24,14 @@ public sealed class RoundOrganization
     /// <summary>The village the organisation belongs to.</summary>
     public Guid UnitId { get; private set; }
 
+    /// <summary>The grade its county expects of it this year (目标任务具体到村); null when none is set.</summary>
+    public Grade? TargetGrade { get; private set; }
+
     public static RoundOrganization Of(Guid roundId, PartyOrganizationReplica organization) => new()
     {
         RoundId = roundId, OrganizationId = organization.Id, OrganizationCode = organization.Code, OrganizationName = organization.Name,
         UnitId = organization.UnitId,
     };
+
+    public void SetTarget(Grade? grade) => TargetGrade = grade;
 }

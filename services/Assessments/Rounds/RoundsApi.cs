@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Data;
+using PartyPlatform.Assessments.Targets;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Assessments;
 using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.OpenApi;
 using PartyPlatform.Security;
 
@@ -23,7 +25,7 @@ public static class RoundsApi
         rounds.MapGet("/{roundId:guid}", Get).WithName("GetGradingRound").WithSummary("One grading round, with the indicators it scores");
         rounds.MapPost("/", Open).RequireAuthorization(PlatformPolicies.Write)
             .WithName("OpenGradingRound").WithSummary("Open the year's round over every village Party organisation in service (the city's accounts only)")
-            .WithDescription("The round keeps the city's indicators as they are today, and the organisations in service today; one created later by a merge is graded from the next round. A second round for a year answers 409.")
+            .WithDescription("The round keeps the city's indicators and targets as they are today, and the organisations in service today; one created later by a merge is graded from the next round. A second round for a year answers 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         rounds.MapGet("/{roundId:guid}/progress", Progress).WithName("GetGradingProgress")
             .WithSummary("How far the caller's unit (or one unit of it) and each unit one level down have come: steps, results per grade, days to the deadline");
@@ -49,8 +51,8 @@ public static class RoundsApi
             : TypedResults.NotFound();
 
     private static async Task<Created<RoundResponse>> Open(
-        OpenRoundRequest request, ReplicaScope scope, AssessmentsDb db, IOptionsSnapshot<GradingOptions> options, AuditActor actor, TimeProvider time,
-        CancellationToken ct)
+        OpenRoundRequest request, ReplicaScope scope, AssessmentsDb db, IOptionsSnapshot<GradingOptions> options, IOptionsSnapshot<TargetOptions> targets,
+        AuditActor actor, TimeProvider time, CancellationToken ct)
     {
         scope.EnsureCityWide("Opening a grading round");
         var year = request.Year!.Value;
@@ -60,9 +62,14 @@ public static class RoundsApi
             throw new ConflictException($"The {year} round is open already.");
         }
 
+        var city = await db.CityIdAsync(ct)
+                   ?? throw new ConflictException("The city's tree has not reached Assessments yet; open the round once it has.");
         var organizations = await db.PartyOrganizations.AsNoTracking()
             .Where(o => !o.Retired && o.Kind == PartyOrganizationKind.Village).ToListAsync(ct);
+        var target = GradingTarget.Set(round.Id, year, city, targets.Value.GoodShareAtLeast, targets.Value.PoorShareAtMost, actor.Id, round.OpenedAt);
         db.Rounds.Add(round);
+        db.Targets.Add(target);
+        db.PublishOnCommit(target.ToEvent());
         db.RoundOrganizations.AddRange(organizations.Select(o => RoundOrganization.Of(round.Id, o)));
         try
         {
@@ -80,8 +87,7 @@ public static class RoundsApi
         Guid roundId, Guid? unitId, ReplicaScope scope, AssessmentsDb db, CityCalendar calendar, IOptionsSnapshot<GradingOptions> options,
         CancellationToken ct)
     {
-        var target = unitId ?? await scope.CallerUnitAsync(ct)
-                     ?? await db.Units.Where(u => u.Level == UnitLevel.City && !u.Retired).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        var target = unitId ?? await scope.CallerUnitAsync(ct) ?? await db.CityIdAsync(ct);
         if (await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) is not { } round
             || target is null || await scope.UnitsUnderAsync(target, ct) is null)
         {

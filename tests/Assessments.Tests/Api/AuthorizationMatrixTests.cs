@@ -39,6 +39,11 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Write(new("POST", "/api/assessments/gradings/{gradingId}/review", Refusal.PathOutside, MatrixBody.Json(new { note = "核实无误" }), At(selfAssessed)))
             .Write(new("POST", "/api/assessments/gradings/{gradingId}/decide", Refusal.PathOutside, MatrixBody.Json(new { grade = "FairlyGood" }), At(reviewed)))
             .Write(new("POST", "/api/assessments/gradings/{gradingId}/file", Refusal.CityOnly, MatrixBody.Json(new { }), At(decided)))
+            .Route("countyId", app.Tree.Id(TestTree.OtherCountyCode).ToString())
+            .Write(new("PUT", "/api/assessments/rounds/{roundId}/targets/city", Refusal.CityOnly, MatrixBody.Json(new { goodShareAtLeast = 35, poorShareAtMost = 15 })))
+            .Write(new("PUT", "/api/assessments/rounds/{roundId}/targets/counties/{countyId}", Refusal.PathOutside,
+                MatrixBody.Json(new { goodShareAtLeast = 40, poorShareAtMost = 10 })))
+            .Write(new("PUT", "/api/assessments/rounds/{roundId}/targets/villages/{organizationId}", Refusal.PathOutside, MatrixBody.Json(new { grade = "FairlyGood" })))
             .Write(new("POST", "/api/assessments/gradings/{gradingId}/send-back", Refusal.PathOutside, MatrixBody.Json(new { reason = "佐证材料不足" }), At(toSendBack)));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }

@@ -22,8 +22,9 @@ public sealed class FuzzTests
             ["roundId"] = round.ToString(),
             ["organizationId"] = organization.ToString(),
             ["gradingId"] = grading.ToString(),
+            ["countyId"] = app.Tree.Id(TestTree.CountyCode).ToString(),
         }, requests: 200, Ct);
 
-        result.AssertAllRefused(minimumOperations: 6);
+        result.AssertAllRefused(minimumOperations: 9);
     }
 }

@@ -140,6 +140,31 @@ namespace PartyPlatform.Assessments.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "grading_targets",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    round_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    good_share_at_least = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
+                    poor_share_at_most = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
+                    set_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    set_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_grading_targets", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_grading_targets_grading_rounds_round_id",
+                        column: x => x.round_id,
+                        principalTable: "grading_rounds",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "round_organizations",
                 columns: table => new
                 {
@@ -147,7 +172,8 @@ namespace PartyPlatform.Assessments.Data.Migrations
                     organization_id = table.Column<Guid>(type: "uuid", nullable: false),
                     organization_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     organization_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    unit_id = table.Column<Guid>(type: "uuid", nullable: false)
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    target_grade = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -256,6 +282,12 @@ namespace PartyPlatform.Assessments.Data.Migrations
                 column: "grading_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_grading_targets_round_id_unit_id",
+                table: "grading_targets",
+                columns: new[] { "round_id", "unit_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_gradings_organization_id_year",
                 table: "gradings",
                 columns: new[] { "organization_id", "year" });
@@ -316,6 +348,9 @@ namespace PartyPlatform.Assessments.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "grading_steps");
+
+            migrationBuilder.DropTable(
+                name: "grading_targets");
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");

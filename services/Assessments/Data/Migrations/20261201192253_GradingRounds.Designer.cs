@@ -12,7 +12,7 @@ using PartyPlatform.Assessments.Data;
 namespace PartyPlatform.Assessments.Data.Migrations
 {
     [DbContext(typeof(AssessmentsDb))]
-    [Migration("20261201183609_GradingRounds")]
+    [Migration("20261201192253_GradingRounds")]
     partial class GradingRounds
     {
         /// <inheritdoc />
@@ -361,6 +361,10 @@ namespace PartyPlatform.Assessments.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("organization_name");
 
+                    b.Property<int?>("TargetGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_grade");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
@@ -372,6 +376,60 @@ namespace PartyPlatform.Assessments.Data.Migrations
                         .HasDatabaseName("ix_round_organizations_round_id_unit_id");
 
                     b.ToTable("round_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.Targets.GradingTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("GoodShareAtLeast")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("good_share_at_least");
+
+                    b.Property<decimal>("PoorShareAtMost")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("poor_share_at_most");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("set_by");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grading_targets");
+
+                    b.HasIndex("RoundId", "UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_grading_targets_round_id_unit_id");
+
+                    b.ToTable("grading_targets", (string)null);
                 });
 
             modelBuilder.Entity("PartyPlatform.Auditing.AuditEntry", b =>
@@ -624,6 +682,16 @@ namespace PartyPlatform.Assessments.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_round_organizations_grading_rounds_round_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.Targets.GradingTarget", b =>
+                {
+                    b.HasOne("PartyPlatform.Assessments.Rounds.GradingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_grading_targets_grading_rounds_round_id");
                 });
 #pragma warning restore 612, 618
         }
