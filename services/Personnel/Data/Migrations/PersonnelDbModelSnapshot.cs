@@ -534,6 +534,10 @@ namespace PartyPlatform.Personnel.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("phone");
 
+                    b.Property<bool>("PublishedAsWealthLeader")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published_as_wealth_leader");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(30)

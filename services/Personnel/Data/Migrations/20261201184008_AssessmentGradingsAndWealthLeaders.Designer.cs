@@ -12,8 +12,8 @@ using PartyPlatform.Personnel.Data;
 namespace PartyPlatform.Personnel.Data.Migrations
 {
     [DbContext(typeof(PersonnelDb))]
-    [Migration("20261201182449_AssessmentGradings")]
-    partial class AssessmentGradings
+    [Migration("20261201184008_AssessmentGradingsAndWealthLeaders")]
+    partial class AssessmentGradingsAndWealthLeaders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -536,6 +536,10 @@ namespace PartyPlatform.Personnel.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("phone");
+
+                    b.Property<bool>("PublishedAsWealthLeader")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published_as_wealth_leader");
 
                     b.Property<string>("Source")
                         .IsRequired()

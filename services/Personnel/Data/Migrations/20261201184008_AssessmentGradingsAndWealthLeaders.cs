@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PartyPlatform.Personnel.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AssessmentGradings : Migration
+    public partial class AssessmentGradingsAndWealthLeaders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "published_as_wealth_leader",
+                table: "people",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "assessment_gradings",
                 columns: table => new
@@ -33,6 +40,10 @@ namespace PartyPlatform.Personnel.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "assessment_gradings");
+
+            migrationBuilder.DropColumn(
+                name: "published_as_wealth_leader",
+                table: "people");
         }
     }
 }
