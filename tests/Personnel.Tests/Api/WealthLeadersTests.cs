@@ -4,9 +4,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Personnel;
+using PartyPlatform.Messaging.Outbox;
+using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.People;
 using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 
@@ -136,6 +140,29 @@ public sealed class WealthLeadersTests
         Assert.Equal([1L, 1L, 1L], await db.People.OrderBy(p => p.Name).Select(p => p.Version).ToListAsync(Ct));
         Assert.Equal(3, (await app.PublishedAsync<WealthLeaderChanged>()).Count);
     }
+
+    [Fact]
+    public async Task A_wealth_leaders_change_saved_without_its_event_is_refused_and_another_persons_is_not()
+    {
+        await using var app = await PersonnelApp.StartAsync();
+        var village = app.Tree.Village(TestTree.TownshipCode, 1);
+        var leader = await People.RegisterAsync(app.CreateClient(), village, People.MoreIdNumbers[0], "致富能手");
+        var veteran = await Created.IdAsync(await app.CreateClient().PostAsJsonAsync("/api/personnel/people", Body(village, People.MoreIdNumbers[1], "退伍军人", "Veteran", null), Ct));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PersonnelDb>();
+        var (leaderRow, veteranRow) = (await db.People.SingleAsync(p => p.Id == leader, Ct), await db.People.SingleAsync(p => p.Id == veteran, Ct));
+        Assert.True(veteranRow.Change(Details(veteranRow, PersonSource.Veteran, Education.Bachelor), new DateOnly(2026, 1, 1)));
+        await db.SaveChangesAsync(Ct);
+        Assert.True(leaderRow.Change(Details(leaderRow, PersonSource.Other, leaderRow.Education), new DateOnly(2026, 1, 1)));
+
+        var refused = await Assert.ThrowsAsync<UnpublishedVersionException>(() => db.SaveChangesAsync(Ct));
+        Assert.Contains($"Person {leader} reached version 2", refused.Message);
+    }
+
+    private static PersonDetails Details(Person person, PersonSource source, Education education) => new(
+        person.Name, person.Gender, person.BirthDate, person.Ethnicity, education, person.JoinedPartyOn, source,
+        CitizenIdNumber.TryParse(person.IdNumber, out var number, out _) ? number : throw new InvalidOperationException(), person.Phone);
 
     private static (Guid Id, object Body) Change(Guid id, object body) => (id, body);
 
