@@ -18,4 +18,5 @@ public sealed record PersonnelFactsHeld(
     CopyDigest? EligibilityFlags = null,
     CopyDigest? WatchList = null,
     CopyDigest? GraduateOfficials = null,
-    CopyDigest? Profiles = null);
+    CopyDigest? Profiles = null,
+    CopyDigest? WealthLeaders = null);

@@ -10,4 +10,10 @@ public interface IPublishedEntity
     Guid Id { get; }
 
     long Version { get; }
+
+    /// <summary>
+    /// Whether other services copy this entity at all. An entity type of which only some are published (Personnel's
+    /// people: the wealth leaders) says no for the others, whose versions move without an event.
+    /// </summary>
+    bool IsPublished => true;
 }

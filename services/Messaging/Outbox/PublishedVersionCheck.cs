@@ -39,8 +39,9 @@ public sealed class PublishedVersionCheck : SaveChangesInterceptor
 
         // Entries() detects changes first: entity methods move versions in place.
         var moved = db.ChangeTracker.Entries<IPublishedEntity>()
-            .Where(e => e.State == EntityState.Added
-                        || (e.State == EntityState.Modified && e.Property(nameof(IPublishedEntity.Version)).IsModified))
+            .Where(e => e.Entity.IsPublished
+                        && (e.State == EntityState.Added
+                            || (e.State == EntityState.Modified && e.Property(nameof(IPublishedEntity.Version)).IsModified)))
             .Select(e => (Entry: e, Announced: (e.Entity.Id, e.Entity.Version)))
             .ToList();
         if (moved.Count == 0)

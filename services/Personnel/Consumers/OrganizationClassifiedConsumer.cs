@@ -4,7 +4,6 @@ using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Messaging.Inbox;
-using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Personnel.Data;
 using PartyPlatform.Personnel.WatchList;
 
@@ -25,8 +24,7 @@ public sealed class OrganizationClassifiedConsumer(PersonnelDb db, CityCalendar 
         db.ApplyOnceAsync(context, this, async ct =>
         {
             var fact = context.Message;
-            if (fact.Kind is not (PartyOrganizationKind.Village or PartyOrganizationKind.Community)
-                || !await db.Units.AnyAsync(u => u.Id == fact.UnitId && u.Level == UnitLevel.Village && !u.Retired, ct))
+            if (fact.Kind is not (PartyOrganizationKind.Village or PartyOrganizationKind.Community))
             {
                 return;
             }
@@ -42,35 +40,11 @@ public sealed class OrganizationClassifiedConsumer(PersonnelDb db, CityCalendar 
                 return;
             }
 
-            var today = calendar.DayOf(fact.OccurredAt);
-            var entry = await db.WatchList.FirstOrDefaultAsync(e => e.Source == WatchListSource.Surveys && e.FactId == fact.ClassificationId, ct);
-            if (fact.Class == OrganizationClass.Backward)
-            {
-                var reason = $"入户调研评定为后进：{fact.Reason}";
-                if (entry is { IsOpen: false })
-                {
-                    entry.Reopen(reason, today);
-                }
-                else if (entry is null && !await db.WatchList.AnyAsync(
-                             e => e.UnitId == fact.UnitId && e.Kind == WatchListKind.Backward && e.Source == WatchListSource.Surveys && e.ClearedOn == null, ct))
-                {
-                    entry = WatchListEntry.FlagFromFact(fact.UnitId, WatchListKind.Backward, WatchListSource.Surveys, fact.ClassificationId, reason, today);
-                    db.WatchList.Add(entry);
-                }
-                else
-                {
-                    return; // watched already, for this classification or another campaign's
-                }
-            }
-            else if (entry is { IsOpen: true })
-            {
-                entry.Clear($"入户调研重新评定为{(fact.Class == OrganizationClass.Good ? "好" : "中间")}：{fact.Reason}", today);
-            }
-            else
-            {
-                return;
-            }
-
-            db.PublishOnCommit(entry.ToEvent(time.GetUtcNow()));
+            var backward = fact.Class == OrganizationClass.Backward;
+            var reason = backward
+                ? $"入户调研评定为后进：{fact.Reason}"
+                : $"入户调研重新评定为{(fact.Class == OrganizationClass.Good ? "好" : "中间")}：{fact.Reason}";
+            await db.ApplyWatchListFactAsync(WatchListSource.Surveys, fact.ClassificationId, fact.UnitId, backward, reason, calendar.DayOf(fact.OccurredAt),
+                time.GetUtcNow(), ct);
         });
 }

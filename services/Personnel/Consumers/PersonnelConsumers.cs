@@ -11,6 +11,7 @@ public static class PersonnelConsumers
         bus.AddBatchConsumer<AdministrativeUnitChangedConsumer>(configuration);
         bus.AddInboxConsumer<VenueDeadlineMissedConsumer>();
         bus.AddInboxConsumer<OrganizationClassifiedConsumer>();
+        bus.AddInboxConsumer<OrganizationGradedConsumer>();
         bus.AddInboxConsumer<PersonnelFactsReplayRequestedConsumer>();
     }
 }

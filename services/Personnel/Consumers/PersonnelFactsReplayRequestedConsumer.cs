@@ -7,6 +7,7 @@ using PartyPlatform.Messaging;
 using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.People;
 
 namespace PartyPlatform.Personnel.Consumers;
 
@@ -26,7 +27,7 @@ public sealed partial class PersonnelFactsReplayRequestedConsumer(PersonnelDb db
         var now = time.GetUtcNow();
         // The kinds to publish again: all of them for a rebuild by hand, else those the sender copies and holds stale.
         var kinds = new List<Func<CancellationToken, Task<int>>>();
-        async Task AddIfStale<T>(DbSet<T> set, Expression<Func<T, long>> version, Func<PersonnelFactsHeld, CopyDigest?> copyOf, Func<T, object> toEvent)
+        async Task AddIfStale<T>(IQueryable<T> set, Expression<Func<T, long>> version, Func<PersonnelFactsHeld, CopyDigest?> copyOf, Func<T, object> toEvent)
             where T : class
         {
             if (held is null || (copyOf(held) is { } copy && copy != await set.DigestAsync(version, ct)))
@@ -40,6 +41,7 @@ public sealed partial class PersonnelFactsReplayRequestedConsumer(PersonnelDb db
         await AddIfStale(db.WatchList, e => e.Version, h => h.WatchList, e => e.ToEvent(now));
         await AddIfStale(db.GraduateOfficials, o => o.Version, h => h.GraduateOfficials, o => o.ToEvent(now));
         await AddIfStale(db.ProfileSnapshots, s => s.Version, h => h.Profiles, s => s.ToEvent());
+        await AddIfStale(db.People.Published(), p => p.Version, h => h.WealthLeaders, p => p.ToWealthLeaderEvent(now));
         if (kinds.Count == 0)
         {
             LogCurrent(logger, context.Message.RequestedBy);
@@ -60,7 +62,7 @@ public sealed partial class PersonnelFactsReplayRequestedConsumer(PersonnelDb db
         }
     }
 
-    private async Task<int> PublishAllAsync<T>(DbSet<T> set, Func<T, object> toEvent, CancellationToken ct) where T : class
+    private async Task<int> PublishAllAsync<T>(IQueryable<T> set, Func<T, object> toEvent, CancellationToken ct) where T : class
     {
         var entities = await set.AsNoTracking().ToListAsync(ct);
         entities.ForEach(entity => db.PublishOnCommit(toEvent(entity)));

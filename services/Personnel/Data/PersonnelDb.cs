@@ -35,6 +35,8 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
 
     public DbSet<SurveyClassification> SurveyClassifications => Set<SurveyClassification>();
 
+    public DbSet<AssessmentGrading> AssessmentGradings => Set<AssessmentGrading>();
+
     public DbSet<GraduateOfficial> GraduateOfficials => Set<GraduateOfficial>();
 
     public DbSet<GraduateOfficialActivity> GraduateOfficialActivities => Set<GraduateOfficialActivity>();
@@ -58,6 +60,7 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new ProfileSnapshotConfiguration());
         modelBuilder.ApplyConfiguration(new WatchListEntryConfiguration());
         modelBuilder.ApplyConfiguration(new SurveyClassificationConfiguration());
+        modelBuilder.ApplyConfiguration(new AssessmentGradingConfiguration());
         modelBuilder.ApplyConfiguration(new GraduateOfficialConfiguration());
         modelBuilder.ApplyConfiguration(new GraduateOfficialActivityConfiguration());
         modelBuilder.ApplyConfiguration(new AttendanceMonthConfiguration());

@@ -85,13 +85,13 @@ public sealed partial class DemoStaffLoader(
             foreach (var village in villages)
             {
                 var staff = DemoVillageStaff.For(village.Code!, reserve.Value.PerVillageTarget);
-                var secretary = Register(db, village, staff.Secretary, today);
+                var secretary = Register(db, village, staff.Secretary, today, now);
                 await PostOpening.BeginAsync(db, village, secretary.Id, PostKind.VillageSecretary, TermStart, now, ct);
-                var director = staff.Director is { } details ? Register(db, village, details, today) : secretary;
+                var director = staff.Director is { } details ? Register(db, village, details, today, now) : secretary;
                 await PostOpening.BeginAsync(db, village, director.Id, PostKind.VillageCommitteeDirector, TermStart, now, ct);
                 foreach (var talent in staff.ReserveTalent)
                 {
-                    await PostOpening.BeginAsync(db, village, Register(db, village, talent, today).Id, PostKind.ReserveTalent, ReserveStart, now, ct);
+                    await PostOpening.BeginAsync(db, village, Register(db, village, talent, today, now).Id, PostKind.ReserveTalent, ReserveStart, now, ct);
                 }
             }
 
@@ -103,10 +103,11 @@ public sealed partial class DemoStaffLoader(
         });
     }
 
-    private static Person Register(PersonnelDb db, UnitReplica village, PersonDetails details, DateOnly today)
+    private static Person Register(PersonnelDb db, UnitReplica village, PersonDetails details, DateOnly today, DateTimeOffset now)
     {
         var person = Person.Register(village.Id, details, today);
         db.People.Add(person);
+        db.PublishIfWealthLeader(person, now);
         return person;
     }
 

@@ -27,6 +27,12 @@ public sealed record DemoVillageStaff(PersonDetails Secretary, PersonDetails? Di
         (PersonSource.CollegeGraduateOfficial, 5), (PersonSource.RetiredTeacher, 5), (PersonSource.RetiredSectionCadre, 5), (PersonSource.Other, 15),
     ];
 
+    /// <summary>Some wealth leaders are not (yet) Party members, so that the demo's award candidates (members only) are a subset.</summary>
+    private static readonly (PersonSource Source, int Weight)[] NonMemberSources =
+    [
+        (PersonSource.WealthLeader, 15), (PersonSource.ReturnedMigrantWorker, 25), (PersonSource.Veteran, 10), (PersonSource.Other, 50),
+    ];
+
     /// <summary>
     /// The staff of the village with this 12-digit code (county, township, village: the tree's codes) and
     /// <paramref name="reserveTarget"/> reserves or one more. ID numbers are unique across the demo city by
@@ -53,7 +59,7 @@ public sealed record DemoVillageStaff(PersonDetails Secretary, PersonDetails? Di
             DateOnly? joined = member ? born.AddYears(random.Next(20, Math.Min(36, LastJoinYear - born.Year))).AddDays(random.Next(365)) : null;
             return new PersonDetails(
                 name, male ? Gender.Male : Gender.Female, born, random.Next(20) == 0 ? "回族" : "汉族", education, joined,
-                member ? Pick(random, SecretarySources) : PersonSource.Other, idNumber,
+                Pick(random, member ? SecretarySources : NonMemberSources), idNumber,
                 string.Create(CultureInfo.InvariantCulture, $"13{random.Next(100_000_000, 999_999_999)}"));
         }
 

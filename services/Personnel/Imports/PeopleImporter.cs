@@ -94,6 +94,7 @@ public sealed class PeopleImporter(PersonnelDb db, ReplicaScope scope, CityCalen
             {
                 person = Person.Register(unit.Id, row.Details, today);
                 db.People.Add(person);
+                db.PublishIfWealthLeader(person, now);
                 registered++;
             }
             else if (person.IsRegisteredAs(unit.Id, row.Details))

@@ -3,6 +3,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.People;
 
 namespace PartyPlatform.Personnel.Merges;
 
@@ -11,7 +12,7 @@ public static class UnitMerges
     /// <summary>
     /// For units the tree copy just saw merged away: their running terms end on the merge day (history is
     /// never rewritten), each holder is listed for re-posting in the successor, and the people registered on
-    /// the retired unit move to the successor, so that its callers still see them.
+    /// the retired unit move to the successor, so that its callers still see them (a wealth leader's move is published).
     /// </summary>
     public static async Task ApplyMergesAsync(
         this PersonnelDb db, IReadOnlyList<UnitReplicaChange> changed, IReadOnlyList<AdministrativeUnitChanged> events, CityCalendar calendar,
@@ -40,6 +41,7 @@ public static class UnitMerges
         foreach (var person in await db.People.Where(p => retired.Contains(p.UnitId)).ToListAsync(ct))
         {
             person.MoveTo(merges[person.UnitId].SuccessorId!.Value);
+            db.PublishIfWealthLeader(person, now);
         }
     }
 }

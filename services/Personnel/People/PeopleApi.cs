@@ -21,6 +21,10 @@ public static class PeopleApi
             .WithName("RegisterPerson").WithSummary("Register a person on a unit")
             .WithDescription("The ID number is checked against its GB 11643 check character and the birth date against it. One record per ID number (409).")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        people.MapPut("/{id:guid}", Change).RequireAuthorization(PlatformPolicies.Write)
+            .WithName("ChangePerson").WithSummary("Change a person's details (not their unit); the ID number and phone only when given")
+            .WithDescription("Checked as at registration. Another person's ID number is a 409. A wealth leader's change (or a change of source away from 致富带头人) publishes WealthLeaderChanged.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         people.MapGet("/{id:guid}/personal-information", PersonalInformation).RequireAuthorization(PlatformPolicies.PersonalInformation)
             .WithName("GetPersonalInformation").WithSummary("A person's ID number and phone unmasked: personnel officers of the person's unit only, and written to the audit trail");
 
@@ -47,22 +51,47 @@ public static class PeopleApi
             : TypedResults.NotFound();
 
     private static async Task<Created<PersonResponse>> Register(
-        RegisterPersonRequest request, ReplicaScope scope, PersonnelDb db, CityCalendar calendar, CancellationToken ct)
+        RegisterPersonRequest request, ReplicaScope scope, PersonnelDb db, CityCalendar calendar, TimeProvider time, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.UnitId && !u.Retired, ct)
                    ?? throw new RuleViolationException("unitId", $"{request.UnitId} is not a unit of the tree in service.");
         await scope.EnsureBodyUnitAsync(unit.Id, $"Unit '{unit.Name}'", ct);
         var details = request.ToDetails();
-        if (await db.People.AnyAsync(p => p.IdNumber == details.IdNumber.Value, ct))
+        await EnsureIdNumberFreeAsync(db, details, Guid.Empty, ct);
+        var person = Person.Register(unit.Id, details, calendar.Today);
+        db.People.Add(person);
+        db.PublishIfWealthLeader(person, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/personnel/people/{person.Id}", PersonResponse.From(person));
+    }
+
+    private static async Task<Results<Ok<PersonResponse>, NotFound>> Change(
+        Guid id, ChangePersonRequest request, ReplicaScope scope, PersonnelDb db, CityCalendar calendar, TimeProvider time, CancellationToken ct)
+    {
+        var person = await scope.FoundAsync(await db.People.FirstOrDefaultAsync(p => p.Id == id, ct), p => p.UnitId, ct);
+        if (person is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var details = request.ToDetails(person);
+        await EnsureIdNumberFreeAsync(db, details, person.Id, ct);
+        if (person.Change(details, calendar.Today))
+        {
+            db.PublishIfWealthLeader(person, time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+
+        return TypedResults.Ok(PersonResponse.From(person));
+    }
+
+    private static async Task EnsureIdNumberFreeAsync(PersonnelDb db, PersonDetails details, Guid self, CancellationToken ct)
+    {
+        if (await db.People.AnyAsync(p => p.IdNumber == details.IdNumber.Value && p.Id != self, ct))
         {
             // Not which unit holds the record: that would tell a caller about a person outside its unit.
             throw new ConflictException("A person with this ID number is registered already.");
         }
-
-        var person = Person.Register(unit.Id, details, calendar.Today);
-        db.People.Add(person);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/personnel/people/{person.Id}", PersonResponse.From(person));
     }
 
     private static async Task<Results<Ok<PersonalInformationResponse>, NotFound>> PersonalInformation(

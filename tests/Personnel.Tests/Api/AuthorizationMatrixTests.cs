@@ -47,6 +47,10 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Route("postId", term.ToString())
             .Write(new("POST", "/api/personnel/people", Refusal.BodyOutside,
                 MatrixBody.Json(People.Body(second, "610503198403030033", "华州张三"))))
+            .Write(new("PUT", "/api/personnel/people/{id}", Refusal.PathOutside, MatrixBody.Json(new
+            {
+                name = "华州张一", gender = "Male", birthDate = "1980-01-01", ethnicity = "汉族", education = "Bachelor", joinedPartyOn = "2010-07-01", source = "Other",
+            })))
             .Write(new("POST", "/api/personnel/people/imports", Refusal.BodyOutside, MatrixBody.Text(
                 $"name,gender,birthDate,ethnicity,education,source,idNumber,unitCode,postKind,postStart\n华州张五,Male,1998-01-01,汉族,Bachelor,Other,{GraduateOfficials.IdNumber("610503", 50)},{TestTree.VillageCode(TestTree.OtherTownshipCode, 2)},ReserveTalent,2022-01-01\n",
                 "text/csv")))

@@ -53,4 +53,13 @@ public sealed class DemoVillageStaffTests
         Assert.All(staffs, s => Assert.InRange(s.ReserveTalent.Count, 3, 4));
         Assert.InRange(staffs.Count(s => s.Director is null) / (double)staffs.Count, 0.45, 0.65);
     }
+
+    [Fact]
+    public void The_demo_city_has_wealth_leaders_most_of_them_Party_members_and_some_not()
+    {
+        var leaders = CityCodes.SelectMany(code => Everyone(DemoVillageStaff.For(code, 2))).Where(p => p.Source == PersonSource.WealthLeader).ToList();
+
+        Assert.InRange(leaders.Count, 1_000, 10_000);
+        Assert.InRange(leaders.Count(p => p.JoinedPartyOn is not null) / (double)leaders.Count, 0.6, 0.95);
+    }
 }

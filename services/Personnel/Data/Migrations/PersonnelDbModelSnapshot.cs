@@ -534,6 +534,10 @@ namespace PartyPlatform.Personnel.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("phone");
 
+                    b.Property<bool>("PublishedAsWealthLeader")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published_as_wealth_leader");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -902,6 +906,42 @@ namespace PartyPlatform.Personnel.Data.Migrations
                         .HasDatabaseName("ix_township_vacancies_unit_id");
 
                     b.ToTable("township_vacancies", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Personnel.WatchList.AssessmentGrading", b =>
+                {
+                    b.Property<Guid>("GradingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grading_id");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("step");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("GradingId")
+                        .HasName("pk_assessment_gradings");
+
+                    b.ToTable("assessment_gradings", (string)null);
                 });
 
             modelBuilder.Entity("PartyPlatform.Personnel.WatchList.SurveyClassification", b =>
