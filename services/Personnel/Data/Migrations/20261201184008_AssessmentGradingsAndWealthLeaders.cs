@@ -18,6 +18,9 @@ namespace PartyPlatform.Personnel.Data.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            // Wealth leaders registered before this column count as published: a replay request (Assessments' at its start) brings them.
+            migrationBuilder.Sql("UPDATE people SET published_as_wealth_leader = (source = 'WealthLeader')");
+
             migrationBuilder.CreateTable(
                 name: "assessment_gradings",
                 columns: table => new
