@@ -1,9 +1,11 @@
 using PartyPlatform;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
+using PartyPlatform.Contracts.Assessments;
 using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Dashboard.Assessments;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Personnel;
 using PartyPlatform.Dashboard.Surveys;
@@ -34,6 +36,8 @@ builder.AddPlatformMessaging("dashboard", bus =>
     bus.AddBatchConsumer<OrganizationVisitFiguresChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<ProblemChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<OrganizationClassifiedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<OrganizationGradedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<GradingTargetsChangedConsumer>(builder.Configuration);
 });
 builder.AddMessagingHousekeeping<DashboardDb>();
 // Figures published before this service's queues existed come back this way.
@@ -43,6 +47,8 @@ builder.AddReplayRequest(PersonnelFactsReplayRequested.Queue, async (services, n
     new PersonnelFactsReplayRequested("dashboard", now, await services.GetRequiredService<DashboardDb>().PersonnelFactsHeldAsync(ct)));
 builder.AddReplayRequest(SurveysFactsReplayRequested.Queue, async (services, now, ct) =>
     new SurveysFactsReplayRequested("dashboard", now, await services.GetRequiredService<DashboardDb>().SurveysFactsHeldAsync(ct)));
+builder.AddReplayRequest(AssessmentsFactsReplayRequested.Queue, async (services, now, ct) =>
+    new AssessmentsFactsReplayRequested("dashboard", now, await services.GetRequiredService<DashboardDb>().AssessmentsFactsHeldAsync(ct)));
 
 var app = builder.Build();
 
@@ -56,6 +62,7 @@ app.MapTreeApi();
 app.MapVenueFiguresApi();
 app.MapPersonnelFiguresApi();
 app.MapSurveysFiguresApi();
+app.MapAssessmentsFiguresApi();
 app.MapAuditApi<DashboardDb>("/api/dashboard").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<DashboardDb>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using PartyPlatform.Auditing;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Auditing;
+using PartyPlatform.Dashboard.Assessments;
 using PartyPlatform.Dashboard.Personnel;
 using PartyPlatform.Dashboard.Surveys;
 using PartyPlatform.Dashboard.Venues;
@@ -32,6 +33,10 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
 
     public DbSet<ClassificationRecord> Classifications => Set<ClassificationRecord>();
 
+    public DbSet<GradingRecord> Gradings => Set<GradingRecord>();
+
+    public DbSet<GradingTargetRecord> GradingTargets => Set<GradingTargetRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
@@ -45,6 +50,8 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new OrganizationVisitRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ProblemRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ClassificationRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new GradingRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new GradingTargetRecordConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

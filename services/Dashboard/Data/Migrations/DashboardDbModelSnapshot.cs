@@ -202,6 +202,94 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Dashboard.Assessments.GradingRecord", b =>
+                {
+                    b.Property<Guid>("GradingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grading_id");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("GradingId")
+                        .HasName("pk_gradings");
+
+                    b.HasIndex("Year", "UnitId")
+                        .HasDatabaseName("ix_gradings_year_unit_id");
+
+                    b.ToTable("gradings", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Dashboard.Assessments.GradingTargetRecord", b =>
+                {
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<decimal>("GoodShareAtLeast")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("good_share_at_least");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<decimal>("PoorShareAtMost")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("poor_share_at_most");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("TargetId")
+                        .HasName("pk_grading_targets");
+
+                    b.HasIndex("Year", "UnitId")
+                        .HasDatabaseName("ix_grading_targets_year_unit_id");
+
+                    b.ToTable("grading_targets", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Dashboard.Personnel.GraduateOfficialRecord", b =>
                 {
                     b.Property<Guid>("OfficialId")
