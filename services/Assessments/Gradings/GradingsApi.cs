@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Data;
 using PartyPlatform.Auditing;
@@ -77,7 +76,7 @@ public static class GradingsApi
 
         db.GradingSteps.Add(step);
         db.PublishOnCommit(grading.ToEvent());
-        await SaveAsync(db, ct);
+        await db.SaveOrConflictAsync("Another request moved this grading meanwhile; read it and take the step again.", ct);
         var response = GradingResponse.From(grading);
         return created ? TypedResults.Created($"/api/assessments/gradings/{grading.Id}", response) : TypedResults.Ok(response);
     }
@@ -156,20 +155,8 @@ public static class GradingsApi
 
         db.GradingSteps.Add(await take(grading));
         db.PublishOnCommit(grading.ToEvent());
-        await SaveAsync(db, ct);
+        await db.SaveOrConflictAsync("Another request moved this grading meanwhile; read it and take the step again.", ct);
         return TypedResults.Ok(GradingResponse.From(grading, await db.StepsOfAsync(gradingId, ct)));
-    }
-
-    private static async Task SaveAsync(AssessmentsDb db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw new ConflictException("Another request moved this grading meanwhile; read it and take the step again.");
-        }
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

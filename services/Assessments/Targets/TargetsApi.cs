@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Data;
 using PartyPlatform.Auditing;
@@ -87,7 +86,7 @@ public static class TargetsApi
         if (city.Change(good, poor, actor.Id, time.GetUtcNow()))
         {
             db.PublishOnCommit(city.ToEvent());
-            await SaveAsync(db, ct);
+            await db.SaveOrConflictAsync("Another request changed these targets meanwhile; read them and set them again.", ct);
         }
 
         return TypedResults.Ok(TargetsResponse.From(city));
@@ -121,7 +120,7 @@ public static class TargetsApi
         }
 
         db.PublishOnCommit(target.ToEvent());
-        await SaveAsync(db, ct);
+        await db.SaveOrConflictAsync("Another request changed these targets meanwhile; read them and set them again.", ct);
         return created
             ? TypedResults.Created($"/api/assessments/rounds/{roundId}/targets?unitId={county.Id}", TargetsResponse.From(target))
             : TypedResults.Ok(TargetsResponse.From(target));
@@ -201,17 +200,5 @@ public static class TargetsApi
         }
 
         return (request.GoodShareAtLeast!.Value, request.PoorShareAtMost!.Value);
-    }
-
-    private static async Task SaveAsync(AssessmentsDb db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw new ConflictException("Another request changed these targets meanwhile; read them and set them again.");
-        }
     }
 }
