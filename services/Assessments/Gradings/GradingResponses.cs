@@ -19,3 +19,7 @@ public sealed record GradingResponse(
         grading.Evidence, grading.Version, grading.UpdatedAt,
         steps?.Select(s => new GradingStepResponse(s.Step, s.SentBack, s.Grade, s.Actor, s.TakenAt, s.Note)).ToList());
 }
+
+/// <param name="Retired">Retired by a merge: its grades are history, and its successor is graded from the next round.</param>
+public sealed record GradingHistoryResponse(
+    Guid OrganizationId, string OrganizationCode, string OrganizationName, Guid UnitId, bool Retired, IReadOnlyList<GradingResponse> Gradings);

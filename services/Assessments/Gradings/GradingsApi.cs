@@ -25,6 +25,8 @@ public static class GradingsApi
         api.MapGet("/rounds/{roundId:guid}/gradings", List).WithName("ListGradings")
             .WithSummary("The round's gradings in the caller's unit (or one unit of it), by organisation code, narrowed to a step or a grade, paged");
         api.MapGet("/gradings/{gradingId:guid}", Get).WithName("GetGrading").WithSummary("One grading, with every step taken");
+        api.MapGet("/organizations/{organizationId:guid}/gradings", History).WithName("GetGradingHistory")
+            .WithSummary("A Party organisation's gradings, newest year first: a retired one keeps its grades as history");
         api.MapPost("/gradings/{gradingId:guid}/review", Review).RequireAuthorization(PlatformPolicies.Write)
             .WithName("ReviewGrading").WithSummary("The township's review of a self-assessment, keeping its grade or giving another")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -109,6 +111,18 @@ public static class GradingsApi
         await db.FoundGradingAsync(scope, gradingId, ct) is { } grading
             ? TypedResults.Ok(GradingResponse.From(grading, await db.StepsOfAsync(gradingId, ct)))
             : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<GradingHistoryResponse>, NotFound>> History(Guid organizationId, ReplicaScope scope, AssessmentsDb db, CancellationToken ct)
+    {
+        if (await scope.FoundPartyOrganizationAsync(organizationId, ct) is not { } organization)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var gradings = await db.Gradings.AsNoTracking().Where(g => g.OrganizationId == organizationId).OrderByDescending(g => g.Year).ToListAsync(ct);
+        return TypedResults.Ok(new GradingHistoryResponse(organization.Id, organization.Code, organization.Name, organization.UnitId, organization.Retired,
+            gradings.ConvertAll(g => GradingResponse.From(g))));
+    }
 
     private static Task<Results<Ok<GradingResponse>, NotFound>> Review(
         Guid gradingId, ReviewRequest request, ReplicaScope scope, AssessmentsDb db, AuditActor actor, TimeProvider time, CancellationToken ct) =>

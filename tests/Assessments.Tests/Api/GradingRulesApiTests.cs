@@ -74,6 +74,10 @@ public sealed class GradingRulesApiTests
         // The retired organisation is history, not owed a grade: it leaves the ungraded list and the progress.
         var ungraded = await city.GetFromJsonAsync<JsonElement>($"/api/assessments/rounds/{round}/ungraded?pageSize=100", Ct);
         Assert.DoesNotContain(merged, ungraded.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("organizationCode").GetString()));
+        var history = await city.GetFromJsonAsync<JsonElement>($"/api/assessments/organizations/{app.OrganizationId(merged)}/gradings", Ct);
+        Assert.True(history.GetProperty("retired").GetBoolean());
+        Assert.Equal([(2026, "Poor", true)], history.GetProperty("gradings").EnumerateArray()
+            .Select(g => (g.GetProperty("year").GetInt32(), g.GetProperty("grade").GetString(), g.GetProperty("isResult").GetBoolean())).ToList());
         var next = await Gradings.OpenRoundAsync(city, 2027);
         await Gradings.SelfAssessAsync(city, next, newcomer);
     }
