@@ -4,13 +4,16 @@ using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Data;
+using PartyPlatform.Venues.Funding;
 
 namespace PartyPlatform.Venues.Coverage;
 
 /// <summary>
-/// Keeps each township's, county's and city's published coverage in step with the data: after a
-/// write that can move it, the figures of the units above the touched villages (and only those)
-/// are recounted and each one that moved publishes <see cref="VenueCoverageChanged"/> in the same transaction.
+/// Keeps each township's, county's and city's published coverage and funding in step with the data:
+/// after a write that can move them, the figures of the units above the touched villages (and only
+/// those) are recounted and each one that moved publishes <see cref="VenueCoverageChanged"/> or
+/// <see cref="VenueFundingChanged"/> in the same transaction. One tracker for both: they share the
+/// units, the locks and the writes that move them (an accepted new build brings its city subsidy).
 /// </summary>
 public sealed class CoverageTracker(VenuesDb db, TimeProvider time)
 {
@@ -53,6 +56,26 @@ public sealed class CoverageTracker(VenuesDb db, TimeProvider time)
                 db.PublishOnCommit(new VenueCoverageChanged(
                     figures.UnitId, snapshot.Version, figures.Name, figures.Code, figures.Level,
                     figures.Villages, figures.VillagesWithVenue, figures.CoveragePercent, now));
+            }
+        }
+
+        await PublishFundingAsync(affected, ids, now, ct);
+    }
+
+    private async Task PublishFundingAsync(List<UnitReplica> affected, Guid[] ids, DateTimeOffset now, CancellationToken ct)
+    {
+        var snapshots = await db.FundingSnapshots.Where(s => ids.Contains(s.UnitId)).ToDictionaryAsync(s => s.UnitId, ct);
+        foreach (var figures in await UnitFunding.ForAsync(db, affected, ct))
+        {
+            if (!snapshots.TryGetValue(figures.Unit.Id, out var snapshot))
+            {
+                snapshot = FundingSnapshot.For(figures.Unit.Id);
+                db.FundingSnapshots.Add(snapshot);
+            }
+
+            if (snapshot.Update(figures, now))
+            {
+                db.PublishOnCommit(figures.ToEvent(snapshot.Version, now));
             }
         }
     }

@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyPlatform.Auditing;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Campaign;
 using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Deadline;
 using PartyPlatform.Venues.Ledger;
+using PartyPlatform.Venues.Projects;
 using PartyPlatform.Venues.Standards;
 
 namespace PartyPlatform.Venues.Data;
@@ -18,14 +21,18 @@ public static class VenuesDataExtensions
         builder.AddPlatformDbContext<VenuesDb>(ConnectionName);
         builder.Services.Configure<CampaignDefaults>(builder.Configuration.GetSection(CampaignDefaults.Section));
         builder.Services.AddScoped<CoverageTracker>();
-        builder.Services.AddScoped<DeadlineCheck>();
         builder.Services.Configure<DeadlineWatchOptions>(builder.Configuration.GetSection(DeadlineWatchOptions.Section));
-        builder.Services.AddHostedService<DeadlineWatch>();
+        builder.Services.AddTimedWatch<DeadlineCheck>(services => services.GetRequiredService<IOptionsMonitor<DeadlineWatchOptions>>().CurrentValue.Interval);
+        builder.Services.Configure<ScheduleWatchOptions>(builder.Configuration.GetSection(ScheduleWatchOptions.Section));
+        builder.Services.AddTimedWatch<ScheduleCheck>(services => services.GetRequiredService<IOptionsMonitor<ScheduleWatchOptions>>().CurrentValue.Interval);
         builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         return builder;
     }
 
-    /// <summary>Migrates, then writes the configured campaign terms and first checklist into an empty database.</summary>
+    /// <summary>
+    /// Migrates, then writes the configured campaign terms and first checklist into an empty
+    /// database (publishing the terms), and publishes the funding of units that have none yet.
+    /// </summary>
     public static async Task PrepareVenuesDbAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -36,7 +43,9 @@ public static class VenuesDataExtensions
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         if (!await db.Campaigns.AnyAsync())
         {
-            db.Campaigns.Add(Campaign.Campaign.Create(defaults.Campaign));
+            var campaign = Campaign.Campaign.Create(defaults.Campaign);
+            db.Campaigns.Add(campaign);
+            db.PublishOnCommit(campaign.ToEvent(now));
         }
 
         if (!await db.Checklists.AnyAsync())
@@ -45,5 +54,13 @@ public static class VenuesDataExtensions
         }
 
         await db.SaveChangesAsync();
+
+        // Funding is published per unit since version VenueFacts: units no write has touched since get their first figures here.
+        var unfunded = await db.Units.Where(u => !u.Retired && (u.Level == UnitLevel.Township || u.Level == UnitLevel.County || u.Level == UnitLevel.City))
+            .Where(u => !db.FundingSnapshots.Any(s => s.UnitId == u.Id)).Select(u => u.Id).ToListAsync();
+        if (unfunded.Count > 0)
+        {
+            await scope.ServiceProvider.GetRequiredService<CoverageTracker>().SaveChangesAsync(unfunded, default);
+        }
     }
 }

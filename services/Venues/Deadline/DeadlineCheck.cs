@@ -13,7 +13,7 @@ namespace PartyPlatform.Venues.Deadline;
 /// per county and township short of full coverage, in one transaction. The reckoning's key is the
 /// deadline, so a second check (a retry, another instance, a restart) finds it and publishes nothing.
 /// </summary>
-public sealed partial class DeadlineCheck(VenuesDb db, TimeProvider time, ILogger<DeadlineCheck> logger)
+public sealed partial class DeadlineCheck(VenuesDb db, TimeProvider time, ILogger<DeadlineCheck> logger) : ITimedCheck
 {
     /// <returns>The reckoning of the deadline in force, or null while it has not passed.</returns>
     public async Task<DeadlineReckoning?> RunAsync(CancellationToken ct)
@@ -50,6 +50,8 @@ public sealed partial class DeadlineCheck(VenuesDb db, TimeProvider time, ILogge
         LogReckoned(logger, terms.Deadline, shortfalls.Count(s => s.Level == UnitLevel.County), shortfalls.Count(s => s.Level == UnitLevel.Township));
         return await StoredAsync(terms.Deadline, ct);
     }
+
+    Task ITimedCheck.RunAsync(CancellationToken ct) => RunAsync(ct);
 
     /// <summary>As stored (times in microseconds), so that every check answers with the same reckoning.</summary>
     private Task<DeadlineReckoning> StoredAsync(DateOnly deadline, CancellationToken ct) =>

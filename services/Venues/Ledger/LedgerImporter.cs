@@ -132,7 +132,7 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
     private Outcome Create(LedgerRow row, Guid villageId, CampaignTerms terms, DateTimeOffset now)
     {
         var venue = Venue.Plan(villageId, row.Description, row.DateOf(VenueState.Planned), actor.Id, terms, now);
-        VenueLifecycle.Add(db, venue, now);
+        VenueLifecycle.Add(db, venue, terms.DayOf(now), now);
         Advance(row, venue, terms, now);
         return Outcome.Created;
     }
@@ -143,7 +143,7 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
         if (!row.Describes(venue))
         {
             venue.Describe(row.Description);
-            VenueLifecycle.Publish(db, venue, now);
+            VenueLifecycle.Publish(db, venue, terms.DayOf(now), now);
             outcome = Outcome.Updated;
         }
 
@@ -165,7 +165,7 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
             try
             {
                 VenueLifecycle.Advance(db, venue, state, row.DateOf(state), actor.Id, row.Note ?? DefaultNote, terms, now);
-                VenueLifecycle.Publish(db, venue, now);
+                VenueLifecycle.Publish(db, venue, terms.DayOf(now), now);
             }
             catch (RuleViolationException rule) when (rule.Field == "on")
             {

@@ -27,12 +27,28 @@ public static class VenueLifecycle
     }
 
     /// <summary>A newly planned venue: added, and its first version published.</summary>
-    public static void Add(VenuesDb db, Venue venue, DateTimeOffset now)
+    public static void Add(VenuesDb db, Venue venue, DateOnly today, DateTimeOffset now)
     {
         db.Venues.Add(venue);
-        Publish(db, venue, now);
+        Publish(db, venue, today, now);
     }
 
-    /// <summary>Publishes the venue's current version, in the transaction that made it.</summary>
-    public static void Publish(VenuesDb db, Venue venue, DateTimeOffset now) => db.PublishOnCommit(venue.ToEvent(now));
+    /// <summary>
+    /// Publishes the venue's current version, in the transaction that made it, and its schedule
+    /// state if that moved: the write that meets a late milestone puts the project back on schedule.
+    /// </summary>
+    public static void Publish(VenuesDb db, Venue venue, DateOnly today, DateTimeOffset now)
+    {
+        db.PublishOnCommit(venue.ToEvent(now));
+        PublishSchedule(db, venue, today, now);
+    }
+
+    /// <summary>Publishes the project's schedule state if it moved on <paramref name="today"/>.</summary>
+    public static void PublishSchedule(VenuesDb db, Venue venue, DateOnly today, DateTimeOffset now)
+    {
+        if (venue.FollowSchedule(today))
+        {
+            db.PublishOnCommit(venue.ToScheduleEvent(now));
+        }
+    }
 }

@@ -135,7 +135,8 @@ public static class StandardsApi
 
         var now = time.GetUtcNow();
         var inspectedOn = request.InspectedOn!.Value;
-        InspectionRules.CheckCanInspect(venue, inspectedOn, await db.TodayAsync(time, ct));
+        var today = await db.TodayAsync(time, ct);
+        InspectionRules.CheckCanInspect(venue, inspectedOn, today);
 
         var checklist = ChecklistSchedule.InForceOn(await db.Checklists.AsNoTracking().ToListAsync(ct), inspectedOn)
                         ?? throw new RuleViolationException("inspectedOn", $"No checklist version was in force on {inspectedOn:yyyy-MM-dd}.");
@@ -147,7 +148,7 @@ public static class StandardsApi
         if (InspectionRules.UpdatesVenue(inspectedOn, latest))
         {
             venue.RecordInspection(checklist.Number, inspection.Score);
-            VenueLifecycle.Publish(db, venue, now);
+            VenueLifecycle.Publish(db, venue, today, now);
         }
 
         await db.SaveChangesAsync(ct);

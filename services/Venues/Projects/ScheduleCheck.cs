@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Venues.Data;
+
+namespace PartyPlatform.Venues.Projects;
+
+/// <summary>
+/// Marks each project whose milestone's planned day passed unmet as behind schedule, once, and
+/// publishes it: a project falls behind with time, not with a write. Putting it back on schedule is
+/// the write's job (<see cref="VenueLifecycle.Publish"/>). Venues first seen here (planned before
+/// schedules were published) get their first schedule state.
+/// </summary>
+public sealed partial class ScheduleCheck(VenuesDb db, TimeProvider time, ILogger<ScheduleCheck> logger) : ITimedCheck
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var today = await db.TodayAsync(time, ct);
+        var now = time.GetUtcNow();
+        var stale = await db.Venues.Where(Venue.ScheduleStaleOn(today)).OrderBy(v => v.Id).ToListAsync(ct);
+        stale.ForEach(venue => VenueLifecycle.PublishSchedule(db, venue, today, now));
+        // A write that changed one of them meanwhile fails this save on the venue's version; the next check takes it up.
+        await db.SaveChangesAsync(ct);
+        if (stale.Count > 0)
+        {
+            LogMarked(logger, stale.Count(v => v.LateMilestoneOrder is not null), stale.Count, today);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule check: {Behind} of {Moved} projects whose state moved are behind schedule on {Today}")]
+    private static partial void LogMarked(ILogger logger, int behind, int moved, DateOnly today);
+}
