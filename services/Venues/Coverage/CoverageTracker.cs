@@ -5,6 +5,7 @@ using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Data;
 using PartyPlatform.Venues.Funding;
+using PartyPlatform.Venues.Projects;
 
 namespace PartyPlatform.Venues.Coverage;
 
@@ -17,11 +18,20 @@ namespace PartyPlatform.Venues.Coverage;
 /// </summary>
 public sealed class CoverageTracker(VenuesDb db, TimeProvider time)
 {
-    /// <summary>Saves the pending changes and the coverage they cause, in one transaction.</summary>
+    /// <summary>
+    /// Saves the pending changes and what they cause, in one transaction: the coverage and funding of
+    /// the units above <paramref name="touchedUnits"/>, and the schedule state of the venues changed.
+    /// </summary>
     public async Task SaveChangesAsync(IReadOnlyCollection<Guid> touchedUnits, CancellationToken ct)
     {
+        var venues = db.ChangeTracker.Entries<Venue>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (venues.Count > 0)
+        {
+            await VenueLifecycle.FollowSchedulesAsync(db, venues, await db.TodayAsync(time, ct), time.GetUtcNow(), ct);
+        }
+
         await PublishChangesAsync(touchedUnits, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -20,8 +20,6 @@ public sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
         venue.PrimitiveCollection(v => v.Functions).ElementType().HasConversion<string>();
         venue.PrimitiveCollection(v => v.Rooms).ElementType().HasConversion<string>();
         venue.Property(v => v.Version).IsConcurrencyToken();
-        // The schedule watch moves it without a write's version: a write that read it before must not overwrite it.
-        venue.Property(v => v.ScheduleVersion).IsConcurrencyToken();
         venue.Ignore(v => v.CountsAsVenue);
         venue.Ignore(v => v.StateDate);
         // A venue is read and changed whole, and a few dozen small entries each: JSON beside the row.

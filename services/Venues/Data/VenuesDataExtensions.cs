@@ -55,7 +55,7 @@ public static class VenuesDataExtensions
 
         await db.SaveChangesAsync();
 
-        // Funding is published per unit since version VenueFacts: units no write has touched since get their first figures here.
+        // Units whose funding was never published (no write has touched them since it was) get their first figures here.
         var unfunded = await db.Units.Where(u => !u.Retired && (u.Level == UnitLevel.Township || u.Level == UnitLevel.County || u.Level == UnitLevel.City))
             .Where(u => !db.FundingSnapshots.Any(s => s.UnitId == u.Id)).Select(u => u.Id).ToListAsync();
         if (unfunded.Count > 0)

@@ -143,7 +143,7 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
         if (!row.Describes(venue))
         {
             venue.Describe(row.Description);
-            VenueLifecycle.Publish(db, venue, terms.DayOf(now), now);
+            VenueLifecycle.Publish(db, venue, now);
             outcome = Outcome.Updated;
         }
 
@@ -165,7 +165,7 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
             try
             {
                 VenueLifecycle.Advance(db, venue, state, row.DateOf(state), actor.Id, row.Note ?? DefaultNote, terms, now);
-                VenueLifecycle.Publish(db, venue, terms.DayOf(now), now);
+                VenueLifecycle.Publish(db, venue, now);
             }
             catch (RuleViolationException rule) when (rule.Field == "on")
             {

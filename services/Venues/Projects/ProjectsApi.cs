@@ -124,7 +124,7 @@ public static class ProjectsApi
         var terms = (await db.CampaignTermsAsync(ct));
         var now = time.GetUtcNow();
         change(venue, terms, now);
-        VenueLifecycle.Publish(db, venue, terms.DayOf(now), now);
+        VenueLifecycle.Publish(db, venue, now);
         await coverage.SaveChangesAsync([venue.VillageId], ct);
         return TypedResults.Ok(VenueResponse.From(venue, terms.DayOf(now)));
     }

@@ -192,6 +192,10 @@ public sealed class Venue : IPublishedEntity
         return true;
     }
 
+    /// <summary>The schedule state as stored now, which the schedule check may have moved since this venue was read.</summary>
+    public void ScheduleStoredAs(long version, int? lateMilestoneOrder, DateOnly? behindSince) =>
+        (ScheduleVersion, LateMilestoneOrder, BehindSince) = (version, lateMilestoneOrder, behindSince);
+
     /// <summary>
     /// Projects whose published schedule state no longer holds on <paramref name="today"/> without a
     /// write: never published, or on schedule with a milestone's day passed unmet. (Only a write

@@ -135,8 +135,7 @@ public static class StandardsApi
 
         var now = time.GetUtcNow();
         var inspectedOn = request.InspectedOn!.Value;
-        var today = await db.TodayAsync(time, ct);
-        InspectionRules.CheckCanInspect(venue, inspectedOn, today);
+        InspectionRules.CheckCanInspect(venue, inspectedOn, await db.TodayAsync(time, ct));
 
         var checklist = ChecklistSchedule.InForceOn(await db.Checklists.AsNoTracking().ToListAsync(ct), inspectedOn)
                         ?? throw new RuleViolationException("inspectedOn", $"No checklist version was in force on {inspectedOn:yyyy-MM-dd}.");
@@ -148,7 +147,7 @@ public static class StandardsApi
         if (InspectionRules.UpdatesVenue(inspectedOn, latest))
         {
             venue.RecordInspection(checklist.Number, inspection.Score);
-            VenueLifecycle.Publish(db, venue, today, now);
+            VenueLifecycle.Publish(db, venue, now);
         }
 
         await db.SaveChangesAsync(ct);

@@ -79,7 +79,7 @@ public sealed class VenueEventsTests
             var db = scope.ServiceProvider.GetRequiredService<VenuesDb>();
             var venue = await db.Venues.SingleAsync(v => v.Id == venueId, Ct);
             venue.Describe(described);
-            VenueLifecycle.Publish(db, venue, await db.TodayAsync(app.Time, Ct), app.Time.GetUtcNow());
+            VenueLifecycle.Publish(db, venue, app.Time.GetUtcNow());
             await db.SaveChangesAsync(Ct);
         }
 

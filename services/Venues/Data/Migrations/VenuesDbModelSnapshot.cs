@@ -503,7 +503,6 @@ namespace PartyPlatform.Venues.Data.Migrations
                         .HasColumnName("rooms");
 
                     b.Property<long>("ScheduleVersion")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("schedule_version");
 

@@ -13,7 +13,7 @@ using PartyPlatform.Venues.Data;
 namespace PartyPlatform.Venues.Data.Migrations
 {
     [DbContext(typeof(VenuesDb))]
-    [Migration("20261201182602_VenueFacts")]
+    [Migration("20261201190553_VenueFacts")]
     partial class VenueFacts
     {
         /// <inheritdoc />
@@ -506,7 +506,6 @@ namespace PartyPlatform.Venues.Data.Migrations
                         .HasColumnName("rooms");
 
                     b.Property<long>("ScheduleVersion")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("schedule_version");
 
