@@ -95,8 +95,10 @@ public sealed class VenueFiguresTests
         }
 
         var city = app.CreateClient();
+        // Every copy applied, whichever batches the consumers took them in: the townships', the counties' and the city's.
         await Eventually.TrueAsync(async () =>
-            (await CoverageAsync(city, UnitLevel.Township)).Count == 2 && (await DeadlineFactsAsync(city, "")).Count == 4, Timeout);
+            (await CoverageAsync(city, UnitLevel.Township)).Count == 2 && (await CoverageAsync(city, null)).Count == 2
+            && (await CoverageAsync(city, UnitLevel.City)).Count == 1 && (await DeadlineFactsAsync(city, "")).Count == 4, Timeout);
         var county = app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.CountyCode);
 
         Assert.Equal([DashboardTree.CountyCode, DashboardTree.OtherCountyCode], (await CoverageAsync(city, null)).Select(c => c.UnitCode));
