@@ -83,6 +83,7 @@ public static class SurveyIngest
         Console.WriteLine($"  Surveys' working set before the first ingest: {Mib(atStart)}");
         var dbOptions = new DbContextOptionsBuilder<SurveysDb>().UseNpgsql(database).UseSnakeCaseNamingConvention()
             .AddInterceptors(PublishedVersionCheck.Instance).Options;
+        var breakdown = await IngestBreakdown.OfAsync(dbOptions, campaigns[1]);
         var elapsed = new TimeSpan[Paths.Length];
         long largestPart = 0;
         Console.WriteLine("\n| county | visits | parts | gateway rows/s | in-process rows/s | raw COPY rows/s | Surveys working set at start → peak |");
@@ -134,6 +135,12 @@ public static class SurveyIngest
                 elapsed[p] += times[p];
             }
 
+            foreach (var part in parts)
+            {
+                await breakdown.ParseAsync(() => SyntheticVisits.Of(part, startsOn, days, seed), part.Sum(o => (long)o.Visits));
+                await breakdown.RecountAsync(campaigns[1], part.ConvertAll(o => o.Id));
+            }
+
             Console.WriteLine($"| {county.Name} {county.Code[..6]} | {countyVisits:N0} | {parts.Count} | {Rate(countyVisits, times[0])} | {Rate(countyVisits, times[1])} | " +
                               $"{Rate(countyVisits, times[2])} | {Mib(countyStart)} → {Mib(countyPeak)} |");
         }
@@ -148,6 +155,16 @@ public static class SurveyIngest
 
         Console.WriteLine($"  gateway / in-process: {rates[0] / rates[1]:F2} (target ≥ 0.7: {(rates[0] / rates[1] >= 0.7 ? "met" : "not met")})");
         Console.WriteLine($"  gateway / raw COPY:   {rates[0] / rates[2]:F2} (target ≥ 0.35: {(rates[0] / rates[2] >= 0.35 ? "met" : "not met")})");
+        var sql = elapsed[1] - breakdown.Generating - breakdown.Parsing - breakdown.Recounting;
+        Console.WriteLine($"""
+
+            Where the gateway's {elapsed[0].TotalSeconds:F1} s went (parsing and the recount measured apart in process on the same rows):
+              generating the lines (this process, the client)          {breakdown.Generating.TotalSeconds,7:F1} s  {Share(breakdown.Generating, elapsed[0])}
+              reading, parsing and checking the lines (no database)   {breakdown.Parsing.TotalSeconds,7:F1} s  {Share(breakdown.Parsing, elapsed[0])}
+              COPY into staging, the merge, the counts (the rest)      {sql.TotalSeconds,7:F1} s  {Share(sql, elapsed[0])}
+              recounting the figures at the end (rolled back)         {breakdown.Recounting.TotalSeconds,7:F1} s  {Share(breakdown.Recounting, elapsed[0])}
+              HTTP, the gateway and the request's handling            {(elapsed[0] - elapsed[1]).TotalSeconds,7:F1} s  {Share(elapsed[0] - elapsed[1], elapsed[0])}
+            """);
         if (surveys is not null)
         {
             Console.WriteLine($"  Surveys' working set: {Mib(atStart)} before the first ingest, {Mib(surveys.Current)} at the end, " +
@@ -203,9 +220,7 @@ public static class SurveyIngest
     private static async Task IngestInProcessAsync(DbContextOptions<SurveysDb> dbOptions, Guid campaignId, IEnumerable<SyntheticVisit> rows, int batch, long expected)
     {
         await using var db = new SurveysDb(dbOptions);
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId);
-        var organizations = await db.CampaignOrganizations.AsNoTracking().Where(o => o.CampaignId == campaignId && o.SucceededBy == null)
-            .ToDictionaryAsync(o => o.OrganizationCode, o => new IngestOrganization(o.OrganizationId, o.OrganizationName, InCallersUnit: true));
+        var (campaign, organizations) = await IngestBreakdown.CampaignAsync(db, campaignId);
         await using var body = new NdjsonVisits(rows);
         using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
         var started = Ingest.Start(campaignId, null, "platform-benchmark", IngestFormat.Ndjson, null, DateTimeOffset.UtcNow);
@@ -372,6 +387,8 @@ public static class SurveyIngest
                 $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
 
     private static string Rate(long rows, TimeSpan time) => (rows / time.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Share(TimeSpan part, TimeSpan whole) => $"{100 * part / whole,3:F0} %";
 
     private static string Mib(long? bytes) => bytes is { } b ? $"{b / 1024.0 / 1024.0:N0} MiB" : "–";
 }
