@@ -20,11 +20,12 @@ public sealed class PlatformUnderTest : IAsyncDisposable
 
     private readonly DistributedApplication? app;
 
-    private PlatformUnderTest(Uri gateway, Uri? organizations, int? processRoot, DistributedApplication? app)
+    private PlatformUnderTest(Uri gateway, Uri? organizations, int? processRoot, string? surveysDatabase, DistributedApplication? app)
     {
         Gateway = gateway;
         Organizations = organizations;
         ProcessRoot = processRoot;
+        SurveysDatabase = surveysDatabase;
         this.app = app;
     }
 
@@ -36,6 +37,9 @@ public sealed class PlatformUnderTest : IAsyncDisposable
     /// <summary>The process whose descendants are the platform's processes (the AppHost, or this one).</summary>
     public int? ProcessRoot { get; }
 
+    /// <summary>The connection string of Surveys' database (null for a running platform not given <c>--surveys-db</c>).</summary>
+    public string? SurveysDatabase { get; }
+
     public string Description => app is null ? $"running platform at {Gateway}" : "platform started by this command (testing builder: throwaway data, fsync off)";
 
     public static async Task<PlatformUnderTest> OpenAsync(Options options)
@@ -46,6 +50,7 @@ public sealed class PlatformUnderTest : IAsyncDisposable
                 new Uri(gateway),
                 options.Text("organizations") is { } organizations ? new Uri(organizations) : null,
                 options.Text("apphost-pid") is { } pid ? int.Parse(pid) : PlatformProcesses.FindAppHost(),
+                options.Text("surveys-db"),
                 app: null);
         }
 
@@ -73,7 +78,8 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }
 
-        return new PlatformUnderTest(app.GetEndpoint("gateway", "http"), app.GetEndpoint("organizations", "http"), Environment.ProcessId, app);
+        return new PlatformUnderTest(app.GetEndpoint("gateway", "http"), app.GetEndpoint("organizations", "http"), Environment.ProcessId,
+            await app.GetConnectionStringAsync("surveysdb", timeout.Token), app);
     }
 
     private static int FreePort()

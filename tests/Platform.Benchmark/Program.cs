@@ -1,8 +1,8 @@
 using PartyPlatform.Platform.Benchmark;
 
-// dotnet run -c Release --project tests/Platform.Benchmark -- gateway|soak|profiles [options]; see docs/benchmarks.md.
+// dotnet run -c Release --project tests/Platform.Benchmark -- gateway|soak|profiles|surveys [options]; see docs/benchmarks.md.
 var options = Options.Parse(args);
-if (options.Command is not ("gateway" or "soak" or "profiles"))
+if (options.Command is not ("gateway" or "soak" or "profiles" or "surveys"))
 {
     Console.WriteLine("""
         gateway [--rate 200] [--fixed-seconds 10] [--saturate-seconds 10] [--callers 16] [--rounds 3]
@@ -11,7 +11,10 @@ if (options.Command is not ("gateway" or "soak" or "profiles"))
             county renames through the gateway at a fixed rate
         profiles [--rate 50] [--fixed-seconds 20] [--rounds 3]
             the city's village-secretary profile, and its counties', read through the gateway
-        Either starts the platform itself (the AppHost, throwaway data), or measures a running one:
+        surveys [--visits 1600000] [--households 1600000] [--seed 20261201] [--batch 50000] [--part-lines 200000]
+            the city's visits ingested through the gateway county by county, against Surveys' ingest in process and raw COPY
+            (a running platform also needs --surveys-db "<Surveys' connection string>")
+        Each starts the platform itself (the AppHost, throwaway data), or measures a running one:
             --gateway http://localhost:5080 [--organizations http://localhost:PORT] [--apphost-pid PID]
         """);
     return 1;
@@ -22,6 +25,7 @@ await (options.Command switch
 {
     "gateway" => GatewayCost.RunAsync(platform, options),
     "soak" => Soak.RunAsync(platform, options),
+    "surveys" => SurveyIngest.RunAsync(platform, options),
     _ => ProfileReads.RunAsync(platform, options),
 });
 return 0;

@@ -239,6 +239,12 @@ public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLine
     /// </summary>
     private async Task<List<LineRejection>> OverFullAsync(NpgsqlConnection connection, Guid campaignId, CancellationToken ct)
     {
+        if (!await MayOverflowAsync(connection, campaignId, ct))
+        {
+            return [];
+        }
+
+        // The room is counted once per organisation (materialised): inlined, the planner counted it once per staged line.
         await using var command = new NpgsqlCommand("""
             WITH new_keys AS (
                 SELECT s.organization_id, s.household_key, min(s.line) AS line
@@ -248,7 +254,7 @@ public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLine
                 GROUP BY s.organization_id, s.household_key),
             ranked AS (
                 SELECT organization_id, household_key, row_number() OVER (PARTITION BY organization_id ORDER BY line) AS rank FROM new_keys),
-            room AS (
+            room AS MATERIALIZED (
                 SELECT o.organization_id, o.households,
                        o.households - (SELECT count(DISTINCT v.household_key) FROM visits v
                                        WHERE v.campaign_id = $1 AND v.organization_id = o.organization_id) AS room
@@ -272,6 +278,25 @@ public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLine
         }
 
         return refused;
+    }
+
+    /// <summary>
+    /// Whether any organisation of the batch could pass its households: its distinct household keys staged (an upper bound
+    /// of its new ones) against its room. Most batches bring none near it (every batch of a first upload), and then the
+    /// ranking of new households, a third of a plain insert's time for 50,000 lines, is skipped.
+    /// </summary>
+    private static async Task<bool> MayOverflowAsync(NpgsqlConnection connection, Guid campaignId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT EXISTS (
+                SELECT 1
+                FROM (SELECT organization_id, count(DISTINCT household_key) AS keys FROM ingest_rows GROUP BY organization_id) s
+                JOIN campaign_organizations o ON o.campaign_id = $1 AND o.organization_id = s.organization_id AND o.households IS NOT NULL
+                WHERE s.keys > o.households - (SELECT count(DISTINCT v.household_key) FROM visits v
+                                               WHERE v.campaign_id = $1 AND v.organization_id = o.organization_id))
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = campaignId });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private async Task CopyRejectionsAsync(NpgsqlConnection connection, Guid ingestId, CancellationToken ct)

@@ -52,6 +52,26 @@ public sealed class IngestsApiTests
     }
 
     [Fact]
+    public async Task A_later_files_new_household_past_the_room_an_earlier_file_left_is_rejected_and_its_known_ones_kept()
+    {
+        await using var app = await SurveysApp.StartAsync();
+        var campaign = await app.CampaignAsync(households: 2);
+        var county = app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.CountyCode);
+        var first = await Ingests.SendAsync(county, campaign, Ingests.File([Ingests.Line(Village1, "H-1"), Ingests.Line(Village1, "H-2")]));
+        // The organisation is full: a known household on another day still counts, a new one does not.
+        var later = await Ingests.SendAsync(county, campaign,
+            Ingests.File([Ingests.Line(Village1, "H-1", "2026-06-03"), Ingests.Line(Village1, "H-3")]));
+
+        Assert.Equal(("Completed", 2L, 2L, 0L, 0L), Ingests.Counts(await Ingests.SummaryAsync(first)));
+        Assert.Equal(("Completed", 2L, 1L, 0L, 1L), Ingests.Counts(await Ingests.SummaryAsync(later)));
+        await using var db = app.OpenDb();
+        Assert.Equal(["H-1", "H-1", "H-2"], await db.Visits.Where(v => v.CampaignId == campaign).OrderBy(v => v.HouseholdKey)
+            .Select(v => v.HouseholdKey).ToListAsync(Ct));
+        var rejection = await db.IngestRejections.SingleAsync(Ct);
+        Assert.Equal((2L, "householdKey"), (rejection.Line, rejection.Field));
+    }
+
+    [Fact]
     public async Task Bad_lines_are_rejected_with_line_field_and_reason_the_good_kept_and_the_rejected_downloadable()
     {
         await using var app = await SurveysApp.StartAsync();
