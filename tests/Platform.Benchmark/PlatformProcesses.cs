@@ -8,7 +8,7 @@ namespace PartyPlatform.Platform.Benchmark;
 /// </summary>
 public static class PlatformProcesses
 {
-    private static readonly string[] Services = ["Gateway", "Identity", "Organizations", "Venues", "Dashboard", "Personnel", "Surveys"];
+    private static readonly string[] Services = ["Gateway", "Identity", "Organizations", "Venues", "Dashboard", "Personnel", "Surveys", "Assessments"];
 
     /// <summary>One resource's processes: how many, their resident memory summed, and their proportional
     /// share (PSS: PostgreSQL's backends share its buffers, which RSS would count once per backend).</summary>
