@@ -15,4 +15,14 @@ public static class RoundQueries
     /// <summary>The city's unit in the tree copy; null before the tree has arrived.</summary>
     public static Task<Guid?> CityIdAsync(this AssessmentsDb db, CancellationToken ct) =>
         db.Units.Where(u => u.Level == UnitLevel.City && !u.Retired).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The unit a figure is asked for: the one named, else the caller's, else the city; null when the named unit is
+    /// missing or outside the caller's unit (404).
+    /// </summary>
+    public static async Task<UnitReplica?> FigureUnitAsync(this AssessmentsDb db, ReplicaScope scope, Guid? unitId, CancellationToken ct)
+    {
+        var target = unitId ?? await scope.CallerUnitAsync(ct) ?? await db.CityIdAsync(ct);
+        return target is null || await scope.UnitsUnderAsync(target, ct) is null ? null : await db.Units.AsNoTracking().FirstAsync(u => u.Id == target, ct);
+    }
 }

@@ -87,14 +87,12 @@ public static class RoundsApi
         Guid roundId, Guid? unitId, ReplicaScope scope, AssessmentsDb db, CityCalendar calendar, IOptionsSnapshot<GradingOptions> options,
         CancellationToken ct)
     {
-        var target = unitId ?? await scope.CallerUnitAsync(ct) ?? await db.CityIdAsync(ct);
         if (await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) is not { } round
-            || target is null || await scope.UnitsUnderAsync(target, ct) is null)
+            || await db.FigureUnitAsync(scope, unitId, ct) is not { } unit)
         {
             return TypedResults.NotFound();
         }
 
-        var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == target, ct);
         var own = await ProgressOfAsync(db, scope, round.Id, unit, ct);
         var parts = new List<UnitProgress>();
         foreach (var part in await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id && !u.Retired && u.Level != UnitLevel.Village).OrderBy(u => u.Code).ToListAsync(ct))

@@ -36,14 +36,12 @@ public static class TargetsApi
 
     private static async Task<Results<Ok<RoundTargetsResponse>, NotFound>> Progress(Guid roundId, Guid? unitId, ReplicaScope scope, AssessmentsDb db, CancellationToken ct)
     {
-        var target = unitId ?? await scope.CallerUnitAsync(ct) ?? await db.CityIdAsync(ct);
         if (await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) is not { } round
-            || target is null || await scope.UnitsUnderAsync(target, ct) is null)
+            || await db.FigureUnitAsync(scope, unitId, ct) is not { } unit)
         {
             return TypedResults.NotFound();
         }
 
-        var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == target, ct);
         var held = await db.Targets.AsNoTracking().Where(t => t.RoundId == roundId).ToDictionaryAsync(t => t.UnitId, ct);
         var city = held[(await db.CityIdAsync(ct))!.Value];
         GradingTarget TargetOf(UnitReplica u) =>
