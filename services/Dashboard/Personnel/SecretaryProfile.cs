@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Personnel;
-using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Messaging;
 
 namespace PartyPlatform.Dashboard.Personnel;
 

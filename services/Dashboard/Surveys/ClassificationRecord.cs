@@ -1,5 +1,5 @@
 using PartyPlatform.Contracts.Surveys;
-using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Messaging;
 
 namespace PartyPlatform.Dashboard.Surveys;
 

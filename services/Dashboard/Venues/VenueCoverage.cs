@@ -1,6 +1,6 @@
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
-using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Messaging;
 
 namespace PartyPlatform.Dashboard.Venues;
 

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Messaging;
 using PartyPlatform.Messaging.Inbox;
 
 namespace PartyPlatform.Dashboard.Venues;

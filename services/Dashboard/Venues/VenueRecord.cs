@@ -1,5 +1,5 @@
 using PartyPlatform.Contracts.Venues;
-using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Messaging;
 
 namespace PartyPlatform.Dashboard.Venues;
 

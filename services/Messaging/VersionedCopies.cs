@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts;
 
-namespace PartyPlatform.Dashboard.Data;
+namespace PartyPlatform.Messaging;
 
 public static class VersionedCopies
 {

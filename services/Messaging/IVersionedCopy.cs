@@ -1,8 +1,8 @@
 using PartyPlatform.Contracts;
 
-namespace PartyPlatform.Dashboard.Data;
+namespace PartyPlatform.Messaging;
 
-/// <summary>The dashboard's copy of one entity of another service, kept from that entity's versioned events.</summary>
+/// <summary>A service's copy of one entity of another service, kept from that entity's versioned events.</summary>
 public interface IVersionedCopy<out TSelf, in TEvent>
     where TSelf : IVersionedCopy<TSelf, TEvent>
     where TEvent : IVersionedEvent
