@@ -3,10 +3,14 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Consumers;
 using PartyPlatform.Assessments.Data;
 using PartyPlatform.Assessments.Deadline;
+using PartyPlatform.Assessments.Facts;
 using PartyPlatform.Assessments.Gradings;
 using PartyPlatform.Assessments.Rounds;
 using PartyPlatform.Assessments.Targets;
 using PartyPlatform.Auditing;
+using PartyPlatform.Contracts.Personnel;
+using PartyPlatform.Contracts.Surveys;
+using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Messaging;
 using PartyPlatform.PublicAddress;
 using PartyPlatform.Security;
@@ -29,6 +33,12 @@ builder.AddWatch<GradingDeadlineCheck>("Assessments:DeadlineWatch", (check, ct) 
 builder.AddAdministrativeTree<AssessmentsDb>("assessments");
 builder.AddPlatformMessaging("assessments", bus => bus.AddAssessmentsConsumers(builder.Configuration));
 builder.AddOutboxRelay<AssessmentsDb>();
+builder.AddReplayRequest(VenueFactsReplayRequested.Queue, async (services, now, ct) =>
+    new VenueFactsReplayRequested("assessments", now, await services.GetRequiredService<AssessmentsDb>().VenueFactsHeldAsync(ct)));
+builder.AddReplayRequest(SurveysFactsReplayRequested.Queue, async (services, now, ct) =>
+    new SurveysFactsReplayRequested("assessments", now, await services.GetRequiredService<AssessmentsDb>().SurveysFactsHeldAsync(ct)));
+builder.AddReplayRequest(PersonnelFactsReplayRequested.Queue, async (services, now, ct) =>
+    new PersonnelFactsReplayRequested("assessments", now, await services.GetRequiredService<AssessmentsDb>().PersonnelFactsHeldAsync(ct)));
 
 var app = builder.Build();
 

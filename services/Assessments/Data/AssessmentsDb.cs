@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Deadline;
+using PartyPlatform.Assessments.Facts;
 using PartyPlatform.Assessments.Gradings;
 using PartyPlatform.Assessments.Rounds;
 using PartyPlatform.Assessments.Targets;
 using PartyPlatform.Auditing;
+using PartyPlatform.Contracts.Personnel;
+using PartyPlatform.Contracts.Surveys;
+using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Messaging;
 
 namespace PartyPlatform.Assessments.Data;
@@ -27,6 +31,20 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
 
     public DbSet<GradingTarget> Targets => Set<GradingTarget>();
 
+    public DbSet<FactCopy<VenueChanged>> Venues => Set<FactCopy<VenueChanged>>();
+
+    public DbSet<FactCopy<VenueCoverageChanged>> VenueCoverages => Set<FactCopy<VenueCoverageChanged>>();
+
+    public DbSet<VenueDeadlineFact> VenueDeadlineFacts => Set<VenueDeadlineFact>();
+
+    public DbSet<FactCopy<OrganizationClassified>> Classifications => Set<FactCopy<OrganizationClassified>>();
+
+    public DbSet<FactCopy<PostChanged>> Posts => Set<FactCopy<PostChanged>>();
+
+    public DbSet<FactCopy<EligibilityFlagChanged>> EligibilityFlags => Set<FactCopy<EligibilityFlagChanged>>();
+
+    public DbSet<FactCopy<WealthLeaderChanged>> WealthLeaders => Set<FactCopy<WealthLeaderChanged>>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
@@ -37,6 +55,13 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
         modelBuilder.ApplyConfiguration(new GradingStepRecordConfiguration());
         modelBuilder.ApplyConfiguration(new GradingShortfallConfiguration());
         modelBuilder.ApplyConfiguration(new GradingTargetConfiguration());
+        modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueChanged>("venues"));
+        modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueCoverageChanged>("venue_coverages"));
+        modelBuilder.ApplyConfiguration(new VenueDeadlineFactConfiguration());
+        modelBuilder.ApplyConfiguration(new FactCopyConfiguration<OrganizationClassified>("classifications"));
+        modelBuilder.ApplyConfiguration(new FactCopyConfiguration<PostChanged>("posts"));
+        modelBuilder.ApplyConfiguration(new FactCopyConfiguration<EligibilityFlagChanged>("eligibility_flags"));
+        modelBuilder.ApplyConfiguration(new FactCopyConfiguration<WealthLeaderChanged>("wealth_leaders"));
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }
