@@ -2,6 +2,7 @@ using PartyPlatform;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Consumers;
 using PartyPlatform.Assessments.Data;
+using PartyPlatform.Assessments.CountyScoring;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Facts;
 using PartyPlatform.Assessments.Gradings;
@@ -29,6 +30,11 @@ builder.Services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.S
         $"{GradingOptions.Section}:Indicators needs at least one indicator, each with a unique code (at most {GradingIndicator.MaxCodeLength} characters), a name and a maximum score above 0.")
     .ValidateOnStart();
 builder.Services.AddOptions<TargetOptions>().BindConfiguration(TargetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<CountyAssessmentOptions>().BindConfiguration(CountyAssessmentOptions.Section).ValidateDataAnnotations()
+    .Validate(o => o.Indicators.Count > 0 && o.Indicators.Sum(i => i.Weight) == o.Total && o.Indicators.DistinctBy(i => i.Code).Count() == o.Indicators.Count,
+        $"{CountyAssessmentOptions.Section}:Indicators needs at least one indicator, each with a unique code, and weights summing to its Total.")
+    .ValidateOnStart();
+builder.AddWatch<CountyRanking>("Assessments:ScoreWatch", (ranking, ct) => ranking.RunAsync(ct));
 builder.AddWatch<GradingDeadlineCheck>("Assessments:DeadlineWatch", (check, ct) => check.RunAsync(ct));
 builder.AddAdministrativeTree<AssessmentsDb>("assessments");
 builder.AddPlatformMessaging("assessments", bus => bus.AddAssessmentsConsumers(builder.Configuration));
@@ -51,6 +57,7 @@ app.MapDefaultEndpoints();
 app.MapRoundsApi();
 app.MapGradingsApi();
 app.MapTargetsApi();
+app.MapCountyAssessmentApi();
 app.MapAuditApi<AssessmentsDb>("/api/assessments").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<AssessmentsDb>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Assessments.CountyScoring;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Facts;
 using PartyPlatform.Assessments.Gradings;
@@ -31,6 +32,14 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
 
     public DbSet<GradingTarget> Targets => Set<GradingTarget>();
 
+    public DbSet<CountyAssessment> CountyAssessments => Set<CountyAssessment>();
+
+    public DbSet<EnteredScore> EnteredScores => Set<EnteredScore>();
+
+    public DbSet<CountyDeduction> CountyDeductions => Set<CountyDeduction>();
+
+    public DbSet<CountyScore> CountyScores => Set<CountyScore>();
+
     public DbSet<FactCopy<VenueChanged>> Venues => Set<FactCopy<VenueChanged>>();
 
     public DbSet<FactCopy<VenueCoverageChanged>> VenueCoverages => Set<FactCopy<VenueCoverageChanged>>();
@@ -55,6 +64,10 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
         modelBuilder.ApplyConfiguration(new GradingStepRecordConfiguration());
         modelBuilder.ApplyConfiguration(new GradingShortfallConfiguration());
         modelBuilder.ApplyConfiguration(new GradingTargetConfiguration());
+        modelBuilder.ApplyConfiguration(new CountyAssessmentConfiguration());
+        modelBuilder.ApplyConfiguration(new EnteredScoreConfiguration());
+        modelBuilder.ApplyConfiguration(new CountyDeductionConfiguration());
+        modelBuilder.ApplyConfiguration(new CountyScoreConfiguration());
         modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueChanged>("venues"));
         modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueCoverageChanged>("venue_coverages"));
         modelBuilder.ApplyConfiguration(new VenueDeadlineFactConfiguration());

@@ -56,11 +56,11 @@ public static class TargetsApi
         var parts = new List<UnitTargetProgress>();
         foreach (var county in counties)
         {
-            parts.Add(await ProgressOfAsync(db, scope, roundId, county, TargetOf(county), held.ContainsKey(county.Id), ct));
+            parts.Add(await db.TargetProgressAsync(roundId, county, TargetOf(county), held.ContainsKey(county.Id), ct));
         }
 
         var own = unit.Level == UnitLevel.County ? parts[0]
-            : await ProgressOfAsync(db, scope, roundId, unit, TargetOf(unit), unit.Level == UnitLevel.Township && held.ContainsKey(unit.ParentId!.Value), ct);
+            : await db.TargetProgressAsync(roundId, unit, TargetOf(unit), unit.Level == UnitLevel.Township && held.ContainsKey(unit.ParentId!.Value), ct);
         return TypedResults.Ok(new RoundTargetsResponse(round.Id, round.Year, TargetsResponse.From(city), own, parts));
     }
 
@@ -167,24 +167,6 @@ public static class TargetsApi
         return TypedResults.Ok(new Page<VillageTargetResponse>(
             rows.ConvertAll(v => new VillageTargetResponse(v.OrganizationId, v.OrganizationCode, v.OrganizationName, v.UnitId, v.TargetGrade, v.Result, v.Step)),
             request.Number, request.Size, await villages.CountAsync(ct)));
-    }
-
-    private static async Task<UnitTargetProgress> ProgressOfAsync(
-        AssessmentsDb db, ReplicaScope scope, Guid roundId, UnitReplica unit, GradingTarget target, bool ownTargets, CancellationToken ct)
-    {
-        var rows = await (
-            from o in db.InService(roundId, scope.Within(unit.Id))
-            join g in db.Gradings on new { o.RoundId, o.OrganizationId } equals new { g.RoundId, g.OrganizationId } into gradings
-            from g in gradings.DefaultIfEmpty()
-            let result = g != null && g.Step >= GradingStep.CountyDecided ? (Grade?)g.Grade : null
-            group o by new { Result = result, Below = result != null && o.TargetGrade != null && result > o.TargetGrade } into c
-            select new { c.Key.Result, c.Key.Below, Count = c.Count() }).ToListAsync(ct);
-        var results = rows.Where(r => r.Result is not null).Sum(r => r.Count);
-        var goodOrFairlyGood = rows.Where(r => r.Result is Grade.Good or Grade.FairlyGood).Sum(r => r.Count);
-        var poor = rows.Where(r => r.Result is Grade.Poor).Sum(r => r.Count);
-        var (goodShare, poorShare) = (Share.Percent(goodOrFairlyGood, results), Share.Percent(poor, results));
-        return new UnitTargetProgress(unit.Id, unit.Name, TargetsResponse.From(target), ownTargets, rows.Sum(r => r.Count), results, goodOrFairlyGood, poor,
-            goodShare, poorShare, target.IsMetBy(goodShare, poorShare), rows.Where(r => r.Below).Sum(r => r.Count));
     }
 
     private static (decimal Good, decimal Poor) Checked(SetTargetsRequest request)

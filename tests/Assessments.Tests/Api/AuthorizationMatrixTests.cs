@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Authorization;
 
@@ -22,6 +23,7 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
         }
 
         var round = await Gradings.OpenRoundAsync(city);
+        (await city.PostAsJsonAsync("/api/assessments/county-assessments", new { year = 2026 }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         var selfAssessed = await Gradings.GradedAsync(city, round, villages[1], last: null);
         var reviewed = await Gradings.GradedAsync(city, round, villages[2], last: "review");
         var decided = await Gradings.GradedAsync(city, round, villages[3], last: "decide");
@@ -44,7 +46,13 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Write(new("PUT", "/api/assessments/rounds/{roundId}/targets/counties/{countyId}", Refusal.PathOutside,
                 MatrixBody.Json(new { goodShareAtLeast = 40, poorShareAtMost = 10 })))
             .Write(new("PUT", "/api/assessments/rounds/{roundId}/targets/villages/{organizationId}", Refusal.PathOutside, MatrixBody.Json(new { grade = "FairlyGood" })))
-            .Write(new("POST", "/api/assessments/gradings/{gradingId}/send-back", Refusal.PathOutside, MatrixBody.Json(new { reason = "佐证材料不足" }), At(toSendBack)));
+            .Write(new("POST", "/api/assessments/gradings/{gradingId}/send-back", Refusal.PathOutside, MatrixBody.Json(new { reason = "佐证材料不足" }), At(toSendBack)))
+            .Open("year", "2026")
+            .Open("code", "responsibility")
+            .Write(new("POST", "/api/assessments/county-assessments", Refusal.CityOnly, MatrixBody.Json(new { year = 2027 })))
+            .Write(new("PUT", "/api/assessments/county-assessments/{year}/indicators", Refusal.CityOnly, MatrixBody.Json(CountyAssessments.Indicators(40, 60))))
+            .Write(new("PUT", "/api/assessments/county-assessments/{year}/counties/{countyId}/scores/{code}", Refusal.CityOnly,
+                MatrixBody.Json(new { points = 15, note = "责任制落实到位" })));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 }

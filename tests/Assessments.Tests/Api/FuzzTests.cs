@@ -16,6 +16,7 @@ public sealed class FuzzTests
         var round = await Gradings.OpenRoundAsync(city);
         var organization = app.OrganizationId(TestTree.VillageCode(TestTree.TownshipCode, 1));
         var grading = await Gradings.GradedAsync(city, round, organization, last: "review");
+        await CountyAssessments.OpenAsync(city);
 
         var result = await new RequestFuzzer(city, app.Database).RunAsync(new Dictionary<string, string>
         {
@@ -23,8 +24,10 @@ public sealed class FuzzTests
             ["organizationId"] = organization.ToString(),
             ["gradingId"] = grading.ToString(),
             ["countyId"] = app.Tree.Id(TestTree.CountyCode).ToString(),
+            ["year"] = "2026",
+            ["code"] = "responsibility",
         }, requests: 200, Ct);
 
-        result.AssertAllRefused(minimumOperations: 9);
+        result.AssertAllRefused(minimumOperations: 12);
     }
 }

@@ -126,6 +126,197 @@ namespace PartyPlatform.Assessments.Data.Migrations
                     b.ToTable("unit_replicas", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Assessments.CountyScoring.CountyAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<decimal>("Total")
+                        .HasColumnType("numeric")
+                        .HasColumnName("total");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_county_assessments");
+
+                    b.HasIndex("Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_county_assessments_year");
+
+                    b.ToTable("county_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.CountyScoring.CountyDeduction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateTimeOffset>("DeductedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deducted_at");
+
+                    b.Property<Guid>("FactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fact_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_county_deductions");
+
+                    b.HasIndex("AssessmentId", "CountyId", "RuleCode", "FactId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_county_deductions_assessment_id_county_id_rule_code_fact_id");
+
+                    b.ToTable("county_deductions", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.CountyScoring.CountyScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("Counties")
+                        .HasColumnType("integer")
+                        .HasColumnName("counties");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("CountyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("county_name");
+
+                    b.Property<string>("Deductions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("deductions");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("indicators");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("total");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_county_scores");
+
+                    b.HasIndex("AssessmentId", "CountyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_county_scores_assessment_id_county_id");
+
+                    b.HasIndex("Year", "CountyId")
+                        .HasDatabaseName("ix_county_scores_year_county_id");
+
+                    b.ToTable("county_scores", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.CountyScoring.EnteredScore", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("points");
+
+                    b.HasKey("AssessmentId", "CountyId", "IndicatorCode")
+                        .HasName("pk_entered_scores");
+
+                    b.ToTable("entered_scores", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Assessments.Deadline.GradingShortfall", b =>
                 {
                     b.Property<Guid>("FactId")
@@ -997,6 +1188,103 @@ namespace PartyPlatform.Assessments.Data.Migrations
                         .HasFilter("sent_at IS NOT NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.CountyScoring.CountyAssessment", b =>
+                {
+                    b.OwnsMany("PartyPlatform.Assessments.CountyScoring.AssessmentIndicator", "Indicators", b1 =>
+                        {
+                            b1.Property<Guid>("CountyAssessmentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Source");
+
+                            b1.Property<decimal>("Weight");
+
+                            b1.HasKey("CountyAssessmentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("county_assessments");
+
+                            b1
+                                .ToJson("indicators")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CountyAssessmentId")
+                                .HasConstraintName("fk_county_assessments_county_assessments_county_assessment_id");
+                        });
+
+                    b.OwnsMany("PartyPlatform.Assessments.CountyScoring.DeductionRule", "Deductions", b1 =>
+                        {
+                            b1.Property<Guid>("CountyAssessmentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<int>("Fact");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Points");
+
+                            b1.HasKey("CountyAssessmentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("county_assessments");
+
+                            b1
+                                .ToJson("deductions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CountyAssessmentId")
+                                .HasConstraintName("fk_county_assessments_county_assessments_county_assessment_id");
+                        });
+
+                    b.Navigation("Deductions");
+
+                    b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.CountyScoring.CountyDeduction", b =>
+                {
+                    b.HasOne("PartyPlatform.Assessments.CountyScoring.CountyAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_county_deductions_county_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.CountyScoring.CountyScore", b =>
+                {
+                    b.HasOne("PartyPlatform.Assessments.CountyScoring.CountyAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_county_scores_county_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.CountyScoring.EnteredScore", b =>
+                {
+                    b.HasOne("PartyPlatform.Assessments.CountyScoring.CountyAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_entered_scores_county_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("PartyPlatform.Assessments.Deadline.GradingShortfall", b =>
