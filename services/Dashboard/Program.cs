@@ -38,6 +38,7 @@ builder.AddPlatformMessaging("dashboard", bus =>
     bus.AddBatchConsumer<OrganizationClassifiedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<OrganizationGradedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<GradingTargetsChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<CountyScoreChangedConsumer>(builder.Configuration);
 });
 builder.AddMessagingHousekeeping<DashboardDb>();
 // Figures published before this service's queues existed come back this way.

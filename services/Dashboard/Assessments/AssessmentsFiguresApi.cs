@@ -14,11 +14,14 @@ public static class AssessmentsFiguresApi
     public static RouteGroupBuilder MapAssessmentsFiguresApi(this IEndpointRouteBuilder routes)
     {
         var assessments = routes.MapGroup("/api/dashboard/assessments")
-            .WithTag("Assessments", "Grading figures from Assessments' events per unit: the distribution of 好/较好/一般/较差 against the 30 % / 20 % targets.");
+            .WithTag("Assessments", "Figures from Assessments' events: the grading distribution (好/较好/一般/较差) per unit against the 30 % / 20 % targets, and the county assessment ranking.");
 
         assessments.MapGet("/grading", Grading).WithName("GetGradingFigures")
             .WithSummary("A year's grading distribution for one unit (the caller's when left out) and each unit one level below it, against the targets; the newest year when none is named")
             .WithDescription("Before any grading the answer is an empty state: `year` null and every figure zero.");
+        assessments.MapGet("/ranking", Ranking).WithName("GetCountyRankingFigures")
+            .WithSummary("A year's county assessment ranking (the newest year when none is named): every county for the city, a county's own row for its county and the units in it")
+            .WithDescription("Before any score the answer is an empty state: `year` null and no counties.");
         return assessments;
     }
 
@@ -47,6 +50,17 @@ public static class AssessmentsFiguresApi
 
         return TypedResults.Ok(new GradingFiguresResponse(shown, await FiguresAsync(db, scope, shown, unit, targets, ct),
             new Page<UnitGradingFiguresResponse>(figures, request.Number, request.Size, await children.CountAsync(ct))));
+    }
+
+    private static async Task<Ok<CountyRankingResponse>> Ranking(int? year, DashboardDb db, ReplicaScope scope, CancellationToken ct)
+    {
+        var shown = year ?? await db.CountyScores.MaxAsync(s => (int?)s.Year, ct);
+        var within = (await scope.UnitsAsync(ct)).Select(u => u.Id);
+        var above = await scope.UnitsAboveAsync(ct);
+        var rows = await db.CountyScores.AsNoTracking().Where(s => s.Year == shown && (within.Contains(s.CountyId) || above.Contains(s.CountyId)))
+            .OrderBy(s => s.Rank).ThenBy(s => s.CountyName).ToListAsync(ct);
+        return TypedResults.Ok(new CountyRankingResponse(shown,
+            rows.ConvertAll(s => new CountyRankResponse(s.CountyId, s.CountyName, s.Total, s.Rank, s.Counties, s.Deducted, s.OccurredAt))));
     }
 
     private static async Task<UnitGradingFiguresResponse> FiguresAsync(

@@ -20,3 +20,11 @@ public sealed record UnitGradingFiguresResponse(
 
 /// <param name="Year">The round's year: the one asked for, else the newest held; null before any grading.</param>
 public sealed record GradingFiguresResponse(int? Year, UnitGradingFiguresResponse Unit, Page<UnitGradingFiguresResponse> Children);
+
+/// <param name="Year">The assessment's year: the one asked for, else the newest held; null before any score.</param>
+/// <param name="Counties">The counties the caller may see (all for the city; a county's own for it and the units in it), by rank.</param>
+public sealed record CountyRankingResponse(int? Year, IReadOnlyList<CountyRankResponse> Counties);
+
+/// <param name="Rank">1 for the highest total; equal totals share a rank, among <paramref name="Ranked"/> counties.</param>
+/// <param name="UpdatedAt">When Assessments computed this score: how fresh it is.</param>
+public sealed record CountyRankResponse(Guid CountyId, string CountyName, decimal Total, int Rank, int Ranked, decimal Deducted, DateTimeOffset UpdatedAt);

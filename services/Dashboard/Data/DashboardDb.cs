@@ -37,6 +37,8 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
 
     public DbSet<GradingTargetRecord> GradingTargets => Set<GradingTargetRecord>();
 
+    public DbSet<CountyScoreRecord> CountyScores => Set<CountyScoreRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddUnitReplicas();
@@ -52,6 +54,7 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new ClassificationRecordConfiguration());
         modelBuilder.ApplyConfiguration(new GradingRecordConfiguration());
         modelBuilder.ApplyConfiguration(new GradingTargetRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new CountyScoreRecordConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }
