@@ -1,5 +1,6 @@
 using PartyPlatform;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Assessments.Awards;
 using PartyPlatform.Assessments.Consumers;
 using PartyPlatform.Assessments.Data;
 using PartyPlatform.Assessments.Deadline;
@@ -29,6 +30,10 @@ builder.Services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.S
         $"{GradingOptions.Section}:Indicators needs at least one indicator, each with a unique code (at most {GradingIndicator.MaxCodeLength} characters), a name and a maximum score above 0.")
     .ValidateOnStart();
 builder.Services.AddOptions<TargetOptions>().BindConfiguration(TargetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<AwardOptions>().BindConfiguration(AwardOptions.Section)
+    .Validate(o => o.IsValid(), $"{AwardOptions.Section}: every count must be at least 1, every score at least 0, and the coverage floor a percentage.")
+    .ValidateOnStart();
+builder.Services.AddScoped<AwardCandidates>();
 builder.AddWatch<GradingDeadlineCheck>("Assessments:DeadlineWatch", (check, ct) => check.RunAsync(ct));
 builder.AddAdministrativeTree<AssessmentsDb>("assessments");
 builder.AddPlatformMessaging("assessments", bus => bus.AddAssessmentsConsumers(builder.Configuration));
@@ -51,6 +56,7 @@ app.MapDefaultEndpoints();
 app.MapRoundsApi();
 app.MapGradingsApi();
 app.MapTargetsApi();
+app.MapAwardsApi();
 app.MapAuditApi<AssessmentsDb>("/api/assessments").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<AssessmentsDb>();

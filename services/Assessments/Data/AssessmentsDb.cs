@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Assessments.Awards;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Facts;
 using PartyPlatform.Assessments.Gradings;
@@ -31,6 +32,8 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
 
     public DbSet<GradingTarget> Targets => Set<GradingTarget>();
 
+    public DbSet<AwardList> AwardLists => Set<AwardList>();
+
     public DbSet<FactCopy<VenueChanged>> Venues => Set<FactCopy<VenueChanged>>();
 
     public DbSet<FactCopy<VenueCoverageChanged>> VenueCoverages => Set<FactCopy<VenueCoverageChanged>>();
@@ -55,6 +58,7 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
         modelBuilder.ApplyConfiguration(new GradingStepRecordConfiguration());
         modelBuilder.ApplyConfiguration(new GradingShortfallConfiguration());
         modelBuilder.ApplyConfiguration(new GradingTargetConfiguration());
+        modelBuilder.ApplyConfiguration(new AwardListConfiguration());
         modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueChanged>("venues"));
         modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueCoverageChanged>("venue_coverages"));
         modelBuilder.ApplyConfiguration(new VenueDeadlineFactConfiguration());

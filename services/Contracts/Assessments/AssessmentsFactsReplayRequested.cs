@@ -14,4 +14,6 @@ public sealed record AssessmentsFactsReplayRequested(string RequestedBy, DateTim
 
 /// <summary>A copy's figures per kind of Assessments fact; null for a kind the sender does not copy.</summary>
 /// <param name="DeadlineShortfalls">Facts without versions: the count matters, the version sum is 0.</param>
-public sealed record AssessmentsFactsHeld(CopyDigest? Gradings = null, CopyDigest? DeadlineShortfalls = null, CopyDigest? Targets = null);
+/// <param name="AwardLists">The confirmed award lists; last and null by default, so a sender built before them still asks as it did.</param>
+public sealed record AssessmentsFactsHeld(
+    CopyDigest? Gradings = null, CopyDigest? DeadlineShortfalls = null, CopyDigest? Targets = null, CopyDigest? AwardLists = null);

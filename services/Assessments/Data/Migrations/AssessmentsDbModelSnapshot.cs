@@ -126,6 +126,55 @@ namespace PartyPlatform.Assessments.Data.Migrations
                     b.ToTable("unit_replicas", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Assessments.Awards.AwardList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_award_lists");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("ix_award_lists_round_id");
+
+                    b.HasIndex("Year", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_award_lists_year_kind");
+
+                    b.ToTable("award_lists", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Assessments.Deadline.GradingShortfall", b =>
                 {
                     b.Property<Guid>("FactId")
@@ -997,6 +1046,46 @@ namespace PartyPlatform.Assessments.Data.Migrations
                         .HasFilter("sent_at IS NOT NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.Awards.AwardList", b =>
+                {
+                    b.HasOne("PartyPlatform.Assessments.Rounds.GradingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_award_lists_grading_rounds_round_id");
+
+                    b.OwnsMany("PartyPlatform.Assessments.Awards.AwardPlace", "Places", b1 =>
+                        {
+                            b1.Property<Guid>("AwardListId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid?>("PersonId");
+
+                            b1.Property<int>("Rank");
+
+                            b1.Property<decimal>("Score");
+
+                            b1.Property<Guid>("UnitId");
+
+                            b1.HasKey("AwardListId", "__synthesizedOrdinal");
+
+                            b1.ToTable("award_lists");
+
+                            b1
+                                .ToJson("places")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AwardListId")
+                                .HasConstraintName("fk_award_lists_award_lists_award_list_id");
+                        });
+
+                    b.Navigation("Places");
                 });
 
             modelBuilder.Entity("PartyPlatform.Assessments.Deadline.GradingShortfall", b =>
