@@ -23,8 +23,10 @@ public sealed class FuzzTests
             ["organizationId"] = organization.ToString(),
             ["gradingId"] = grading.ToString(),
             ["countyId"] = app.Tree.Id(TestTree.CountyCode).ToString(),
+            ["year"] = "2026",
+            ["kind"] = "Villages",
         }, requests: 200, Ct);
 
-        result.AssertAllRefused(minimumOperations: 9);
+        result.AssertAllRefused(minimumOperations: 10);
     }
 }
