@@ -1,8 +1,9 @@
 using PartyPlatform;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Assessments.Awards;
 using PartyPlatform.Assessments.Consumers;
-using PartyPlatform.Assessments.Data;
 using PartyPlatform.Assessments.CountyScoring;
+using PartyPlatform.Assessments.Data;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Facts;
 using PartyPlatform.Assessments.Gradings;
@@ -35,6 +36,10 @@ builder.Services.AddOptions<CountyAssessmentOptions>().BindConfiguration(CountyA
         $"{CountyAssessmentOptions.Section}:Indicators needs at least one indicator, each with a unique code, and weights summing to its Total.")
     .ValidateOnStart();
 builder.AddWatch<CountyRanking>("Assessments:ScoreWatch", (ranking, ct) => ranking.RunAsync(ct));
+builder.Services.AddOptions<AwardOptions>().BindConfiguration(AwardOptions.Section)
+    .Validate(o => o.IsValid(), $"{AwardOptions.Section}: every count must be at least 1, every score at least 0, and the coverage floor a percentage.")
+    .ValidateOnStart();
+builder.Services.AddScoped<AwardCandidates>();
 builder.AddWatch<GradingDeadlineCheck>("Assessments:DeadlineWatch", (check, ct) => check.RunAsync(ct));
 builder.AddAdministrativeTree<AssessmentsDb>("assessments");
 builder.AddPlatformMessaging("assessments", bus => bus.AddAssessmentsConsumers(builder.Configuration));
@@ -58,6 +63,7 @@ app.MapRoundsApi();
 app.MapGradingsApi();
 app.MapTargetsApi();
 app.MapCountyAssessmentApi();
+app.MapAwardsApi();
 app.MapAuditApi<AssessmentsDb>("/api/assessments").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<AssessmentsDb>();

@@ -12,7 +12,7 @@ namespace PartyPlatform.Assessments.Consumers;
 
 /// <summary>
 /// Publishes Assessments' current facts again (see <see cref="AssessmentsFactsReplayRequested"/>): the gradings, the
-/// deadline shortfalls, the targets and the county scores. Nothing changes here: the versions and fact ids are the ones already published, so consumers
+/// deadline shortfalls, the targets, the county scores and the confirmed award lists. Nothing changes here: the versions and fact ids are the ones already published, so consumers
 /// apply only what they lack.
 /// </summary>
 public sealed partial class AssessmentsFactsReplayRequestedConsumer(AssessmentsDb db, ILogger<AssessmentsFactsReplayRequestedConsumer> logger)
@@ -38,6 +38,7 @@ public sealed partial class AssessmentsFactsReplayRequestedConsumer(AssessmentsD
         await AddIfStale(db.Shortfalls, s => 0L, h => h.DeadlineShortfalls, s => s.ToEvent());
         await AddIfStale(db.Targets, t => t.Version, h => h.Targets, t => t.ToEvent());
         await AddIfStale(db.CountyScores, s => s.Version, h => h.CountyScores, s => s.ToEvent());
+        await AddIfStale(db.AwardLists, l => l.Version, h => h.AwardLists, l => l.ToEvent());
         if (kinds.Count == 0)
         {
             LogCurrent(logger, context.Message.RequestedBy);

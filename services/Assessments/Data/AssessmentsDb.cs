@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Assessments.Awards;
 using PartyPlatform.Assessments.CountyScoring;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Facts;
@@ -39,6 +40,7 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
     public DbSet<CountyDeduction> CountyDeductions => Set<CountyDeduction>();
 
     public DbSet<CountyScore> CountyScores => Set<CountyScore>();
+    public DbSet<AwardList> AwardLists => Set<AwardList>();
 
     public DbSet<FactCopy<VenueChanged>> Venues => Set<FactCopy<VenueChanged>>();
 
@@ -68,6 +70,7 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
         modelBuilder.ApplyConfiguration(new EnteredScoreConfiguration());
         modelBuilder.ApplyConfiguration(new CountyDeductionConfiguration());
         modelBuilder.ApplyConfiguration(new CountyScoreConfiguration());
+        modelBuilder.ApplyConfiguration(new AwardListConfiguration());
         modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueChanged>("venues"));
         modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueCoverageChanged>("venue_coverages"));
         modelBuilder.ApplyConfiguration(new VenueDeadlineFactConfiguration());

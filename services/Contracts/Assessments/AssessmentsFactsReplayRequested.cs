@@ -14,5 +14,8 @@ public sealed record AssessmentsFactsReplayRequested(string RequestedBy, DateTim
 
 /// <summary>A copy's figures per kind of Assessments fact; null for a kind the sender does not copy.</summary>
 /// <param name="DeadlineShortfalls">Facts without versions: the count matters, the version sum is 0.</param>
+/// <param name="CountyScores">The county assessment's scores; <paramref name="AwardLists"/> the confirmed award lists. Both
+/// null by default, so a sender built before them still asks as it did.</param>
 public sealed record AssessmentsFactsHeld(
-    CopyDigest? Gradings = null, CopyDigest? DeadlineShortfalls = null, CopyDigest? Targets = null, CopyDigest? CountyScores = null);
+    CopyDigest? Gradings = null, CopyDigest? DeadlineShortfalls = null, CopyDigest? Targets = null, CopyDigest? CountyScores = null,
+    CopyDigest? AwardLists = null);

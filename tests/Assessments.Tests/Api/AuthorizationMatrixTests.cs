@@ -1,4 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Assessments.Facts;
+using PartyPlatform.Contracts.Venues;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Authorization;
 
@@ -29,6 +33,10 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
         var decided = await Gradings.GradedAsync(city, round, villages[3], last: "decide");
         var toSendBack = await Gradings.GradedAsync(city, round, villages[4], last: "review");
 
+        // An eligible village of county B for the awards (graded 好, with a venue), on a list the city confirmed before the reads.
+        var awarded = await WithVenueAsync(app, villages[3]);
+        Assert.Equal(HttpStatusCode.Created, (await city.PutAsJsonAsync("/api/assessments/awards/2026/Villages", new { entries = new[] { awarded } }, Ct)).StatusCode);
+
         Dictionary<string, string> At(Guid grading) => new() { ["gradingId"] = grading.ToString() };
 
         var targets = new MatrixTargets()
@@ -36,6 +44,8 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Open("roundId", round.ToString())
             .Route("organizationId", villages[0].ToString())
             .Route("gradingId", decided.ToString())
+            .Open("year", "2026")
+            .Open("kind", "Villages")
             .Write(new("POST", "/api/assessments/rounds", Refusal.CityOnly, MatrixBody.Json(new { year = 2027 })))
             .Write(new("PUT", "/api/assessments/rounds/{roundId}/gradings/{organizationId}", Refusal.PathOutside, MatrixBody.Json(Gradings.SelfAssessment())))
             .Write(new("POST", "/api/assessments/gradings/{gradingId}/review", Refusal.PathOutside, MatrixBody.Json(new { note = "核实无误" }), At(selfAssessed)))
@@ -47,12 +57,22 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
                 MatrixBody.Json(new { goodShareAtLeast = 40, poorShareAtMost = 10 })))
             .Write(new("PUT", "/api/assessments/rounds/{roundId}/targets/villages/{organizationId}", Refusal.PathOutside, MatrixBody.Json(new { grade = "FairlyGood" })))
             .Write(new("POST", "/api/assessments/gradings/{gradingId}/send-back", Refusal.PathOutside, MatrixBody.Json(new { reason = "佐证材料不足" }), At(toSendBack)))
-            .Open("year", "2026")
             .Open("code", "responsibility")
             .Write(new("POST", "/api/assessments/county-assessments", Refusal.CityOnly, MatrixBody.Json(new { year = 2027 })))
             .Write(new("PUT", "/api/assessments/county-assessments/{year}/indicators", Refusal.CityOnly, MatrixBody.Json(CountyAssessments.Indicators(40, 60))))
             .Write(new("PUT", "/api/assessments/county-assessments/{year}/counties/{countyId}/scores/{code}", Refusal.CityOnly,
-                MatrixBody.Json(new { points = 15, note = "责任制落实到位" })));
+                MatrixBody.Json(new { points = 15, note = "责任制落实到位" })))
+            .Write(new("PUT", "/api/assessments/awards/{year}/{kind}", Refusal.CityOnly, MatrixBody.Json(new { entries = new[] { awarded } })));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
+    }
+
+    /// <summary>The village of the organisation, given an accepted venue in Assessments' copy.</summary>
+    private static async Task<Guid> WithVenueAsync(AssessmentsApp app, Guid organization)
+    {
+        await using var db = app.OpenDb();
+        var village = await db.PartyOrganizations.Where(o => o.Id == organization).Select(o => o.UnitId).SingleAsync(Ct);
+        db.Venues.Add(FactCopy<VenueChanged>.From(new(Guid.NewGuid(), 1, village, VenueKind.NewBuild, VenueState.Accepted, new DateOnly(2025, 6, 1), 200m, null, null, AssessmentsApp.Start)));
+        await db.SaveChangesAsync(Ct);
+        return village;
     }
 }

@@ -26,8 +26,9 @@ public sealed class FuzzTests
             ["countyId"] = app.Tree.Id(TestTree.CountyCode).ToString(),
             ["year"] = "2026",
             ["code"] = "responsibility",
+            ["kind"] = "Villages",
         }, requests: 200, Ct);
 
-        result.AssertAllRefused(minimumOperations: 12);
+        result.AssertAllRefused(minimumOperations: 13);
     }
 }
