@@ -1,11 +1,14 @@
 using PartyPlatform;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Assessments.Commitments;
 using PartyPlatform.Assessments.Consumers;
 using PartyPlatform.Assessments.Data;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Facts;
 using PartyPlatform.Assessments.Gradings;
+using PartyPlatform.Assessments.Reports;
 using PartyPlatform.Assessments.Rounds;
+using PartyPlatform.Assessments.SpecialReports;
 using PartyPlatform.Assessments.Targets;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Personnel;
@@ -29,6 +32,9 @@ builder.Services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.S
         $"{GradingOptions.Section}:Indicators needs at least one indicator, each with a unique code (at most {GradingIndicator.MaxCodeLength} characters), a name and a maximum score above 0.")
     .ValidateOnStart();
 builder.Services.AddOptions<TargetOptions>().BindConfiguration(TargetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<SecretaryReportOptions>().BindConfiguration(SecretaryReportOptions.Section).ValidateDataAnnotations()
+    .Validate(o => o.IsOrdered, $"{SecretaryReportOptions.Section} needs points that fall from Good to Poor, each at least 0, and thresholds that fall from GoodAtLeast to AverageAtLeast.")
+    .ValidateOnStart();
 builder.AddWatch<GradingDeadlineCheck>("Assessments:DeadlineWatch", (check, ct) => check.RunAsync(ct));
 builder.AddAdministrativeTree<AssessmentsDb>("assessments");
 builder.AddPlatformMessaging("assessments", bus => bus.AddAssessmentsConsumers(builder.Configuration));
@@ -51,6 +57,9 @@ app.MapDefaultEndpoints();
 app.MapRoundsApi();
 app.MapGradingsApi();
 app.MapTargetsApi();
+app.MapReportsApi();
+app.MapCommitmentsApi();
+app.MapSpecialReportsApi();
 app.MapAuditApi<AssessmentsDb>("/api/assessments").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<AssessmentsDb>();

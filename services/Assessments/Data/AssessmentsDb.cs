@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Assessments.Commitments;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Facts;
 using PartyPlatform.Assessments.Gradings;
+using PartyPlatform.Assessments.Reports;
 using PartyPlatform.Assessments.Rounds;
+using PartyPlatform.Assessments.SpecialReports;
 using PartyPlatform.Assessments.Targets;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Personnel;
@@ -31,6 +34,16 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
 
     public DbSet<GradingTarget> Targets => Set<GradingTarget>();
 
+    public DbSet<SecretaryReport> SecretaryReports => Set<SecretaryReport>();
+
+    public DbSet<SecretaryReportRating> SecretaryReportRatings => Set<SecretaryReportRating>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<CommitmentProgress> CommitmentProgress => Set<CommitmentProgress>();
+
+    public DbSet<SpecialReport> SpecialReports => Set<SpecialReport>();
+
     public DbSet<FactCopy<VenueChanged>> Venues => Set<FactCopy<VenueChanged>>();
 
     public DbSet<FactCopy<VenueCoverageChanged>> VenueCoverages => Set<FactCopy<VenueCoverageChanged>>();
@@ -55,6 +68,11 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
         modelBuilder.ApplyConfiguration(new GradingStepRecordConfiguration());
         modelBuilder.ApplyConfiguration(new GradingShortfallConfiguration());
         modelBuilder.ApplyConfiguration(new GradingTargetConfiguration());
+        modelBuilder.ApplyConfiguration(new SecretaryReportConfiguration());
+        modelBuilder.ApplyConfiguration(new SecretaryReportRatingConfiguration());
+        modelBuilder.ApplyConfiguration(new CommitmentConfiguration());
+        modelBuilder.ApplyConfiguration(new CommitmentProgressConfiguration());
+        modelBuilder.ApplyConfiguration(new SpecialReportConfiguration());
         modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueChanged>("venues"));
         modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueCoverageChanged>("venue_coverages"));
         modelBuilder.ApplyConfiguration(new VenueDeadlineFactConfiguration());
