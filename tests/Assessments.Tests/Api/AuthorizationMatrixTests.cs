@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Authorization;
 
@@ -29,6 +31,18 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
 
         Dictionary<string, string> At(Guid grading) => new() { ["gradingId"] = grading.ToString() };
 
+        // County B's township secretary: the county (the level above) hears and rates the report and evaluates the commitments.
+        var secretary = await Secretaries.AddPostAsync(app, TestTree.OtherTownshipCode, PostKind.TownshipSecretary, new DateOnly(2020, 1, 1));
+        var toRate = await Secretaries.IdOfAsync(await Secretaries.SubmitReportAsync(city, secretary, 2025));
+        var toConclude = await Secretaries.IdOfAsync(await Secretaries.SubmitReportAsync(city, secretary, 2024));
+        (await Secretaries.RateAsync(city, toConclude, "Good")).EnsureSuccessStatusCode();
+        var toKeep = await Secretaries.IdOfAsync(await Secretaries.MakeCommitmentAsync(city, secretary, new DateOnly(2026, 12, 20)));
+        var toEvaluate = await Secretaries.IdOfAsync(await Secretaries.MakeCommitmentAsync(city, secretary, new DateOnly(2026, 12, 25)));
+        await Secretaries.AddDeadlineFactAsync(app, TestTree.OtherCountyCode, new DateOnly(2013, 12, 31));
+        await Secretaries.AddDeadlineFactAsync(app, TestTree.OtherCountyCode, new DateOnly(2014, 6, 30));
+        var special = await Secretaries.IdOfAsync(await city.PostAsJsonAsync("/api/assessments/special-reports",
+            new { countyId = app.Tree.Id(TestTree.OtherCountyCode), text = "活动场所建设专项述职" }, Ct));
+
         var targets = new MatrixTargets()
             .Foreign("华州", "南镇", "610503")
             .Open("roundId", round.ToString())
@@ -44,7 +58,22 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Write(new("PUT", "/api/assessments/rounds/{roundId}/targets/counties/{countyId}", Refusal.PathOutside,
                 MatrixBody.Json(new { goodShareAtLeast = 40, poorShareAtMost = 10 })))
             .Write(new("PUT", "/api/assessments/rounds/{roundId}/targets/villages/{organizationId}", Refusal.PathOutside, MatrixBody.Json(new { grade = "FairlyGood" })))
-            .Write(new("POST", "/api/assessments/gradings/{gradingId}/send-back", Refusal.PathOutside, MatrixBody.Json(new { reason = "佐证材料不足" }), At(toSendBack)));
+            .Write(new("POST", "/api/assessments/gradings/{gradingId}/send-back", Refusal.PathOutside, MatrixBody.Json(new { reason = "佐证材料不足" }), At(toSendBack)))
+            .Route("reportId", toConclude.ToString())
+            .Write(new("POST", "/api/assessments/secretary-reports", Refusal.BodyOutside, MatrixBody.Json(new { postId = secretary, year = 2026, text = "年度抓党建述职" })))
+            .Write(new("POST", "/api/assessments/secretary-reports/{reportId}/ratings", Refusal.PathOutside, MatrixBody.Json(new { rating = "FairlyGood" }),
+                new Dictionary<string, string> { ["reportId"] = toRate.ToString() }))
+            .Write(new("POST", "/api/assessments/secretary-reports/{reportId}/result", Refusal.PathOutside, MatrixBody.Json(new { examScore = 88 })))
+            .Route("commitmentId", toEvaluate.ToString())
+            .Write(new("POST", "/api/assessments/commitments", Refusal.BodyOutside,
+                MatrixBody.Json(new { postId = secretary, year = 2026, content = "推进村级活动场所建设", dueOn = "2026-12-31" })))
+            .Write(new("POST", "/api/assessments/commitments/{commitmentId}/progress", Refusal.PathOutside, MatrixBody.Json(new { note = "已完成主体工程" }),
+                new Dictionary<string, string> { ["commitmentId"] = toKeep.ToString() }))
+            .Write(new("POST", "/api/assessments/commitments/{commitmentId}/evaluation", Refusal.PathOutside, MatrixBody.Json(new { rating = "Good", comment = "按期兑现" })))
+            .Route("specialReportId", special.ToString())
+            .Write(new("POST", "/api/assessments/special-reports", Refusal.BodyOutside,
+                MatrixBody.Json(new { countyId = app.Tree.Id(TestTree.OtherCountyCode), text = "活动场所建设专项述职" })))
+            .Write(new("POST", "/api/assessments/special-reports/{specialReportId}/evaluation", Refusal.CityOnly, MatrixBody.Json(new { rating = "Average" })));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 }
