@@ -1,13 +1,16 @@
 using PartyPlatform;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Awards;
+using PartyPlatform.Assessments.Commitments;
 using PartyPlatform.Assessments.Consumers;
 using PartyPlatform.Assessments.CountyScoring;
 using PartyPlatform.Assessments.Data;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Facts;
 using PartyPlatform.Assessments.Gradings;
+using PartyPlatform.Assessments.Reports;
 using PartyPlatform.Assessments.Rounds;
+using PartyPlatform.Assessments.SpecialReports;
 using PartyPlatform.Assessments.Targets;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Personnel;
@@ -40,6 +43,9 @@ builder.Services.AddOptions<AwardOptions>().BindConfiguration(AwardOptions.Secti
     .Validate(o => o.IsValid(), $"{AwardOptions.Section}: every count must be at least 1, every score at least 0, and the coverage floor a percentage.")
     .ValidateOnStart();
 builder.Services.AddScoped<AwardCandidates>();
+builder.Services.AddOptions<SecretaryReportOptions>().BindConfiguration(SecretaryReportOptions.Section).ValidateDataAnnotations()
+    .Validate(o => o.IsOrdered, $"{SecretaryReportOptions.Section} needs points that fall from Good to Poor, each at least 0, and thresholds that fall from GoodAtLeast to AverageAtLeast.")
+    .ValidateOnStart();
 builder.AddWatch<GradingDeadlineCheck>("Assessments:DeadlineWatch", (check, ct) => check.RunAsync(ct));
 builder.AddAdministrativeTree<AssessmentsDb>("assessments");
 builder.AddPlatformMessaging("assessments", bus => bus.AddAssessmentsConsumers(builder.Configuration));
@@ -64,6 +70,9 @@ app.MapGradingsApi();
 app.MapTargetsApi();
 app.MapCountyAssessmentApi();
 app.MapAwardsApi();
+app.MapReportsApi();
+app.MapCommitmentsApi();
+app.MapSpecialReportsApi();
 app.MapAuditApi<AssessmentsDb>("/api/assessments").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<AssessmentsDb>();

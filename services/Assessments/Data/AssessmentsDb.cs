@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Awards;
+using PartyPlatform.Assessments.Commitments;
 using PartyPlatform.Assessments.CountyScoring;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Facts;
 using PartyPlatform.Assessments.Gradings;
+using PartyPlatform.Assessments.Reports;
 using PartyPlatform.Assessments.Rounds;
+using PartyPlatform.Assessments.SpecialReports;
 using PartyPlatform.Assessments.Targets;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Personnel;
@@ -40,7 +43,18 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
     public DbSet<CountyDeduction> CountyDeductions => Set<CountyDeduction>();
 
     public DbSet<CountyScore> CountyScores => Set<CountyScore>();
+
     public DbSet<AwardList> AwardLists => Set<AwardList>();
+
+    public DbSet<SecretaryReport> SecretaryReports => Set<SecretaryReport>();
+
+    public DbSet<SecretaryReportRating> SecretaryReportRatings => Set<SecretaryReportRating>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<CommitmentProgress> CommitmentProgress => Set<CommitmentProgress>();
+
+    public DbSet<SpecialReport> SpecialReports => Set<SpecialReport>();
 
     public DbSet<FactCopy<VenueChanged>> Venues => Set<FactCopy<VenueChanged>>();
 
@@ -71,6 +85,11 @@ public sealed class AssessmentsDb(DbContextOptions<AssessmentsDb> options) : DbC
         modelBuilder.ApplyConfiguration(new CountyDeductionConfiguration());
         modelBuilder.ApplyConfiguration(new CountyScoreConfiguration());
         modelBuilder.ApplyConfiguration(new AwardListConfiguration());
+        modelBuilder.ApplyConfiguration(new SecretaryReportConfiguration());
+        modelBuilder.ApplyConfiguration(new SecretaryReportRatingConfiguration());
+        modelBuilder.ApplyConfiguration(new CommitmentConfiguration());
+        modelBuilder.ApplyConfiguration(new CommitmentProgressConfiguration());
+        modelBuilder.ApplyConfiguration(new SpecialReportConfiguration());
         modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueChanged>("venues"));
         modelBuilder.ApplyConfiguration(new FactCopyConfiguration<VenueCoverageChanged>("venue_coverages"));
         modelBuilder.ApplyConfiguration(new VenueDeadlineFactConfiguration());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Assessments.Facts;
+using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Authorization;
@@ -39,6 +40,18 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
 
         Dictionary<string, string> At(Guid grading) => new() { ["gradingId"] = grading.ToString() };
 
+        // County B's township secretary: the county (the level above) hears and rates the report and evaluates the commitments.
+        var secretary = await Secretaries.AddPostAsync(app, TestTree.OtherTownshipCode, PostKind.TownshipSecretary, new DateOnly(2020, 1, 1));
+        var toRate = await Secretaries.IdOfAsync(await Secretaries.SubmitReportAsync(city, secretary, 2025));
+        var toConclude = await Secretaries.IdOfAsync(await Secretaries.SubmitReportAsync(city, secretary, 2024));
+        (await Secretaries.RateAsync(city, toConclude, "Good")).EnsureSuccessStatusCode();
+        var toKeep = await Secretaries.IdOfAsync(await Secretaries.MakeCommitmentAsync(city, secretary, new DateOnly(2026, 12, 20)));
+        var toEvaluate = await Secretaries.IdOfAsync(await Secretaries.MakeCommitmentAsync(city, secretary, new DateOnly(2026, 12, 25)));
+        await Secretaries.AddDeadlineFactAsync(app, TestTree.OtherCountyCode, new DateOnly(2013, 12, 31));
+        await Secretaries.AddDeadlineFactAsync(app, TestTree.OtherCountyCode, new DateOnly(2014, 6, 30));
+        var special = await Secretaries.IdOfAsync(await city.PostAsJsonAsync("/api/assessments/special-reports",
+            new { countyId = app.Tree.Id(TestTree.OtherCountyCode), text = "活动场所建设专项述职" }, Ct));
+
         var targets = new MatrixTargets()
             .Foreign("华州", "南镇", "610503")
             .Open("roundId", round.ToString())
@@ -62,7 +75,22 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Write(new("PUT", "/api/assessments/county-assessments/{year}/indicators", Refusal.CityOnly, MatrixBody.Json(CountyAssessments.Indicators(40, 60))))
             .Write(new("PUT", "/api/assessments/county-assessments/{year}/counties/{countyId}/scores/{code}", Refusal.CityOnly,
                 MatrixBody.Json(new { points = 15, note = "责任制落实到位" })))
-            .Write(new("PUT", "/api/assessments/awards/{year}/{kind}", Refusal.CityOnly, MatrixBody.Json(new { entries = new[] { awarded } })));
+            .Write(new("PUT", "/api/assessments/awards/{year}/{kind}", Refusal.CityOnly, MatrixBody.Json(new { entries = new[] { awarded } })))
+            .Route("reportId", toConclude.ToString())
+            .Write(new("POST", "/api/assessments/secretary-reports", Refusal.BodyOutside, MatrixBody.Json(new { postId = secretary, year = 2026, text = "年度抓党建述职" })))
+            .Write(new("POST", "/api/assessments/secretary-reports/{reportId}/ratings", Refusal.PathOutside, MatrixBody.Json(new { rating = "FairlyGood" }),
+                new Dictionary<string, string> { ["reportId"] = toRate.ToString() }))
+            .Write(new("POST", "/api/assessments/secretary-reports/{reportId}/result", Refusal.PathOutside, MatrixBody.Json(new { examScore = 88 })))
+            .Route("commitmentId", toEvaluate.ToString())
+            .Write(new("POST", "/api/assessments/commitments", Refusal.BodyOutside,
+                MatrixBody.Json(new { postId = secretary, year = 2026, content = "推进村级活动场所建设", dueOn = "2026-12-31" })))
+            .Write(new("POST", "/api/assessments/commitments/{commitmentId}/progress", Refusal.PathOutside, MatrixBody.Json(new { note = "已完成主体工程" }),
+                new Dictionary<string, string> { ["commitmentId"] = toKeep.ToString() }))
+            .Write(new("POST", "/api/assessments/commitments/{commitmentId}/evaluation", Refusal.PathOutside, MatrixBody.Json(new { rating = "Good", comment = "按期兑现" })))
+            .Route("specialReportId", special.ToString())
+            .Write(new("POST", "/api/assessments/special-reports", Refusal.BodyOutside,
+                MatrixBody.Json(new { countyId = app.Tree.Id(TestTree.OtherCountyCode), text = "活动场所建设专项述职" })))
+            .Write(new("POST", "/api/assessments/special-reports/{specialReportId}/evaluation", Refusal.CityOnly, MatrixBody.Json(new { rating = "Average" })));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.TestInfrastructure.Fuzzing;
 
@@ -17,6 +19,13 @@ public sealed class FuzzTests
         var organization = app.OrganizationId(TestTree.VillageCode(TestTree.TownshipCode, 1));
         var grading = await Gradings.GradedAsync(city, round, organization, last: "review");
         await CountyAssessments.OpenAsync(city);
+        var post = await Secretaries.AddPostAsync(app, TestTree.TownshipCode, PostKind.TownshipSecretary);
+        var report = await Secretaries.IdOfAsync(await Secretaries.SubmitReportAsync(city, post));
+        (await Secretaries.RateAsync(city, report, "Good")).EnsureSuccessStatusCode();
+        var commitment = await Secretaries.IdOfAsync(await Secretaries.MakeCommitmentAsync(city, post, new DateOnly(2026, 12, 20)));
+        await Secretaries.AddDeadlineFactAsync(app, TestTree.CountyCode, new DateOnly(2013, 12, 31));
+        var special = await Secretaries.IdOfAsync(await city.PostAsJsonAsync("/api/assessments/special-reports",
+            new { countyId = app.Tree.Id(TestTree.CountyCode), text = "专项述职" }, Ct));
 
         var result = await new RequestFuzzer(city, app.Database).RunAsync(new Dictionary<string, string>
         {
@@ -27,8 +36,11 @@ public sealed class FuzzTests
             ["year"] = "2026",
             ["code"] = "responsibility",
             ["kind"] = "Villages",
+            ["reportId"] = report.ToString(),
+            ["commitmentId"] = commitment.ToString(),
+            ["specialReportId"] = special.ToString(),
         }, requests: 200, Ct);
 
-        result.AssertAllRefused(minimumOperations: 13);
+        result.AssertAllRefused(minimumOperations: 20);
     }
 }
