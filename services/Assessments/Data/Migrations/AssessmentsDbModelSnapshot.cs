@@ -287,6 +287,10 @@ namespace PartyPlatform.Assessments.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("taken_at");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_grading_steps");
 
