@@ -5,6 +5,7 @@ using PartyPlatform.Assessments.Data;
 using PartyPlatform.Assessments.Deadline;
 using PartyPlatform.Assessments.Gradings;
 using PartyPlatform.Assessments.Rounds;
+using PartyPlatform.Assessments.Sheets;
 using PartyPlatform.Assessments.Targets;
 using PartyPlatform.Auditing;
 using PartyPlatform.Messaging;
@@ -25,6 +26,7 @@ builder.Services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.S
         $"{GradingOptions.Section}:Indicators needs at least one indicator, each with a unique code (at most {GradingIndicator.MaxCodeLength} characters), a name and a maximum score above 0.")
     .ValidateOnStart();
 builder.Services.AddOptions<TargetOptions>().BindConfiguration(TargetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<GradingImportOptions>().BindConfiguration(GradingImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddWatch<GradingDeadlineCheck>("Assessments:DeadlineWatch", (check, ct) => check.RunAsync(ct));
 builder.AddAdministrativeTree<AssessmentsDb>("assessments");
 builder.AddPlatformMessaging("assessments", bus => bus.AddAssessmentsConsumers(builder.Configuration));
@@ -41,6 +43,7 @@ app.MapDefaultEndpoints();
 app.MapRoundsApi();
 app.MapGradingsApi();
 app.MapTargetsApi();
+app.MapGradingSheetsApi();
 app.MapAuditApi<AssessmentsDb>("/api/assessments").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<AssessmentsDb>();

@@ -25,6 +25,6 @@ public sealed class FuzzTests
             ["countyId"] = app.Tree.Id(TestTree.CountyCode).ToString(),
         }, requests: 200, Ct);
 
-        result.AssertAllRefused(minimumOperations: 9);
+        result.AssertAllRefused(minimumOperations: 10);
     }
 }
