@@ -43,7 +43,8 @@ public static class GradingSheetsApi
 
                 All or nothing: if any row is bad the answer is 400 with every reason keyed "rows[N].column" (N counts data rows from
                 1, after the header), the villages left out under "file", and nothing is written. The county's accounts (its own
-                county) or the city's; a county outside the caller's unit is 404, as a missing one is.
+                county) or the city's; a county outside the caller's unit (a township's accounts find none in theirs) is 404, as a
+                missing one is.
                 """);
         sheets.MapGet("/gradings/export", ExportGradings)
             .Produces(StatusCodes.Status200OK, contentType: SheetFile.CsvMediaType, additionalContentTypes: SheetFile.XlsxMediaType)
@@ -68,6 +69,7 @@ public static class GradingSheetsApi
         TimeProvider time, CancellationToken ct) =>
         SheetImport.RunAsync(request, options.Value.MaxBodyBytes, async () =>
             {
+                // A township's accounts find no county within their unit: 404, as for a county that does not exist.
                 if (await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) is not { } round
                     || await scope.UnitsUnderAsync(countyId, ct) is null
                     || await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == countyId && u.Level == UnitLevel.County, ct) is not { } county)
@@ -75,7 +77,6 @@ public static class GradingSheetsApi
                     return null;
                 }
 
-                await scope.EnsureActsAtAsync(UnitLevel.County, "A county's results are imported by the county (or the city).", ct);
                 return new CountyRound(round, county);
             },
             target => Column.Import(target.Round), options.Value.MaxRows,
