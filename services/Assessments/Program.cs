@@ -10,6 +10,7 @@ using PartyPlatform.Assessments.Facts;
 using PartyPlatform.Assessments.Gradings;
 using PartyPlatform.Assessments.Reports;
 using PartyPlatform.Assessments.Rounds;
+using PartyPlatform.Assessments.Sheets;
 using PartyPlatform.Assessments.SpecialReports;
 using PartyPlatform.Assessments.Targets;
 using PartyPlatform.Auditing;
@@ -46,6 +47,7 @@ builder.Services.AddScoped<AwardCandidates>();
 builder.Services.AddOptions<SecretaryReportOptions>().BindConfiguration(SecretaryReportOptions.Section).ValidateDataAnnotations()
     .Validate(o => o.IsOrdered, $"{SecretaryReportOptions.Section} needs points that fall from Good to Poor, each at least 0, and thresholds that fall from GoodAtLeast to AverageAtLeast.")
     .ValidateOnStart();
+builder.Services.AddOptions<GradingImportOptions>().BindConfiguration(GradingImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddWatch<GradingDeadlineCheck>("Assessments:DeadlineWatch", (check, ct) => check.RunAsync(ct));
 builder.AddAdministrativeTree<AssessmentsDb>("assessments");
 builder.AddPlatformMessaging("assessments", bus => bus.AddAssessmentsConsumers(builder.Configuration));
@@ -73,6 +75,7 @@ app.MapAwardsApi();
 app.MapReportsApi();
 app.MapCommitmentsApi();
 app.MapSpecialReportsApi();
+app.MapGradingSheetsApi();
 app.MapAuditApi<AssessmentsDb>("/api/assessments").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<AssessmentsDb>();

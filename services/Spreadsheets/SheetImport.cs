@@ -12,8 +12,15 @@ public static class SheetImport
     /// <paramref name="maxBodyBytes"/> and <paramref name="maxRows"/>, and imports it; a file with bad rows answers 400
     /// with every bad row's reason.
     /// </summary>
-    public static async Task<Results<Ok<TResult>, ValidationProblem, NotFound>> RunAsync<TTarget, TResult>(
+    public static Task<Results<Ok<TResult>, ValidationProblem, NotFound>> RunAsync<TTarget, TResult>(
         HttpRequest request, long maxBodyBytes, Func<Task<TTarget?>> find, SheetColumns columns, int maxRows,
+        Func<TTarget, List<SheetLine>, Task<TResult>> import, CancellationToken ct)
+        where TTarget : class =>
+        RunAsync(request, maxBodyBytes, find, _ => columns, maxRows, import, ct);
+
+    /// <summary>The same, for a sheet whose columns depend on what it goes into (a round's indicators, say).</summary>
+    public static async Task<Results<Ok<TResult>, ValidationProblem, NotFound>> RunAsync<TTarget, TResult>(
+        HttpRequest request, long maxBodyBytes, Func<Task<TTarget?>> find, Func<TTarget, SheetColumns> columnsOf, int maxRows,
         Func<TTarget, List<SheetLine>, Task<TResult>> import, CancellationToken ct)
         where TTarget : class
     {
@@ -27,7 +34,7 @@ public static class SheetImport
             return TypedResults.NotFound();
         }
 
-        var lines = await SheetFile.ReadAsync(request, columns, maxRows, ct);
+        var lines = await SheetFile.ReadAsync(request, columnsOf(target), maxRows, ct);
         try
         {
             return TypedResults.Ok(await import(target, lines));

@@ -15,6 +15,9 @@ public sealed class Grading : IPublishedEntity
 {
     public const int MaxEvidenceLength = 4000;
 
+    /// <summary>The note on the steps an import takes, so that the history tells them from steps taken one by one.</summary>
+    public const string FromFileNote = "From the county's results file.";
+
     private Grading()
     {
     }
@@ -50,7 +53,7 @@ public sealed class Grading : IPublishedEntity
 
     public static (Grading Grading, GradingStepRecord Step) SelfAssess(
         GradingRound round, RoundOrganization organization, Grade grade, IReadOnlyDictionary<string, decimal> scores, string evidence,
-        Grade? previous, string actor, DateTimeOffset now)
+        Grade? previous, string actor, DateTimeOffset now, string? note = null)
     {
         var grading = new Grading
         {
@@ -58,7 +61,7 @@ public sealed class Grading : IPublishedEntity
             UnitId = organization.UnitId, Step = GradingStep.SelfAssessed, PreviousGrade = previous, UpdatedAt = now,
         };
         grading.Enter(round, grade, scores, evidence);
-        return (grading, GradingStepRecord.Taken(grading, sentBack: false, actor, null, now));
+        return (grading, GradingStepRecord.Taken(grading, sentBack: false, actor, note, now));
     }
 
     /// <summary>The township enters the self-assessment again, until it has reviewed it.</summary>
@@ -88,6 +91,40 @@ public sealed class Grading : IPublishedEntity
         return Moved(GradingStep.CityFiled, Grade, sentBack: false, actor, note, now);
     }
 
+    /// <summary>
+    /// The county's results from its file (导入): the steps from where the grading stands to the county's decision on
+    /// these values, each taken by the importer: the township's review when it has not been made, then the decision,
+    /// which carries the file's scores and evidence. The file decides again when it changes a decision the county took
+    /// (as the township enters a self-assessment again until its review); it takes no step when the grading stands
+    /// decided or filed on the same values, so a file sent again changes nothing. A filed grading is final (409).
+    /// A grading with no step yet starts from <see cref="SelfAssess"/> on the same values.
+    /// </summary>
+    public List<GradingStepRecord> DecideFromFile(
+        GradingRound round, Grade grade, IReadOnlyDictionary<string, decimal> scores, string evidence, Grade? previous, string actor, DateTimeOffset now)
+    {
+        Check(round, scores);
+        if (IsResult && Grade == grade && Evidence == evidence && Scores.All(s => scores[s.Code] == s.Score))
+        {
+            return [];
+        }
+
+        if (Step == GradingStep.CityFiled)
+        {
+            throw new ConflictException($"The city has filed the grading of {OrganizationCode} ({Grade}); it is final for its year, and a file cannot change it.");
+        }
+
+        var steps = new List<GradingStepRecord>();
+        if (Step == GradingStep.SelfAssessed)
+        {
+            steps.Add(Review(null, FromFileNote, actor, now));
+        }
+
+        Enter(round, grade, scores, evidence);
+        PreviousGrade = previous;
+        steps.Add(Moved(GradingStep.CountyDecided, grade, sentBack: false, actor, FromFileNote, now));
+        return steps;
+    }
+
     /// <summary>One step back, with the reason: a township's review to be taken again, or a county's decision.</summary>
     public GradingStepRecord SendBack(string reason, string actor, DateTimeOffset now) => Step switch
     {
@@ -105,6 +142,15 @@ public sealed class Grading : IPublishedEntity
         new(Id, Version, RoundId, Year, OrganizationId, OrganizationCode, UnitId, Grade, Step, PreviousGrade, UpdatedAt);
 
     private void Enter(GradingRound round, Grade grade, IReadOnlyDictionary<string, decimal> scores, string evidence)
+    {
+        Check(round, scores);
+        Grade = grade;
+        Scores = [.. round.Indicators.Select(i => new IndicatorScore { Code = i.Code, Score = scores[i.Code] })];
+        Evidence = evidence;
+    }
+
+    /// <summary>Throws <see cref="RuleViolationException"/> naming the score unless there is one on every indicator of the round, within its range, and no other.</summary>
+    private static void Check(GradingRound round, IReadOnlyDictionary<string, decimal> scores)
     {
         var unknown = scores.Keys.FirstOrDefault(code => round.Indicators.All(i => i.Code != code));
         if (unknown is not null)
@@ -124,10 +170,6 @@ public sealed class Grading : IPublishedEntity
                 throw new RuleViolationException($"scores.{indicator.Code}", $"The score on {indicator.Name} must lie between 0 and {indicator.MaxScore}; {score} does not.");
             }
         }
-
-        Grade = grade;
-        Scores = [.. round.Indicators.Select(i => new IndicatorScore { Code = i.Code, Score = scores[i.Code] })];
-        Evidence = evidence;
     }
 
     private void Expect(GradingStep step, string what)

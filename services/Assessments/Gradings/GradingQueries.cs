@@ -11,8 +11,9 @@ public static class GradingQueries
     public static async Task<Grading?> FoundGradingAsync(this AssessmentsDb db, ReplicaScope scope, Guid gradingId, CancellationToken ct) =>
         await scope.FoundAsync(await db.Gradings.FirstOrDefaultAsync(g => g.Id == gradingId, ct), g => g.UnitId, ct);
 
+    /// <summary>A grading's steps, oldest first: by time, and by the version each made where an import took several at once.</summary>
     public static Task<List<GradingStepRecord>> StepsOfAsync(this AssessmentsDb db, Guid gradingId, CancellationToken ct) =>
-        db.GradingSteps.AsNoTracking().Where(s => s.GradingId == gradingId).OrderBy(s => s.TakenAt).ThenBy(s => s.Id).ToListAsync(ct);
+        db.GradingSteps.AsNoTracking().Where(s => s.GradingId == gradingId).OrderBy(s => s.TakenAt).ThenBy(s => s.Version).ThenBy(s => s.Id).ToListAsync(ct);
 
     /// <summary>The organisation's result in the round of the year before, if it had one.</summary>
     public static Task<Grade?> PreviousResultAsync(this AssessmentsDb db, Guid organizationId, int year, CancellationToken ct) =>

@@ -20,6 +20,12 @@ public sealed class GradingStepRecord
 
     public bool SentBack { get; private set; }
 
+    /// <summary>
+    /// The grading's version this step made, as its <c>OrganizationGraded</c> carries it: the steps' order where they share
+    /// an instant (an import takes several at once).
+    /// </summary>
+    public long Version { get; private set; }
+
     public Grade Grade { get; private set; }
 
     public string Actor { get; private set; } = "";
@@ -30,6 +36,6 @@ public sealed class GradingStepRecord
 
     public static GradingStepRecord Taken(Grading grading, bool sentBack, string actor, string? note, DateTimeOffset now) => new()
     {
-        GradingId = grading.Id, Step = grading.Step, SentBack = sentBack, Grade = grading.Grade, Actor = actor, Note = note, TakenAt = now,
+        GradingId = grading.Id, Version = grading.Version, Step = grading.Step, SentBack = sentBack, Grade = grading.Grade, Actor = actor, Note = note, TakenAt = now,
     };
 }

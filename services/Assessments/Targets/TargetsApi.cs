@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Data;
+using PartyPlatform.Assessments.Rounds;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts;
 using PartyPlatform.Contracts.Assessments;
@@ -42,6 +43,13 @@ public static class TargetsApi
             return TypedResults.NotFound();
         }
 
+        return TypedResults.Ok(await ProgressAsync(db, scope, round, unit, ct));
+    }
+
+    /// <summary>The figures of <c>GET targets</c>: the city's targets, and <paramref name="unit"/> and each county in it against theirs.</summary>
+    internal static async Task<RoundTargetsResponse> ProgressAsync(AssessmentsDb db, ReplicaScope scope, GradingRound round, UnitReplica unit, CancellationToken ct)
+    {
+        var roundId = round.Id;
         var held = await db.Targets.AsNoTracking().Where(t => t.RoundId == roundId).ToDictionaryAsync(t => t.UnitId, ct);
         var city = held[(await db.CityIdAsync(ct))!.Value];
         GradingTarget TargetOf(UnitReplica u) =>
@@ -61,7 +69,7 @@ public static class TargetsApi
 
         var own = unit.Level == UnitLevel.County ? parts[0]
             : await db.TargetProgressAsync(roundId, unit, TargetOf(unit), unit.Level == UnitLevel.Township && held.ContainsKey(unit.ParentId!.Value), ct);
-        return TypedResults.Ok(new RoundTargetsResponse(round.Id, round.Year, TargetsResponse.From(city), own, parts));
+        return new RoundTargetsResponse(round.Id, round.Year, TargetsResponse.From(city), own, parts);
     }
 
     private static async Task<Results<Ok<TargetsResponse>, NotFound>> SetCity(

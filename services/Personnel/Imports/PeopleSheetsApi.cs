@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -93,12 +92,7 @@ public static class PeopleSheetsApi
     private static async Task<Results<PushStreamHttpResult, NotFound>> Export(
         Guid? unitId, string? format, PersonnelDb db, ReplicaScope scope, HttpContext http, CancellationToken ct)
     {
-        var xlsx = format?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "csv" => false,
-            "xlsx" => true,
-            _ => throw new RuleViolationException("format", $"Unknown format '{format}'; ask for csv or xlsx."),
-        };
+        var xlsx = SheetDownload.IsXlsx(format);
         if (await scope.UnitsUnderAsync(unitId, ct) is not { } units)
         {
             return TypedResults.NotFound();
@@ -107,30 +101,7 @@ public static class PeopleSheetsApi
         var code = unitId is { } id
             ? (await units.Where(u => u.Id == id).Select(u => u.Code).FirstOrDefaultAsync(ct)) ?? id.ToString()
             : CallerScope.Of(http.User).UnitCode ?? "all";
-        var export = new PeopleSheetExport(db, ExportBatch);
-        if (xlsx)
-        {
-            return TypedResults.Stream(async body =>
-            {
-                // MiniExcel writes from a list, and an .xlsx is a zip that cannot go out before it is whole.
-                var rows = await export.RowsAsync(units, ct).ToListAsync(ct);
-                using var workbook = new MemoryStream();
-                await SheetWorkbook.WriteAsync(workbook, Column.Sheet.All, rows, ct);
-                workbook.Position = 0;
-                await workbook.CopyToAsync(body, ct);
-            }, SheetFile.XlsxMediaType, $"people-{code}.xlsx");
-        }
-
-        return TypedResults.Stream(async body =>
-        {
-            // With a byte order mark, so that Excel opens the Chinese names as UTF-8.
-            await using var text = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-            await SheetCsv.WriteLineAsync(text, Column.Sheet.All);
-            await foreach (var row in export.RowsAsync(units, ct))
-            {
-                await SheetCsv.WriteLineAsync(text, row);
-            }
-        }, $"{SheetFile.CsvMediaType}; charset=utf-8", $"people-{code}.csv");
+        return SheetDownload.Of(xlsx, Column.Sheet.All, new PeopleSheetExport(db, ExportBatch).RowsAsync(units, ct), $"people-{code}", ct);
     }
 
     private static string Names<T>()

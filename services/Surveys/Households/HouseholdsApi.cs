@@ -53,7 +53,7 @@ public static class HouseholdsApi
     private static async Task<Results<PushStreamHttpResult, NotFound>> ExportGaps(
         Guid id, Guid? unitId, string? format, SurveysDb db, ReplicaScope scope, IOptions<VisitFloorOptions> floor, HttpContext http, CancellationToken ct)
     {
-        var xlsx = LedgerSheetsApi.IsXlsx(format);
+        var xlsx = SheetDownload.IsXlsx(format);
         if (await db.VisibleCampaignAsync(scope, id, ct) is null || await scope.UnitsUnderAsync(unitId, ct) is not { } units)
         {
             return TypedResults.NotFound();
@@ -69,7 +69,7 @@ public static class HouseholdsApi
                 g.VisitedHouseholds.ToString(CultureInfo.InvariantCulture), VisitRate.Percent(g.VisitedHouseholds, g.Households)?.ToString("0.0", CultureInfo.InvariantCulture),
                 VisitRate.IsBlankSpot(g.VisitedHouseholds) ? "yes" : "no",
             ]);
-        return LedgerSheetsApi.Sheet(xlsx, Column.Gaps, rows, $"gaps-{await LedgerSheetsApi.CodeAsync(db, unitId, http, ct)}", ct);
+        return SheetDownload.Of(xlsx, Column.Gaps, rows, $"gaps-{await LedgerSheetsApi.CodeAsync(db, unitId, http, ct)}", ct);
     }
 
     private static async IAsyncEnumerable<GapRow> Batches(IQueryable<GapRow> gaps, [EnumeratorCancellation] CancellationToken ct)

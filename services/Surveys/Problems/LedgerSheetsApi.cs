@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -54,7 +53,7 @@ public static class LedgerSheetsApi
     private static async Task<Results<PushStreamHttpResult, NotFound>> Export(
         Guid id, Guid? unitId, string? format, SurveysDb db, ReplicaScope scope, CityCalendar calendar, HttpContext http, CancellationToken ct)
     {
-        var xlsx = IsXlsx(format);
+        var xlsx = SheetDownload.IsXlsx(format);
         if (await db.VisibleCampaignAsync(scope, id, ct) is null || await scope.UnitsUnderAsync(unitId, ct) is not { } units)
         {
             return TypedResults.NotFound();
@@ -68,13 +67,13 @@ public static class LedgerSheetsApi
                 p.OrganizationCode, p.OrganizationName, p.Kind.ToString(), p.Category, Day(p.RaisedOn), p.Said, p.Spread.ToString(), p.Recurrence.ToString(),
                 p.Stage.ToString(), Day(p.Deadline), p.Overdue ? "yes" : "no", Day(p.ClosedAt is { } closed ? calendar.DayOf(closed) : null),
             ]);
-        return Sheet(xlsx, Column.Ledger.All, rows, $"problems-{await CodeAsync(db, unitId, http, ct)}", ct);
+        return SheetDownload.Of(xlsx, Column.Ledger.All, rows, $"problems-{await CodeAsync(db, unitId, http, ct)}", ct);
     }
 
     private static async Task<Results<PushStreamHttpResult, NotFound>> ExportOverdue(
         Guid? unitId, string? format, SurveysDb db, ReplicaScope scope, CityCalendar calendar, HttpContext http, CancellationToken ct)
     {
-        var xlsx = IsXlsx(format);
+        var xlsx = SheetDownload.IsXlsx(format);
         if (await db.OverdueAsync(scope, unitId, ct) is not { } overdue)
         {
             return TypedResults.NotFound();
@@ -85,43 +84,8 @@ public static class LedgerSheetsApi
             o.CountyCode, o.CountyName, o.OrganizationCode, o.OrganizationName, o.Category,
             o.Stage.ToString(), o.ResponsibleUnitName, Day(o.Deadline), Day(o.OverdueAt is { } since ? calendar.DayOf(since) : null),
         ]);
-        return Sheet(xlsx, Column.OverdueList, rows, $"overdue-problems-{await CodeAsync(db, unitId, http, ct)}", ct);
+        return SheetDownload.Of(xlsx, Column.OverdueList, rows, $"overdue-problems-{await CodeAsync(db, unitId, http, ct)}", ct);
     }
-
-    /// <summary>The rows as CSV (UTF-8 with a byte order mark, so that Excel opens the Chinese as such) or as an .xlsx.</summary>
-    internal static Results<PushStreamHttpResult, NotFound> Sheet(
-        bool xlsx, IReadOnlyList<string> columns, IAsyncEnumerable<IReadOnlyList<string?>> rows, string name, CancellationToken ct)
-    {
-        if (xlsx)
-        {
-            return TypedResults.Stream(async body =>
-            {
-                // MiniExcel writes from a list, and an .xlsx is a zip that cannot go out before it is whole.
-                var all = await rows.ToListAsync(ct);
-                using var workbook = new MemoryStream();
-                await SheetWorkbook.WriteAsync(workbook, columns, all, ct);
-                workbook.Position = 0;
-                await workbook.CopyToAsync(body, ct);
-            }, SheetFile.XlsxMediaType, $"{name}.xlsx");
-        }
-
-        return TypedResults.Stream(async body =>
-        {
-            await using var text = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-            await SheetCsv.WriteLineAsync(text, columns);
-            await foreach (var row in rows.WithCancellation(ct))
-            {
-                await SheetCsv.WriteLineAsync(text, row);
-            }
-        }, $"{SheetFile.CsvMediaType}; charset=utf-8", $"{name}.csv");
-    }
-
-    internal static bool IsXlsx(string? format) => format?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "csv" => false,
-        "xlsx" => true,
-        _ => throw new RuleViolationException("format", $"Unknown format '{format}'; ask for csv or xlsx."),
-    };
 
     internal static async Task<string> CodeAsync(SurveysDb db, Guid? unitId, HttpContext http, CancellationToken ct) =>
         unitId is { } id

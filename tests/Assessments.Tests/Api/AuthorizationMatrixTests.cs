@@ -33,6 +33,12 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
         var reviewed = await Gradings.GradedAsync(city, round, villages[2], last: "review");
         var decided = await Gradings.GradedAsync(city, round, villages[3], last: "decide");
         var toSendBack = await Gradings.GradedAsync(city, round, villages[4], last: "review");
+        // The county's file, whole: the writes run in the order the endpoints are mapped, the import last, so it finds the
+        // grading filed by then on the values it was decided with (unchanged), and decides the others where their steps left them.
+        var countyFile = string.Join('\n', ["组织代码,等次,班子队伍,党员队伍,活动场所,制度机制,发展成效,群众满意度,佐证材料",
+            .. Enumerable.Range(1, 5).Select(n => n == 4
+                ? $"{TestTree.VillageCode(TestTree.OtherTownshipCode, n)},好,10,10,10,10,10,10,组织生活会记录齐全，村务公开到位"
+                : $"{TestTree.VillageCode(TestTree.OtherTownshipCode, n)},较好,15,12,12,12,15,12,县级评定材料")]);
 
         // An eligible village of county B for the awards (graded 好, with a venue), on a list the city confirmed before the reads.
         var awarded = await WithVenueAsync(app, villages[3]);
@@ -69,6 +75,8 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
             .Write(new("PUT", "/api/assessments/rounds/{roundId}/targets/counties/{countyId}", Refusal.PathOutside,
                 MatrixBody.Json(new { goodShareAtLeast = 40, poorShareAtMost = 10 })))
             .Write(new("PUT", "/api/assessments/rounds/{roundId}/targets/villages/{organizationId}", Refusal.PathOutside, MatrixBody.Json(new { grade = "FairlyGood" })))
+            .Write(new("POST", "/api/assessments/rounds/{roundId}/counties/{countyId}/gradings/imports", Refusal.PathOutside,
+                MatrixBody.Text(countyFile, "text/csv")))
             .Write(new("POST", "/api/assessments/gradings/{gradingId}/send-back", Refusal.PathOutside, MatrixBody.Json(new { reason = "佐证材料不足" }), At(toSendBack)))
             .Open("code", "responsibility")
             .Write(new("POST", "/api/assessments/county-assessments", Refusal.CityOnly, MatrixBody.Json(new { year = 2027 })))

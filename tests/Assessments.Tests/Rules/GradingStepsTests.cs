@@ -54,6 +54,38 @@ public sealed class GradingStepsTests
         Assert.Throws<ConflictException>(() => grading.SendBack("撤回", "city", Now));
     }
 
+    [Fact]
+    public void A_countys_file_takes_the_steps_a_grading_lacks_to_its_decision_and_the_same_file_again_takes_none()
+    {
+        var grading = Graded(Grade.Good);
+        var scores = new Dictionary<string, decimal> { ["team"] = 15, ["venue"] = 9.5m };
+
+        var steps = grading.DecideFromFile(Round, Grade.FairlyGood, scores, "县级核定", Grade.Average, "county", Now);
+
+        Assert.Equal([(GradingStep.TownshipReviewed, Grade.Good), (GradingStep.CountyDecided, Grade.FairlyGood)], steps.Select(s => (s.Step, s.Grade)));
+        Assert.All(steps, s => Assert.Equal(("county", Grading.FromFileNote), (s.Actor, s.Note)));
+        Assert.Equal((GradingStep.CountyDecided, Grade.FairlyGood, Grade.Average, 3L, 9.5m, "县级核定"),
+            (grading.Step, grading.Grade, grading.PreviousGrade, grading.Version, grading.Scores.Single(s => s.Code == "venue").Score, grading.Evidence));
+        Assert.Empty(grading.DecideFromFile(Round, Grade.FairlyGood, scores, "县级核定", Grade.Average, "county", Now));
+        Assert.Equal(3L, grading.Version);
+    }
+
+    [Fact]
+    public void A_countys_file_decides_again_what_it_changes_until_the_city_files_it()
+    {
+        var grading = Graded(Grade.Good);
+        var scores = new Dictionary<string, decimal> { ["team"] = 18, ["venue"] = 12 };
+        grading.DecideFromFile(Round, Grade.Good, scores, "记录", null, "county", Now);
+
+        var again = Assert.Single(grading.DecideFromFile(Round, Grade.Average, scores, "记录", null, "county", Now));
+
+        Assert.Equal((GradingStep.CountyDecided, Grade.Average, false), (again.Step, again.Grade, again.SentBack));
+        grading.File(null, "city", Now);
+        Assert.Empty(grading.DecideFromFile(Round, Grade.Average, scores, "记录", null, "county", Now));
+        Assert.Throws<ConflictException>(() => grading.DecideFromFile(Round, Grade.Good, scores, "记录", null, "county", Now));
+        Assert.Equal((GradingStep.CityFiled, Grade.Average), (grading.Step, grading.Grade));
+    }
+
     [Theory]
     [InlineData("venue", 16, "scores.venue")]
     [InlineData("team", -0.5, "scores.team")]

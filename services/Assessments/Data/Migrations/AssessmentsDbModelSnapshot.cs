@@ -126,6 +126,177 @@ namespace PartyPlatform.Assessments.Data.Migrations
                     b.ToTable("unit_replicas", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Assessments.Awards.AwardList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_award_lists");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("ix_award_lists_round_id");
+
+                    b.HasIndex("Year", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_award_lists_year_kind");
+
+                    b.ToTable("award_lists", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.Commitments.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("content");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset?>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<string>("EvaluatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("evaluated_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("made_at");
+
+                    b.Property<string>("MadeBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("made_by");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rating");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitments");
+
+                    b.HasIndex("UnitId", "DueOn")
+                        .HasDatabaseName("ix_commitments_unit_id_due_on");
+
+                    b.ToTable("commitments", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.Commitments.CommitmentProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_progress");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_commitment_progress_commitment_id");
+
+                    b.ToTable("commitment_progress", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Assessments.CountyScoring.CountyAssessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -896,6 +1067,10 @@ namespace PartyPlatform.Assessments.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("taken_at");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_grading_steps");
 
@@ -903,6 +1078,149 @@ namespace PartyPlatform.Assessments.Data.Migrations
                         .HasDatabaseName("ix_grading_steps_grading_id");
 
                     b.ToTable("grading_steps", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.Reports.SecretaryReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ComputedResult")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("computed_result");
+
+                    b.Property<DateTimeOffset?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("concluded_at");
+
+                    b.Property<string>("ConcludedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("concluded_by");
+
+                    b.Property<decimal?>("ExamScore")
+                        .HasColumnType("numeric")
+                        .HasColumnName("exam_score");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("override_reason");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<decimal?>("Points")
+                        .HasColumnType("numeric")
+                        .HasColumnName("points");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_secretary_reports");
+
+                    b.HasIndex("PostId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_secretary_reports_post_id_year");
+
+                    b.HasIndex("UnitId", "Year")
+                        .HasDatabaseName("ix_secretary_reports_unit_id_year");
+
+                    b.ToTable("secretary_reports", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.Reports.SecretaryReportRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Evaluator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("evaluator");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rating");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_secretary_report_ratings");
+
+                    b.HasIndex("ReportId", "Evaluator")
+                        .IsUnique()
+                        .HasDatabaseName("ix_secretary_report_ratings_report_id_evaluator");
+
+                    b.ToTable("secretary_report_ratings", (string)null);
                 });
 
             modelBuilder.Entity("PartyPlatform.Assessments.Rounds.GradingRound", b =>
@@ -982,6 +1300,78 @@ namespace PartyPlatform.Assessments.Data.Migrations
                         .HasDatabaseName("ix_round_organizations_round_id_unit_id");
 
                     b.ToTable("round_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.SpecialReports.SpecialReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset?>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<string>("EvaluatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("evaluated_by");
+
+                    b.Property<Guid>("FactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fact_id");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_special_reports");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_special_reports_county_id");
+
+                    b.HasIndex("FactId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_special_reports_fact_id");
+
+                    b.ToTable("special_reports", (string)null);
                 });
 
             modelBuilder.Entity("PartyPlatform.Assessments.Targets.GradingTarget", b =>
@@ -1190,6 +1580,56 @@ namespace PartyPlatform.Assessments.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Assessments.Awards.AwardList", b =>
+                {
+                    b.HasOne("PartyPlatform.Assessments.Rounds.GradingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_award_lists_grading_rounds_round_id");
+
+                    b.OwnsMany("PartyPlatform.Assessments.Awards.AwardPlace", "Places", b1 =>
+                        {
+                            b1.Property<Guid>("AwardListId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid?>("PersonId");
+
+                            b1.Property<int>("Rank");
+
+                            b1.Property<decimal>("Score");
+
+                            b1.Property<Guid>("UnitId");
+
+                            b1.HasKey("AwardListId", "__synthesizedOrdinal");
+
+                            b1.ToTable("award_lists");
+
+                            b1
+                                .ToJson("places")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AwardListId")
+                                .HasConstraintName("fk_award_lists_award_lists_award_list_id");
+                        });
+
+                    b.Navigation("Places");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.Commitments.CommitmentProgress", b =>
+                {
+                    b.HasOne("PartyPlatform.Assessments.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_progress_commitments_commitment_id");
+                });
+
             modelBuilder.Entity("PartyPlatform.Assessments.CountyScoring.CountyAssessment", b =>
                 {
                     b.OwnsMany("PartyPlatform.Assessments.CountyScoring.AssessmentIndicator", "Indicators", b1 =>
@@ -1342,6 +1782,16 @@ namespace PartyPlatform.Assessments.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_grading_steps_gradings_grading_id");
+                });
+
+            modelBuilder.Entity("PartyPlatform.Assessments.Reports.SecretaryReportRating", b =>
+                {
+                    b.HasOne("PartyPlatform.Assessments.Reports.SecretaryReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_secretary_report_ratings_secretary_reports_report_id");
                 });
 
             modelBuilder.Entity("PartyPlatform.Assessments.Rounds.GradingRound", b =>
