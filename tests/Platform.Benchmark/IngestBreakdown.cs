@@ -12,7 +12,7 @@ namespace PartyPlatform.Platform.Benchmark;
 /// <summary>
 /// Where an ingest's time goes, measured apart on the same rows with Surveys' own code: reading, parsing and checking
 /// the lines without a database, and the recount of the figures at the end. What is left of the in-process ingest is
-/// the SQL (COPY into staging, the merge, the counts); what the gateway adds over it is HTTP and the request's handling.
+/// the SQL (the locks, COPY into visits or into staging and the merge, the counts); what the gateway adds over it is HTTP and the request's handling.
 /// </summary>
 public sealed class IngestBreakdown
 {

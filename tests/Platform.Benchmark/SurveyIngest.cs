@@ -17,7 +17,7 @@ namespace PartyPlatform.Platform.Benchmark;
 /// Issue 11's city-scale ingest: a campaign over the demo city's Party organisations with ~1.6 million households,
 /// and as many synthetic visits uploaded through the gateway county by county (NDJSON, each county's file in parts
 /// within the route's 64 MiB), against two baselines over the same rows on the same PostgreSQL: Surveys' own ingest
-/// (<see cref="VisitIngester"/>: parse, check, binary COPY into staging, merge, recount) run in this process without
+/// (<see cref="VisitIngester"/>: parse, check, binary COPY into visits or into staging and a merge, recount) run in this process without
 /// HTTP, and a raw binary COPY into <c>visits</c>. Each runs on a campaign of its own, so no row is a duplicate; the
 /// three take turns county by county, so each writes into a table of the same size.
 /// </summary>
@@ -161,7 +161,7 @@ public static class SurveyIngest
             Where the gateway's {elapsed[0].TotalSeconds:F1} s went (parsing and the recount measured apart in process on the same rows):
               generating the lines (this process, the client)          {breakdown.Generating.TotalSeconds,7:F1} s  {Share(breakdown.Generating, elapsed[0])}
               reading, parsing and checking the lines (no database)   {breakdown.Parsing.TotalSeconds,7:F1} s  {Share(breakdown.Parsing, elapsed[0])}
-              COPY into staging, the merge, the counts (the rest)      {sql.TotalSeconds,7:F1} s  {Share(sql, elapsed[0])}
+              the locks, COPY, the merge, the counts (the rest)        {sql.TotalSeconds,7:F1} s  {Share(sql, elapsed[0])}
               recounting the figures at the end (rolled back)         {breakdown.Recounting.TotalSeconds,7:F1} s  {Share(breakdown.Recounting, elapsed[0])}
               HTTP, the gateway and the request's handling            {(elapsed[0] - elapsed[1]).TotalSeconds,7:F1} s  {Share(elapsed[0] - elapsed[1], elapsed[0])}
             """);

@@ -61,6 +61,7 @@ public static class CampaignsApi
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Campaigns.Add(campaign);
         db.PublishOnCommit(campaign.ToEvent());
+        await db.SaveChangesAsync(ct);
         var organizations = await db.FillAsync(campaign, kinds, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

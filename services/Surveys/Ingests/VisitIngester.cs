@@ -7,19 +7,29 @@ using PartyPlatform.Requests;
 using PartyPlatform.Surveys.Campaigns;
 using PartyPlatform.Surveys.Data;
 using PartyPlatform.Surveys.Figures;
+using PartyPlatform.Surveys.Visits;
 
 namespace PartyPlatform.Surveys.Ingests;
 
 /// <summary>
-/// Reads an upload line by line and writes it batch by batch: the good lines of a batch are copied (binary COPY) into a
-/// staging table and merged into <c>visits</c> with one statement that skips what is there already, the rejected ones
-/// into the ingest's rejections, and the ingest's counts move, all in the batch's transaction. The upload is never held
-/// whole: memory is one batch. At the end (also when the upload breaks off) the organisations it touched are recounted
-/// and each whose figures moved is published once.
+/// Reads an upload line by line and writes it batch by batch, each batch in its own transaction with the ingest's counts,
+/// so that the ingest can be read while it runs and memory is one batch whatever the file's size. A visit twice in a
+/// batch is kept once there and then (a duplicate); the good lines of the batch are copied (binary COPY): those of
+/// organisations without a visit straight into <c>visits</c>, the others into a staging table merged with one statement
+/// that skips what is there already. At the end (also when the upload breaks off) the organisations it touched are
+/// recounted and each whose figures moved is published once.
 /// </summary>
 public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLines)
 {
+    private const string VisitColumns = "campaign_id, organization_id, household_key, household_name, phone, visited_on, visitor, said, ingest_id, recorded_at";
+
+    /// <summary>The batch's visits, each the first line that brought it, in the order of the lines.</summary>
     private readonly List<StagedVisit> visits = [];
+
+    /// <summary>Later lines of a visit the batch holds already: duplicates, unless their household is refused.</summary>
+    private readonly List<StagedVisit> repeated = [];
+
+    private readonly HashSet<(Guid Organization, string Household, DateOnly Day)> inBatch = [];
     private readonly List<LineRejection> rejections = [];
     private readonly HashSet<Guid> touched = [];
     private Dictionary<Guid, string> names = [];
@@ -120,9 +130,13 @@ public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLine
         {
             rejections.Add(rejection);
         }
+        else if (inBatch.Add((visit!.OrganizationId, visit.HouseholdKey, visit.VisitedOn)))
+        {
+            visits.Add(visit);
+        }
         else
         {
-            visits.Add(visit!);
+            repeated.Add(visit);
         }
     }
 
@@ -166,7 +180,7 @@ public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLine
         var (accepted, overFull) = await MergeAsync(connection, ingest.Id, campaignId, ct);
         rejections.AddRange(overFull);
         await CopyRejectionsAsync(connection, ingest.Id, ct);
-        var duplicates = visits.Count - overFull.Count - accepted;
+        var duplicates = visits.Count + repeated.Count - overFull.Count - accepted;
         var (read, rejected, reached) = (linesInBatch, (long)rejections.Count, lastLine);
         await db.Set<Ingest>().Where(i => i.Id == ingest.Id).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.LinesRead, i => i.LinesRead + read)
@@ -179,6 +193,8 @@ public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLine
         recorded = true;
         touched.UnionWith(visits.Select(v => v.OrganizationId));
         visits.Clear();
+        repeated.Clear();
+        inBatch.Clear();
         rejections.Clear();
         linesInBatch = 0;
     }
@@ -191,112 +207,122 @@ public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLine
             return (0, []);
         }
 
-        // Row locks on the organisations, in one order: two ingests of one county merge one after the other, and
-        // each counts the households the other has committed.
         var organizationIds = visits.Select(v => v.OrganizationId).Distinct().ToArray();
-        await ExecuteAsync(connection, "SELECT 1 FROM campaign_organizations WHERE campaign_id = $1 AND organization_id = ANY($2) ORDER BY id FOR UPDATE",
-            ct, campaignId, organizationIds);
-        await ExecuteAsync(connection, """
-            CREATE TEMP TABLE ingest_rows (
-                line bigint, organization_id uuid, household_key varchar(64), household_name varchar(50), phone varchar(20),
-                visited_on date, visitor varchar(50), said varchar(2000)) ON COMMIT DROP
-            """, ct);
-        await using (var copy = await connection.BeginBinaryImportAsync(
-                         "COPY ingest_rows (line, organization_id, household_key, household_name, phone, visited_on, visitor, said) FROM STDIN (FORMAT BINARY)", ct))
-        {
-            foreach (var visit in visits)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(visit.Line, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(visit.OrganizationId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(visit.HouseholdKey, NpgsqlDbType.Varchar, ct);
-                await WriteTextAsync(copy, visit.HouseholdName, ct);
-                await WriteTextAsync(copy, visit.Phone, ct);
-                await copy.WriteAsync(visit.VisitedOn, NpgsqlDbType.Date, ct);
-                await copy.WriteAsync(visit.Visitor, NpgsqlDbType.Varchar, ct);
-                await WriteTextAsync(copy, visit.Said, ct);
-            }
+        await db.LockOrganizationsAsync(campaignId, organizationIds, ct);
+        // Read in a statement after the locks, so that it sees every visit of a write that held them before.
+        var holdings = await HoldingsAsync(connection, campaignId, organizationIds, ct);
+        var overFull = await OverFullAsync(connection, campaignId, holdings, ct);
+        var kept = visits.Where(v => !overFull.Contains((v.OrganizationId, v.HouseholdKey))).ToList();
+        var now = time.GetUtcNow();
 
-            await copy.CompleteAsync(ct);
+        // An organisation without a visit gets none from anyone else while this batch holds its lock, and the batch holds
+        // each visit once: its visits cannot conflict, so they skip the staging table and the merge.
+        var (first, more) = (kept.Where(v => holdings[v.OrganizationId].VisitedHouseholds == 0).ToList(),
+            kept.Where(v => holdings[v.OrganizationId].VisitedHouseholds > 0).ToList());
+        long accepted = 0;
+        if (first.Count > 0)
+        {
+            accepted += await CopyAsync(connection, "visits", first, campaignId, ingestId, now, ct);
         }
 
-        var overFull = await OverFullAsync(connection, campaignId, ct);
-        var accepted = await ExecuteAsync(connection, """
-            INSERT INTO visits (campaign_id, organization_id, household_key, household_name, phone, visited_on, visitor, said, ingest_id, recorded_at)
-            SELECT DISTINCT ON (organization_id, household_key, visited_on)
-                   $1, organization_id, household_key, household_name, phone, visited_on, visitor, said, $2, $3
-            FROM ingest_rows
-            ORDER BY organization_id, household_key, visited_on, line
-            ON CONFLICT (campaign_id, organization_id, household_key, visited_on) DO NOTHING
-            """, ct, campaignId, ingestId, time.GetUtcNow());
-        return (accepted, overFull);
+        if (more.Count > 0)
+        {
+            await ExecuteAsync(connection, $"CREATE TEMP TABLE ingest_visits ON COMMIT DROP AS SELECT {VisitColumns} FROM visits WITH NO DATA", ct);
+            await CopyAsync(connection, "ingest_visits", more, campaignId, ingestId, now, ct);
+            accepted += await ExecuteAsync(connection, $"""
+                INSERT INTO visits ({VisitColumns}) SELECT {VisitColumns} FROM ingest_visits
+                ON CONFLICT (campaign_id, organization_id, household_key, visited_on) DO NOTHING
+                """, ct);
+        }
+
+        return (accepted, visits.Concat(repeated).Where(v => overFull.Contains((v.OrganizationId, v.HouseholdKey))).Select(OverFullRejection(holdings)).ToList());
+    }
+
+    private static async Task<Dictionary<Guid, OrganizationHolding>> HoldingsAsync(
+        NpgsqlConnection connection, Guid campaignId, Guid[] organizationIds, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT o.organization_id, o.households,
+                   (SELECT count(DISTINCT v.household_key) FROM visits v WHERE v.campaign_id = $1 AND v.organization_id = o.organization_id)
+            FROM campaign_organizations o
+            WHERE o.campaign_id = $1 AND o.organization_id = ANY($2)
+            """, connection) { Parameters = { new NpgsqlParameter { Value = campaignId }, new NpgsqlParameter { Value = organizationIds } } };
+        var holdings = new Dictionary<Guid, OrganizationHolding>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            holdings[reader.GetGuid(0)] = new OrganizationHolding(reader.IsDBNull(1) ? null : reader.GetInt32(1), (int)reader.GetInt64(2));
+        }
+
+        return holdings;
     }
 
     /// <summary>
-    /// The rule of <c>POST visits</c>, set-based: the households new to an organisation, in the order of their first line,
-    /// beyond the room its households leave (households minus the distinct households visited so far) are taken out of
-    /// the staging table, every line of them, and refused.
+    /// The households <see cref="HouseholdRoom"/> refuses. The households of the batch visited before are read only for the
+    /// organisations that could overflow at all.
     /// </summary>
-    private async Task<List<LineRejection>> OverFullAsync(NpgsqlConnection connection, Guid campaignId, CancellationToken ct)
+    private async Task<HashSet<(Guid Organization, string Household)>> OverFullAsync(
+        NpgsqlConnection connection, Guid campaignId, Dictionary<Guid, OrganizationHolding> holdings, CancellationToken ct)
     {
-        if (!await MayOverflowAsync(connection, campaignId, ct))
+        var mayOverflow = HouseholdRoom.MayOverflow(visits, holdings);
+        if (mayOverflow.Count == 0)
         {
             return [];
         }
 
-        // The room is counted once per organisation (materialised): inlined, the planner counted it once per staged line.
-        await using var command = new NpgsqlCommand("""
-            WITH new_keys AS (
-                SELECT s.organization_id, s.household_key, min(s.line) AS line
-                FROM ingest_rows s
-                WHERE NOT EXISTS (SELECT 1 FROM visits v
-                                  WHERE v.campaign_id = $1 AND v.organization_id = s.organization_id AND v.household_key = s.household_key)
-                GROUP BY s.organization_id, s.household_key),
-            ranked AS (
-                SELECT organization_id, household_key, row_number() OVER (PARTITION BY organization_id ORDER BY line) AS rank FROM new_keys),
-            room AS MATERIALIZED (
-                SELECT o.organization_id, o.households,
-                       o.households - (SELECT count(DISTINCT v.household_key) FROM visits v
-                                       WHERE v.campaign_id = $1 AND v.organization_id = o.organization_id) AS room
-                FROM campaign_organizations o
-                WHERE o.campaign_id = $1 AND o.households IS NOT NULL AND o.organization_id IN (SELECT organization_id FROM new_keys))
-            DELETE FROM ingest_rows s
-            USING ranked r JOIN room m ON m.organization_id = r.organization_id
-            WHERE r.rank > m.room AND s.organization_id = r.organization_id AND s.household_key = r.household_key
-            RETURNING s.line, s.organization_id, m.households
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = campaignId });
-        var refused = new List<LineRejection>();
-        var texts = visits.ToDictionary(v => v.Line, v => v.Text);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var asked = visits.Where(v => mayOverflow.Contains(v.OrganizationId) && holdings[v.OrganizationId].VisitedHouseholds > 0)
+            .Select(v => (v.OrganizationId, v.HouseholdKey)).Distinct().ToList();
+        var visitedBefore = new HashSet<(Guid Organization, string Household)>();
+        if (asked.Count > 0)
         {
-            var (line, organization, households) = (reader.GetInt64(0), reader.GetGuid(1), reader.GetInt32(2));
-            refused.Add(new LineRejection(line, "householdKey",
-                $"All {households} households of '{names.GetValueOrDefault(organization)}' have been visited; a new household would make more. Correct its households first.",
-                texts[line]));
+            await using var command = new NpgsqlCommand("""
+                SELECT DISTINCT v.organization_id, v.household_key
+                FROM unnest($2::uuid[], $3::text[]) AS k(organization_id, household_key)
+                JOIN visits v ON v.campaign_id = $1 AND v.organization_id = k.organization_id AND v.household_key = k.household_key
+                """, connection)
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter { Value = campaignId }, new NpgsqlParameter { Value = asked.Select(a => a.OrganizationId).ToArray() },
+                    new NpgsqlParameter { Value = asked.Select(a => a.HouseholdKey).ToArray() },
+                },
+            };
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                visitedBefore.Add((reader.GetGuid(0), reader.GetString(1)));
+            }
         }
 
-        return refused;
+        return HouseholdRoom.OverFull(visits, holdings, visitedBefore);
     }
 
-    /// <summary>
-    /// Whether any organisation of the batch could pass its households: its distinct household keys staged (an upper bound
-    /// of its new ones) against its room. Most batches bring none near it (every batch of a first upload), and then the
-    /// ranking of new households, a third of a plain insert's time for 50,000 lines, is skipped.
-    /// </summary>
-    private static async Task<bool> MayOverflowAsync(NpgsqlConnection connection, Guid campaignId, CancellationToken ct)
+    private Func<StagedVisit, LineRejection> OverFullRejection(Dictionary<Guid, OrganizationHolding> holdings) => visit => new LineRejection(
+        visit.Line, "householdKey",
+        $"All {holdings[visit.OrganizationId].Households} households of '{names.GetValueOrDefault(visit.OrganizationId)}' have been visited; a new household would make more. Correct its households first.",
+        visit.Text);
+
+    /// <returns>The rows copied.</returns>
+    private static async Task<long> CopyAsync(
+        NpgsqlConnection connection, string table, List<StagedVisit> rows, Guid campaignId, Guid ingestId, DateTimeOffset now, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("""
-            SELECT EXISTS (
-                SELECT 1
-                FROM (SELECT organization_id, count(DISTINCT household_key) AS keys FROM ingest_rows GROUP BY organization_id) s
-                JOIN campaign_organizations o ON o.campaign_id = $1 AND o.organization_id = s.organization_id AND o.households IS NOT NULL
-                WHERE s.keys > o.households - (SELECT count(DISTINCT v.household_key) FROM visits v
-                                               WHERE v.campaign_id = $1 AND v.organization_id = o.organization_id))
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = campaignId });
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({VisitColumns}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var visit in rows)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(campaignId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(visit.OrganizationId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(visit.HouseholdKey, NpgsqlDbType.Varchar, ct);
+            await WriteTextAsync(copy, visit.HouseholdName, ct);
+            await WriteTextAsync(copy, visit.Phone, ct);
+            await copy.WriteAsync(visit.VisitedOn, NpgsqlDbType.Date, ct);
+            await copy.WriteAsync(visit.Visitor, NpgsqlDbType.Varchar, ct);
+            await WriteTextAsync(copy, visit.Said, ct);
+            await copy.WriteAsync(ingestId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+        }
+
+        return (long)await copy.CompleteAsync(ct);
     }
 
     private async Task CopyRejectionsAsync(NpgsqlConnection connection, Guid ingestId, CancellationToken ct)
@@ -335,14 +361,9 @@ public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLine
         await transaction.CommitAsync(ct);
     }
 
-    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] values)
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
         return await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -62,6 +62,9 @@ public static class VisitsApi
         campaign.EnsureInPeriod(day, "visitedOn");
 
         var key = request.HouseholdKey!.Trim();
+        // Locked before its visits are read or written, as every write of visits does (VisitLocks).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockOrganizationsAsync(id, [organization.OrganizationId], ct);
         if (await db.Visits.AsNoTracking().FirstOrDefaultAsync(
                 v => v.CampaignId == id && v.OrganizationId == organization.OrganizationId && v.HouseholdKey == key && v.VisitedOn == day, ct) is { } recorded)
         {
@@ -72,7 +75,6 @@ public static class VisitsApi
         var now = time.GetUtcNow();
         var visit = Visit.Record(id, organization.OrganizationId, key, Trimmed(request.HouseholdName), Trimmed(request.Phone), day, request.Visitor!.Trim(),
             Trimmed(request.Said), now);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Visits.Add(visit);
         try
         {

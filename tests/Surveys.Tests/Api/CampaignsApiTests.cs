@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Security;
@@ -36,6 +38,44 @@ public sealed class CampaignsApiTests
         var planned = Assert.Single(await app.PublishedAsync<SurveyCampaignChanged>(), e => e.CampaignId == id);
         Assert.Equal(("2026年入户走访", new DateOnly(2026, 6, 1)), (planned.Name, planned.StartsOn));
         Assert.Equal(13, (await app.PublishedAsync<OrganizationVisitFiguresChanged>()).Count);
+    }
+
+    [Fact]
+    public async Task A_campaign_over_a_whole_countys_organisations_has_each_in_scope_once_and_publishes_each_for_the_dashboard()
+    {
+        await using var app = await SurveysApp.StartAsync();
+        // A county of the demo city's size: 2,000 enterprises' Party organisations more under 南镇, one of them retired, and
+        // one more under 东镇 of the other county.
+        var township = app.Tree.Id(TestTree.OtherTownshipCode);
+        await using (var db = app.OpenDb())
+        {
+            db.PartyOrganizations.AddRange(Enumerable.Range(1, 2000).Select(i => Enterprise(app, $"610503001000{(char)('A' + i / 1000)}{i % 1000:D3}", township, retired: i == 7)));
+            db.PartyOrganizations.Add(Enterprise(app, "610502001000E998", app.Tree.Id(TestTree.TownshipCode), retired: false));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var response = await app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.OtherCountyCode)
+            .PostAsJsonAsync("/api/surveys/campaigns", Plan(app.Tree.Id(TestTree.OtherCountyCode)), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var campaign = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = campaign.GetProperty("id").GetGuid();
+        // The county's three organisations of the test tree, and the 1,999 enterprises in service.
+        Assert.Equal(2002, campaign.GetProperty("organizations").GetInt32());
+        await using var after = app.OpenDb();
+        var expected = await after.PartyOrganizations.Where(o => !o.Retired && o.Code.StartsWith("610503")).Select(o => o.Id).ToListAsync(Ct);
+        var entries = await after.CampaignOrganizations.AsNoTracking().Where(o => o.CampaignId == id).ToListAsync(Ct);
+        Assert.Equal(expected.Order(), entries.Select(e => e.OrganizationId).Order());
+        Assert.All(entries, e => Assert.Equal((1L, (int?)null, 0, true), (e.Version, e.Households, e.VisitedHouseholds, e.InScope)));
+        Assert.Equal(township, entries.Single(e => e.OrganizationCode == "610503001000A001").UnitId);
+        // The Dashboard counts organisations and blank spots from one event per organisation, each naming its scope entry.
+        var published = (await app.PublishedAsync<OrganizationVisitFiguresChanged>()).Where(e => e.CampaignId == id).ToList();
+        Assert.Equal(
+            entries.Select(e => (e.Id, e.OrganizationId, e.OrganizationCode, e.UnitId, 1L, (int?)null, 0, true)).Order(),
+            published.Select(e => (e.ScopeEntryId, e.OrganizationId, e.OrganizationCode, e.UnitId, e.Version, e.Households, e.VisitedHouseholds, e.InScope)).Order());
+        Assert.Single(await app.PublishedAsync<SurveyCampaignChanged>(), e => e.CampaignId == id);
+        var audit = Assert.Single(await after.Set<AuditEntry>().Where(a => a.EntityType == "Campaign").ToListAsync(Ct));
+        Assert.Equal(("Added", id.ToString(), TestTree.OtherCountyCode), (audit.Action, audit.EntityId, audit.ActorUnit));
     }
 
     [Fact]
@@ -112,6 +152,10 @@ public sealed class CampaignsApiTests
         await using var db = app.OpenDb();
         Assert.Equal(1, await db.CampaignOrganizations.CountAsync(o => o.CampaignId == campaign && o.OrganizationCode == SurveysApp.EnterpriseCode, Ct));
     }
+
+    private static PartyOrganizationReplica Enterprise(SurveysApp app, string code, Guid unitId, bool retired) =>
+        PartyOrganizationReplica.From(new PartyOrganizationChanged(app.OrganizationId(code), 1, retired ? UnitChange.Retired : UnitChange.Created,
+            $"企业{code[^4..]}党支部", code, PartyOrganizationKind.Enterprise, unitId, retired, null, SurveysApp.Start));
 
     private static object Plan(Guid unitId, string endsOn = "2026-08-31", string[]? kinds = null) =>
         new { name = "2026年入户走访", unitId, startsOn = "2026-06-01", endsOn, kinds };

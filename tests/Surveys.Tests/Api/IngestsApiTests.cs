@@ -72,6 +72,35 @@ public sealed class IngestsApiTests
     }
 
     [Fact]
+    public async Task A_visit_twice_in_a_batch_counts_once_and_every_line_of_a_household_past_the_room_is_rejected_whichever_batch_it_is_in()
+    {
+        // Batches of four lines: the first finds the organisations without a visit (copied straight into visits), the
+        // second finds 东1村 with visits (merged).
+        await using var app = await SurveysApp.StartAsync(ingestBatchLines: 4);
+        var campaign = await app.CampaignAsync(households: 2);
+        var county = app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.CountyCode);
+        var file = Ingests.File([
+            Ingests.Line(Village1, "H-1"), Ingests.Line(Village1, "H-1"), Ingests.Line(Village1, "H-2"), Ingests.Line(Village1, "H-3"),
+            Ingests.Line(Village1, "H-3"), Ingests.Line(Village1, "H-3"), Ingests.Line(Village1, "H-1", "2026-06-03"), Ingests.Line(Village2, "H-9"),
+        ]);
+
+        var sent = await Ingests.SendAsync(county, campaign, file);
+
+        // Accepted: lines 1, 3, 7 and 8; line 2 repeats line 1; 东1村 is full after H-1 and H-2, so H-3 is refused on lines 4, 5 and
+        // 6 (which repeats line 5: a line of a refused household is refused, not a duplicate).
+        Assert.Equal(("Completed", 8L, 4L, 1L, 3L), Ingests.Counts(await Ingests.SummaryAsync(sent)));
+        await using var db = app.OpenDb();
+        Assert.Equal([(Village1, "H-1"), (Village1, "H-1"), (Village1, "H-2"), (Village2, "H-9")],
+            (await db.Visits.Join(db.CampaignOrganizations.Where(o => o.CampaignId == campaign), v => v.OrganizationId, o => o.OrganizationId,
+                (v, o) => new { o.OrganizationCode, v.HouseholdKey }).ToListAsync(Ct)).Select(v => (v.OrganizationCode, v.HouseholdKey)).Order());
+        Assert.Equal([(4L, "householdKey"), (5L, "householdKey"), (6L, "householdKey")],
+            (await db.IngestRejections.OrderBy(r => r.Line).ToListAsync(Ct)).Select(r => (r.Line, r.Field)));
+        // Figures recounted once at the end: one event per organisation, with its final figure.
+        var published = (await app.PublishedAsync<OrganizationVisitFiguresChanged>()).Where(e => e.VisitedHouseholds > 0).ToList();
+        Assert.Equal([(Village1, 2), (Village2, 1)], published.Select(e => (e.OrganizationCode, e.VisitedHouseholds)).Order());
+    }
+
+    [Fact]
     public async Task Bad_lines_are_rejected_with_line_field_and_reason_the_good_kept_and_the_rejected_downloadable()
     {
         await using var app = await SurveysApp.StartAsync();
