@@ -4,11 +4,13 @@ using Microsoft.Extensions.Options;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Data;
 using PartyPlatform.Assessments.Rounds;
+using PartyPlatform.Assessments.Sheets;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Assessments;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.OpenApi;
 using PartyPlatform.Security;
+using PartyPlatform.Spreadsheets;
 
 namespace PartyPlatform.Assessments.Awards;
 
@@ -22,6 +24,10 @@ public static class AwardsApi
         awards.MapGet("/candidates", Candidates).WithName("ListAwardCandidates")
             .WithSummary("The year's candidates for a list (Townships, Villages or WealthLeaders), ranked across the city, in the caller's unit, paged: eligible by rank, then the excluded with their reasons");
         awards.MapGet("/", Get).WithName("GetAwardList").WithSummary("The list as the city confirmed it last, its places in the caller's unit");
+        awards.MapGet("/export", Export)
+            .Produces(StatusCodes.Status200OK, contentType: SheetFile.CsvMediaType, additionalContentTypes: SheetFile.XlsxMediaType)
+            .WithName("ExportAwardList").WithSummary("Export the confirmed list's places in the caller's unit as CSV or Excel")
+            .WithDescription($"Columns: {string.Join(", ", ExportColumns)}. Named awards-<year>-<kind>.csv or .xlsx; format is csv (the default) or xlsx.");
         awards.MapPut("/", Confirm).RequireAuthorization(PlatformPolicies.Write)
             .WithName("ConfirmAwardList").WithSummary("Confirm (or confirm again, as a new version) the year's list: the chosen candidates in order (the city's accounts only)")
             .WithDescription("An entry that is not a candidate, is named twice, or is not eligible answers 400 naming each such entry (`entries[i]`) with its reasons, and nothing changes; so do more entries than the list's places.");
@@ -55,6 +61,23 @@ public static class AwardsApi
 
         return TypedResults.Ok(await ResponseAsync(db, list, await VisibleAsync(scope, ct), ct));
     }
+
+    private static async Task<Results<PushStreamHttpResult, NotFound>> Export(
+        int year, AwardKind kind, string? format, ReplicaScope scope, AssessmentsDb db, CancellationToken ct)
+    {
+        var xlsx = SheetDownload.IsXlsx(format);
+        if (!Enum.IsDefined(kind) || await db.AwardLists.AsNoTracking().FirstOrDefaultAsync(l => l.Year == year && l.Kind == kind, ct) is not { } list)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var response = await ResponseAsync(db, list, await VisibleAsync(scope, ct), ct);
+        var rows = response.Places.Select(p => (IReadOnlyList<string?>)
+            [SheetTexts.Of(p.Rank), p.UnitCode, p.UnitName, p.PersonId?.ToString(), SheetTexts.Of(p.Score)]).ToAsyncEnumerable();
+        return SheetDownload.Of(xlsx, ExportColumns, rows, $"awards-{year}-{kind}", ct);
+    }
+
+    private static readonly IReadOnlyList<string> ExportColumns = ["名次", "单位代码", "单位名称", "人员编号", "得分"];
 
     private static async Task<Results<Ok<AwardListResponse>, Created<AwardListResponse>, ValidationProblem, NotFound>> Confirm(
         int year, AwardKind kind, ConfirmAwardsRequest request, ReplicaScope scope, AssessmentsDb db, AwardCandidates candidates,

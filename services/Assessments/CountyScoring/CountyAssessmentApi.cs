@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Assessments.Data;
+using PartyPlatform.Assessments.Sheets;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.OpenApi;
 using PartyPlatform.Security;
+using PartyPlatform.Spreadsheets;
 
 namespace PartyPlatform.Assessments.CountyScoring;
 
@@ -30,6 +32,10 @@ public static class CountyAssessmentApi
             .WithSummary("Enter a county's points for an indicator whose points are entered, from 0 to its weight (the city's accounts only)");
         assessments.MapGet("/{year:int}/ranking", Ranking).WithName("GetCountyRanking")
             .WithSummary("The counties ranked by total, highest first, paged: all of them for the city, a county's own row for its county and units below it");
+        assessments.MapGet("/{year:int}/ranking/export", ExportRanking)
+            .Produces(StatusCodes.Status200OK, contentType: SheetFile.CsvMediaType, additionalContentTypes: SheetFile.XlsxMediaType)
+            .WithName("ExportCountyRanking").WithSummary("Export the ranking the caller may read as CSV or Excel: rank, county, total, deducted, each indicator's points")
+            .WithDescription("Named county-ranking-<year>.csv or .xlsx; format is csv (the default) or xlsx.");
         assessments.MapGet("/{year:int}/counties/{countyId:guid}", Score).WithName("GetCountyScore")
             .WithSummary("A county's score explained down to its indicators (points and how they were reached) and deductions (reason and source fact)");
         return assessments;
@@ -117,6 +123,26 @@ public static class CountyAssessmentApi
         return TypedResults.Ok(new Page<RankingRowResponse>(
             rows.ConvertAll(s => new RankingRowResponse(s.CountyId, s.CountyName, s.Total, s.Rank, s.Counties, s.Deductions.Sum(d => d.Points), s.ComputedAt, s.Version)),
             request.Number, request.Size, await scores.CountAsync(ct)));
+    }
+
+    private static async Task<Results<PushStreamHttpResult, NotFound>> ExportRanking(
+        int year, string? format, ReplicaScope scope, AssessmentsDb db, CancellationToken ct)
+    {
+        var xlsx = SheetDownload.IsXlsx(format);
+        if (await db.CountyAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.Year == year, ct) is not { } assessment)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var scores = await (await VisibleAsync(db.CountyScores.AsNoTracking().Where(s => s.AssessmentId == assessment.Id), scope, ct))
+            .OrderBy(s => s.Rank).ThenBy(s => s.CountyName).ToListAsync(ct);
+        string[] columns = ["名次", "县区", "总分", "扣分", .. assessment.Indicators.Select(i => $"{i.Name}({i.Weight})")];
+        var rows = scores.Select(s => (IReadOnlyList<string?>)
+        [
+            SheetTexts.Of(s.Rank), s.CountyName, SheetTexts.Of(s.Total), SheetTexts.Of(s.Deductions.Sum(d => d.Points)),
+            .. assessment.Indicators.Select(i => SheetTexts.Of(s.Indicators.FirstOrDefault(p => p.Code == i.Code)?.Points)),
+        ]).ToAsyncEnumerable();
+        return SheetDownload.Of(xlsx, columns, rows, $"county-ranking-{year}", ct);
     }
 
     private static async Task<Results<Ok<CountyScoreResponse>, NotFound>> Score(int year, Guid countyId, ReplicaScope scope, AssessmentsDb db, CancellationToken ct)

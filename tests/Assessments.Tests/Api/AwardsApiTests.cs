@@ -125,6 +125,9 @@ public sealed class AwardsApiTests
         Assert.Equal((2026, AwardKind.Villages), (published[1].Year, published[1].Kind));
         Assert.Equal([new AwardListEntry(1, south1, null, 70m), new AwardListEntry(2, east1, null, 100m), new AwardListEntry(3, west1, null, 50m)], published[1].Entries);
         Assert.Equal([(1, "南1村")], other.GetProperty("places").EnumerateArray().Select(p => (p.GetProperty("rank").GetInt32(), p.GetProperty("unitName").GetString()!)));
+        var exported = (await app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.OtherCountyCode).GetStringAsync($"{path}/export", Ct))
+            .TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal(["名次,单位代码,单位名称,人员编号,得分", $"1,{TestTree.VillageCode(TestTree.OtherTownshipCode, 1)},南1村,,70"], exported);
         await using var db = app.OpenDb();
         var list = await db.AwardLists.SingleAsync(Ct);
         Assert.Equal(2L, list.Version);

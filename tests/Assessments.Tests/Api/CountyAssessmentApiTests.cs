@@ -40,6 +40,13 @@ public sealed class CountyAssessmentApiTests
         var rows = ranking.GetProperty("items").EnumerateArray().Select(r => (r.GetProperty("countyId").GetGuid(), r.GetProperty("rank").GetInt32(), r.GetProperty("total").GetDecimal())).ToList();
         Assert.Equal([(countyB, 1, 18.5m), (countyA, 2, 0m)], rows);
 
+        var exported = (await city.GetStringAsync("/api/assessments/county-assessments/2026/ranking/export", Ct))
+            .TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal(3, exported.Length);
+        Assert.StartsWith("名次,县区,总分,扣分,抓党建责任(20),升级晋档(20)", exported[0]);
+        Assert.StartsWith("1,华州区,18.50,0,18.5,0", exported[1]);
+        Assert.StartsWith("2,临渭区,0.00,0,", exported[2]);
+
         var published = await app.PublishedAsync<CountyScoreChanged>();
         var newest = published.Where(e => e.CountyId == countyB).MaxBy(e => e.Version)!;
         Assert.Equal((2026, "华州区", 18.5m, 1, 2L), (newest.Year, newest.CountyName, newest.Total, newest.Rank, newest.Version));
