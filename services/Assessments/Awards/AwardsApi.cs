@@ -54,7 +54,7 @@ public static class AwardsApi
 
     private static async Task<Results<Ok<AwardListResponse>, NotFound>> Get(int year, AwardKind kind, ReplicaScope scope, AssessmentsDb db, CancellationToken ct)
     {
-        if (!Enum.IsDefined(kind) || await db.AwardLists.AsNoTracking().FirstOrDefaultAsync(l => l.Year == year && l.Kind == kind, ct) is not { } list)
+        if (await ConfirmedAsync(db, year, kind, ct) is not { } list)
         {
             return TypedResults.NotFound();
         }
@@ -66,7 +66,7 @@ public static class AwardsApi
         int year, AwardKind kind, string? format, ReplicaScope scope, AssessmentsDb db, CancellationToken ct)
     {
         var xlsx = SheetDownload.IsXlsx(format);
-        if (!Enum.IsDefined(kind) || await db.AwardLists.AsNoTracking().FirstOrDefaultAsync(l => l.Year == year && l.Kind == kind, ct) is not { } list)
+        if (await ConfirmedAsync(db, year, kind, ct) is not { } list)
         {
             return TypedResults.NotFound();
         }
@@ -129,6 +129,10 @@ public static class AwardsApi
         var response = await ResponseAsync(db, list, _ => true, ct);
         return created ? TypedResults.Created($"/api/assessments/awards/{year}/{kind}", response) : TypedResults.Ok(response);
     }
+
+    /// <summary>The list of the year as last confirmed, for a kind of list that exists; null (404) otherwise.</summary>
+    private static async Task<AwardList?> ConfirmedAsync(AssessmentsDb db, int year, AwardKind kind, CancellationToken ct) =>
+        Enum.IsDefined(kind) ? await db.AwardLists.AsNoTracking().FirstOrDefaultAsync(l => l.Year == year && l.Kind == kind, ct) : null;
 
     /// <summary>The round of the year, for a kind of list that exists; null (404) otherwise.</summary>
     private static async Task<GradingRound?> RoundOfAsync(AssessmentsDb db, int year, AwardKind kind, CancellationToken ct) =>

@@ -117,9 +117,9 @@ public static class CountyAssessmentApi
             return TypedResults.NotFound();
         }
 
-        var scores = await VisibleAsync(db.CountyScores.AsNoTracking().Where(s => s.AssessmentId == assessment.Id), scope, ct);
+        var scores = await RankedAsync(db, assessment, scope, ct);
         var request = new PageRequest(page, pageSize);
-        var rows = await scores.OrderBy(s => s.Rank).ThenBy(s => s.CountyName).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        var rows = await scores.Skip(request.Skip).Take(request.Size).ToListAsync(ct);
         return TypedResults.Ok(new Page<RankingRowResponse>(
             rows.ConvertAll(s => new RankingRowResponse(s.CountyId, s.CountyName, s.Total, s.Rank, s.Counties, s.Deductions.Sum(d => d.Points), s.ComputedAt, s.Version)),
             request.Number, request.Size, await scores.CountAsync(ct)));
@@ -134,8 +134,7 @@ public static class CountyAssessmentApi
             return TypedResults.NotFound();
         }
 
-        var scores = await (await VisibleAsync(db.CountyScores.AsNoTracking().Where(s => s.AssessmentId == assessment.Id), scope, ct))
-            .OrderBy(s => s.Rank).ThenBy(s => s.CountyName).ToListAsync(ct);
+        var scores = await (await RankedAsync(db, assessment, scope, ct)).ToListAsync(ct);
         string[] columns = ["名次", "县区", "总分", "扣分", .. assessment.Indicators.Select(i => $"{i.Name}({i.Weight})")];
         var rows = scores.Select(s => (IReadOnlyList<string?>)
         [
@@ -152,6 +151,10 @@ public static class CountyAssessmentApi
             ? TypedResults.Ok(CountyScoreResponse.From(score))
             : TypedResults.NotFound();
     }
+
+    /// <summary>The year's scores the caller may read, by rank.</summary>
+    private static async Task<IQueryable<CountyScore>> RankedAsync(AssessmentsDb db, CountyAssessment assessment, ReplicaScope scope, CancellationToken ct) =>
+        (await VisibleAsync(db.CountyScores.AsNoTracking().Where(s => s.AssessmentId == assessment.Id), scope, ct)).OrderBy(s => s.Rank).ThenBy(s => s.CountyName);
 
     /// <summary>The scores the caller may read: of the counties in its unit, and of the county its unit lies in.</summary>
     private static async Task<IQueryable<CountyScore>> VisibleAsync(IQueryable<CountyScore> scores, ReplicaScope scope, CancellationToken ct)

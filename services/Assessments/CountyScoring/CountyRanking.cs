@@ -38,12 +38,15 @@ public sealed class CountyRanking(AssessmentsDb db, TimeProvider time)
         var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Year == assessment.Year, ct);
         var targets = round is null ? [] : await db.Targets.AsNoTracking().Where(t => t.RoundId == round.Id).ToDictionaryAsync(t => t.UnitId, ct);
         var cityTarget = round is null ? null : targets.GetValueOrDefault((await db.CityIdAsync(ct)) ?? Guid.Empty);
+        var countyIds = counties.ConvertAll(c => c.Id);
+        var coverages = await db.VenueCoverages.AsNoTracking().Where(c => countyIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => new CoverageFigure(c.Fact.Villages, c.Fact.VillagesWithVenue, c.Fact.CoveragePercent), ct);
 
         var scored = new List<(UnitReplica County, List<IndicatorScoreFact> Indicators, List<DeductionFact> Deductions, decimal Total)>();
         foreach (var county in counties)
         {
             var facts = new CountyFacts(
-                await CoverageAsync(county.Id, ct),
+                coverages.GetValueOrDefault(county.Id),
                 await GradingAsync(round?.Id, county, targets.GetValueOrDefault(county.Id) ?? cityTarget, targets.ContainsKey(county.Id), ct),
                 await ClassificationAsync(county.Id, ct),
                 entered[county.Id].ToDictionary(e => e.IndicatorCode));
@@ -95,10 +98,6 @@ public sealed class CountyRanking(AssessmentsDb db, TimeProvider time)
 
         return held;
     }
-
-    private async Task<CoverageFigure?> CoverageAsync(Guid countyId, CancellationToken ct) =>
-        await db.VenueCoverages.AsNoTracking().Where(c => c.Id == countyId)
-            .Select(c => new CoverageFigure(c.Fact.Villages, c.Fact.VillagesWithVenue, c.Fact.CoveragePercent)).FirstOrDefaultAsync(ct);
 
     private async Task<GradingFigure> GradingAsync(Guid? roundId, UnitReplica county, GradingTarget? target, bool ownTargets, CancellationToken ct)
     {
