@@ -28,6 +28,7 @@ builder.Services.AddOptions<VisitFloorOptions>().BindConfiguration(VisitFloorOpt
 builder.Services.AddOptions<ClassificationRule>().BindConfiguration(ClassificationRule.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddLedger();
 builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.AddWatch<AbandonedIngestSweep>("Surveys:IngestSweep", (sweep, ct) => sweep.RunAsync(ct));
 builder.Services.AddOptions<HouseholdsOptions>().BindConfiguration(HouseholdsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddAdministrativeTree<SurveysDb>("surveys");
 builder.AddPlatformMessaging("surveys", bus => bus.AddSurveysConsumers(builder.Configuration));

@@ -65,12 +65,15 @@ public sealed class Ingest
 
     public DateTimeOffset StartedAt { get; private set; }
 
+    /// <summary>When the last batch was committed: an ingest still <see cref="IngestStatus.Running"/> long after it was abandoned.</summary>
+    public DateTimeOffset ProgressAt { get; private set; }
+
     public DateTimeOffset? EndedAt { get; private set; }
 
     public static Ingest Start(Guid campaignId, Guid? unitId, string sentBy, IngestFormat format, string? header, DateTimeOffset now) =>
         new()
         {
-            CampaignId = campaignId, UnitId = unitId, SentBy = sentBy, Format = format, Header = header, Status = IngestStatus.Running, StartedAt = now,
+            CampaignId = campaignId, UnitId = unitId, SentBy = sentBy, Format = format, Header = header, Status = IngestStatus.Running, StartedAt = now, ProgressAt = now,
         };
 
     public void End(IngestStatus status, string? failure, DateTimeOffset now)

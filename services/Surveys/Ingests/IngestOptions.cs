@@ -14,4 +14,11 @@ public sealed class IngestOptions
     /// <summary>Lines read before a batch is copied, merged and committed: memory stays flat whatever the file's size.</summary>
     [Range(1, 1_000_000)]
     public int BatchLines { get; set; }
+
+    /// <summary>
+    /// An ingest with no batch committed for this long is taken as abandoned (its service stopped mid-upload) and ended
+    /// Interrupted, its organisations recounted. Longer than the gateway's timeout of the ingest route.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan AbandonedAfter { get; set; }
 }

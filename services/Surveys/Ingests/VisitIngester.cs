@@ -112,7 +112,7 @@ public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLine
 
         if (recorded)
         {
-            await EndAsync(ingest, campaign.Id, status, failure);
+            await EndAsync(ingest, status, failure);
         }
 
         return refusal is null ? recorded ? ingest : null : throw refusal;
@@ -187,7 +187,8 @@ public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLine
             .SetProperty(i => i.Accepted, i => i.Accepted + accepted)
             .SetProperty(i => i.Duplicates, i => i.Duplicates + duplicates)
             .SetProperty(i => i.Rejected, i => i.Rejected + rejected)
-            .SetProperty(i => i.LastLine, reached), ct);
+            .SetProperty(i => i.LastLine, reached)
+            .SetProperty(i => i.ProgressAt, time.GetUtcNow()), ct);
         await transaction.CommitAsync(ct);
 
         recorded = true;
@@ -343,21 +344,13 @@ public sealed class VisitIngester(SurveysDb db, TimeProvider time, int batchLine
     }
 
     /// <summary>The organisations the ingest touched are recounted once, and each whose figures moved is published once.</summary>
-    private async Task EndAsync(Ingest ingest, Guid campaignId, IngestStatus status, string? failure)
+    private async Task EndAsync(Ingest ingest, IngestStatus status, string? failure)
     {
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (touched.Count > 0)
-        {
-            await db.RecountAsync(campaignId, touched, now, ct);
-        }
-
         ingest.End(status, failure, now);
-        await db.Set<Ingest>().Where(i => i.Id == ingest.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, status)
-            .SetProperty(i => i.Failure, ingest.Failure)
-            .SetProperty(i => i.EndedAt, now), ct);
+        await db.EndIngestAsync(ingest, touched, ct);
         await transaction.CommitAsync(ct);
     }
 

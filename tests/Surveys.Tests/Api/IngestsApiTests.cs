@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PartyPlatform.Auditing;
 using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Security;
@@ -244,6 +246,52 @@ public sealed class IngestsApiTests
         await using var after = app.OpenDb();
         Assert.Equal(20, await after.Visits.CountAsync(Ct));
         Assert.Equal(20, await after.CampaignOrganizations.SumAsync(o => o.VisitedHouseholds, Ct));
+    }
+
+    [Fact]
+    public async Task An_ingest_its_service_abandoned_mid_upload_is_ended_Interrupted_by_the_sweep_and_its_organisations_recounted()
+    {
+        await using var app = await SurveysApp.StartAsync(ingestBatchLines: 4);
+        var campaign = await app.CampaignAsync();
+        var county = app.CreateClientAs(PlatformRoles.CountyOperator, TestTree.CountyCode);
+        var sent = await Ingests.SummaryAsync(await Ingests.SendAsync(county, campaign,
+            Ingests.File(Enumerable.Range(1, 10).Select(i => Ingests.Line(i % 2 == 0 ? Village1 : Village2, $"H-{i}")))));
+        var id = sent.GetProperty("id").GetGuid();
+        // What a service that stopped after committing the batches leaves: the ingest Running, the figures as before it.
+        await using (var db = app.OpenDb())
+        {
+            await db.Ingests.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, IngestStatus.Running).SetProperty(i => i.EndedAt, (DateTimeOffset?)null), Ct);
+            await db.CampaignOrganizations.Where(o => o.CampaignId == campaign).ExecuteUpdateAsync(s => s.SetProperty(o => o.VisitedHouseholds, 0), Ct);
+        }
+
+        var publishedBefore = (await app.PublishedAsync<OrganizationVisitFiguresChanged>()).Count;
+        var abandonedAfter = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.AbandonedAfter;
+
+        app.Time.Advance(abandonedAfter - TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await SweepAsync(app));
+        app.Time.Advance(TimeSpan.FromMinutes(2));
+        // The service's own watch may sweep at the same moment (the clock moved past its interval): one of them ends it, once.
+        await SweepAsync(app);
+        Assert.Equal(0, await SweepAsync(app));
+
+        var ended = await (await county.GetAsync($"/api/surveys/campaigns/{campaign}/ingests/{id}", Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("Interrupted", 10L, 10L, 10L), (ended.GetProperty("status").GetString(), ended.GetProperty("lastLine").GetInt64(),
+            ended.GetProperty("linesRead").GetInt64(), ended.GetProperty("accepted").GetInt64()));
+        Assert.Contains("after line 10", ended.GetProperty("failure").GetString());
+        Assert.Equal(app.Time.GetUtcNow(), ended.GetProperty("endedAt").GetDateTimeOffset());
+        await using var after = app.OpenDb();
+        var figures = await after.CampaignOrganizations.Where(o => o.CampaignId == campaign && o.VisitedHouseholds > 0)
+            .OrderBy(o => o.OrganizationCode).Select(o => new { o.OrganizationCode, o.VisitedHouseholds }).ToListAsync(Ct);
+        Assert.Equal([(Village1, 5), (Village2, 5)], figures.Select(f => (f.OrganizationCode, f.VisitedHouseholds)));
+        var published = (await app.PublishedAsync<OrganizationVisitFiguresChanged>()).Skip(publishedBefore).ToList();
+        Assert.Equal([(Village1, 5), (Village2, 5)], published.OrderBy(e => e.OrganizationCode).Select(e => (e.OrganizationCode, e.VisitedHouseholds)));
+    }
+
+    private static async Task<int> SweepAsync(SurveysApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AbandonedIngestSweep>().RunAsync(Ct);
     }
 
     [Fact]

@@ -566,6 +566,10 @@ namespace PartyPlatform.Surveys.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("lines_read");
 
+                    b.Property<DateTimeOffset>("ProgressAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("progress_at");
+
                     b.Property<long>("Rejected")
                         .HasColumnType("bigint")
                         .HasColumnName("rejected");
