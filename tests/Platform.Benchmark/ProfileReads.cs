@@ -38,21 +38,8 @@ public static class ProfileReads
         Console.WriteLine($"Village-secretary profiles through the gateway as {CityClient}; {platform.Description}; {Environment.ProcessorCount} cores");
         foreach (var (name, path) in reads)
         {
-            var send = Get(gateway, token, path);
-            var first = await FirstAnswerAsync(gateway, token, path);
-            Console.WriteLine($"\n{name}: GET {path}\n  {first}");
-            await LoadDriver.FixedRateAsync(send, rate, TimeSpan.FromSeconds(5));
-            var all = new Latencies();
-            for (var round = 1; round <= rounds; round++)
-            {
-                var run = await LoadDriver.FixedRateAsync(send, rate, duration);
-                all.AddRange(run.Latencies);
-                Console.WriteLine($"  round {round}: {rate} requests/s for {duration.TotalSeconds:0} s: p50 {run.Latencies.Percentile(0.50):F2} ms, " +
-                                  $"p95 {run.Latencies.Percentile(0.95):F2} ms, p99 {run.Latencies.Percentile(0.99):F2} ms" +
-                                  (run.Latencies.Statuses.Any(s => s.Key != 200) ? $"  [not 200: {run.Latencies.StatusSummary(s => s != 200)}]" : ""));
-            }
-
-            Console.WriteLine($"  all rounds: p50 {all.Percentile(0.50):F2} ms, p95 {all.Percentile(0.95):F2} ms");
+            Console.WriteLine($"\n{name}: GET {path}\n  {await FirstAnswerAsync(gateway, token, path)}");
+            await ReadRounds.RunAsync(gateway, token, path, rate, duration, rounds);
         }
     }
 
@@ -97,14 +84,6 @@ public static class ProfileReads
         using var response = await gateway.SendAsync(request);
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : null;
     }
-
-    private static SendRequest Get(HttpClient gateway, TokenSource token, string path) => async cancellationToken =>
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = await token.HeaderAsync(cancellationToken);
-        using var response = await gateway.SendAsync(request, cancellationToken);
-        return (int)response.StatusCode;
-    };
 
     private static async Task<Guid> CityIdAsync(HttpClient gateway, TokenSource token)
     {

@@ -35,48 +35,14 @@ public static class SurveyIngest
 
     public static async Task RunAsync(PlatformUnderTest platform, Options options)
     {
-        var visits = options.Int("visits", 1_600_000);
-        var households = options.Int("households", 1_600_000);
-        var seed = options.Int("seed", 20_261_201);
         var batch = options.Int("batch", 50_000);
         var partLines = options.Int("part-lines", 200_000);
         var database = platform.SurveysDatabase
                        ?? throw new InvalidOperationException("Give Surveys' database for the baselines: --surveys-db \"Host=...;Database=surveysdb;...\".");
         using var gateway = LoadDriver.Client(platform.Gateway, TimeSpan.FromMinutes(11));
         var token = new TokenSource(gateway, CityClient, CitySecret);
-        await Targets.CountyIdAsync(gateway, token);
-        await Targets.SettledAsync(gateway, token);
-        var city = (await GetAsync(gateway, token, $"/api/organizations/unit-codes/{CityCode}")).GetProperty("id").GetGuid();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var (startsOn, days) = (today.AddDays(-60), 91);
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-
         Console.WriteLine($"City-scale ingest as {CityClient}; {platform.Description}; {Environment.ProcessorCount} cores");
-        var campaigns = new Guid[Paths.Length];
-        for (var i = 0; i < Paths.Length; i++)
-        {
-            campaigns[i] = await PlanAsync(gateway, token, city, $"入户走访基准 {stamp} ({Paths[i]})", startsOn, startsOn.AddDays(days - 1));
-        }
-
-        var counties = (await GetAsync(gateway, token, "/api/organizations/units?level=County&pageSize=100")).GetProperty("items").EnumerateArray()
-            .Select(c => (Id: c.GetProperty("id").GetGuid(), Code: c.GetProperty("code").GetString()!, Name: c.GetProperty("name").GetString()!))
-            .OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
-        var found = new List<(Guid Id, string Code, Guid CountyId)>();
-        foreach (var county in counties)
-        {
-            found.AddRange((await OrganizationsAsync(gateway, token, campaigns[0], county.Id)).Select(o => (o.Id, o.Code, county.Id)));
-        }
-
-        var organizations = SyntheticVisits.Spread(found, households, visits, seed);
-        Console.WriteLine($"  {organizations.Count} organisations in {counties.Count} counties, {organizations.Sum(o => (long)o.Households):N0} households, " +
-                          $"{visits:N0} visits (seed {seed}), days {startsOn:yyyy-MM-dd} to {startsOn.AddDays(days - 1):yyyy-MM-dd}");
-        foreach (var campaign in campaigns.Take(2))
-        {
-            foreach (var county in counties)
-            {
-                await ImportHouseholdsAsync(gateway, token, campaign, organizations.Where(o => o.CountyId == county.Id));
-            }
-        }
+        var (city, campaigns, counties, organizations, startsOn, days, seed, visits) = await CityVisits.PrepareAsync(gateway, token, options, Paths, withHouseholds: 2);
 
         await using var surveys = WorkingSetSampler.Start(platform.ProcessRoot, "surveys");
         var atStart = surveys?.Restart();
@@ -169,6 +135,78 @@ public static class SurveyIngest
         {
             Console.WriteLine($"  Surveys' working set: {Mib(atStart)} before the first ingest, {Mib(surveys.Current)} at the end, " +
                               $"{Mib(surveys.PeakSinceStart)} its peak since it started (VmHWM)");
+        }
+    }
+
+    /// <summary>
+    /// The city's visits through the gateway only, into one campaign of their own: the scale other benchmarks measure at.
+    /// </summary>
+    /// <returns>The campaign, and how many visits it holds.</returns>
+    public static async Task<(Guid Campaign, long Visits)> LoadThroughGatewayAsync(HttpClient gateway, Options options, string purpose)
+    {
+        var partLines = options.Int("part-lines", 200_000);
+        var token = new TokenSource(gateway, CityClient, CitySecret);
+        var city = await CityVisits.PrepareAsync(gateway, token, options, [purpose], withHouseholds: 1);
+        var clock = Stopwatch.StartNew();
+        foreach (var county in city.Counties)
+        {
+            foreach (var part in Parts(city.Organizations.Where(o => o.CountyId == county.Id && o.Visits > 0), partLines))
+            {
+                await UploadAsync(gateway, token, city.Campaigns[0], SyntheticVisits.Of(part, city.StartsOn, city.Days, city.Seed), part.Sum(o => (long)o.Visits));
+            }
+        }
+
+        Console.WriteLine($"  {city.Visits:N0} visits ingested through the gateway in {clock.Elapsed.TotalSeconds:F0} s");
+        return (city.Campaigns[0], city.Visits);
+    }
+
+    /// <summary>
+    /// The campaigns planned over every Party organisation of the city, their organisations found, the synthetic visits
+    /// spread over them (<c>--visits</c>, <c>--households</c>, <c>--seed</c>), and the households imported into the first
+    /// <paramref name="withHouseholds"/> campaigns (a raw copy needs none).
+    /// </summary>
+    private sealed record CityVisits(
+        Guid City, Guid[] Campaigns, List<(Guid Id, string Code, string Name)> Counties, IReadOnlyList<SurveyOrganization> Organizations,
+        DateOnly StartsOn, int Days, int Seed, int Visits)
+    {
+        public static async Task<CityVisits> PrepareAsync(HttpClient gateway, TokenSource token, Options options, IReadOnlyList<string> purposes, int withHouseholds)
+        {
+            var visits = options.Int("visits", 1_600_000);
+            var households = options.Int("households", 1_600_000);
+            var seed = options.Int("seed", 20_261_201);
+            await Targets.CountyIdAsync(gateway, token);
+            await Targets.SettledAsync(gateway, token);
+            var city = (await GetAsync(gateway, token, $"/api/organizations/unit-codes/{CityCode}")).GetProperty("id").GetGuid();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var (startsOn, days) = (today.AddDays(-60), 91);
+            var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            var campaigns = new Guid[purposes.Count];
+            for (var i = 0; i < purposes.Count; i++)
+            {
+                campaigns[i] = await PlanAsync(gateway, token, city, $"入户走访基准 {stamp} ({purposes[i]})", startsOn, startsOn.AddDays(days - 1));
+            }
+
+            var counties = (await GetAsync(gateway, token, "/api/organizations/units?level=County&pageSize=100")).GetProperty("items").EnumerateArray()
+                .Select(c => (Id: c.GetProperty("id").GetGuid(), Code: c.GetProperty("code").GetString()!, Name: c.GetProperty("name").GetString()!))
+                .OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+            var found = new List<(Guid Id, string Code, Guid CountyId)>();
+            foreach (var county in counties)
+            {
+                found.AddRange((await OrganizationsAsync(gateway, token, campaigns[0], county.Id)).Select(o => (o.Id, o.Code, county.Id)));
+            }
+
+            var organizations = SyntheticVisits.Spread(found, households, visits, seed);
+            Console.WriteLine($"  {organizations.Count} organisations in {counties.Count} counties, {organizations.Sum(o => (long)o.Households):N0} households, " +
+                              $"{visits:N0} visits (seed {seed}), days {startsOn:yyyy-MM-dd} to {startsOn.AddDays(days - 1):yyyy-MM-dd}");
+            foreach (var campaign in campaigns.Take(withHouseholds))
+            {
+                foreach (var county in counties)
+                {
+                    await ImportHouseholdsAsync(gateway, token, campaign, organizations.Where(o => o.CountyId == county.Id));
+                }
+            }
+
+            return new CityVisits(city, campaigns, counties, organizations, startsOn, days, seed, visits);
         }
     }
 
