@@ -8,6 +8,7 @@ using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Assessments;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Personnel;
+using PartyPlatform.Dashboard.ReadModel;
 using PartyPlatform.Dashboard.Surveys;
 using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.Dashboard.Venues;
@@ -64,6 +65,7 @@ app.MapVenueFiguresApi();
 app.MapPersonnelFiguresApi();
 app.MapSurveysFiguresApi();
 app.MapAssessmentsFiguresApi();
+app.MapReadModelApi();
 app.MapAuditApi<DashboardDb>("/api/dashboard").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<DashboardDb>();

@@ -25,9 +25,12 @@ public static partial class ReplayRequest
         where T : class
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IHostedService>(services => new Sender<T>(
+        builder.Services.TryAddSingleton<ReplayRequests>();
+        var registration = new ReplayRequests.Registration(queue, async (services, now, ct) => await request(services, now, ct));
+        builder.Services.AddSingleton(registration);
+        builder.Services.AddSingleton<IHostedService>(services => new Sender(
             services.GetRequiredService<IBusControl>(), services.GetRequiredService<IServiceScopeFactory>(),
-            services.GetRequiredService<TimeProvider>(), queue, request, services.GetRequiredService<ILogger<Sender<T>>>()));
+            services.GetRequiredService<ReplayRequests>(), registration, services.GetRequiredService<ILogger<Sender>>()));
         return builder;
     }
 
@@ -37,28 +40,50 @@ public static partial class ReplayRequest
         // copy caught mid-change then differs from its source rather than matching it by chance.
         new(await copies.LongCountAsync(cancellationToken), await copies.SumAsync(version, cancellationToken));
 
-    private sealed partial class Sender<T>(
-        IBusControl bus, IServiceScopeFactory scopes, TimeProvider time, string queue,
-        Func<IServiceProvider, DateTimeOffset, CancellationToken, Task<T>> request, ILogger logger)
+    private sealed partial class Sender(
+        IBusControl bus, IServiceScopeFactory scopes, ReplayRequests requests, ReplayRequests.Registration registration, ILogger logger)
         : BackgroundService
-        where T : class
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             // Not before this service's own queues are bound: a replay answered earlier would miss them.
             await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
-            T message;
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                message = await request(scope.ServiceProvider, time.GetUtcNow(), stoppingToken);
-            }
-
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
-            await endpoint.Send(message, stoppingToken);
-            LogRequested(logger, queue);
+            await using var scope = scopes.CreateAsyncScope();
+            await requests.SendAsync(registration, scope.ServiceProvider, stoppingToken);
+            LogRequested(logger, registration.Queue);
         }
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Asked for a replay on {Queue}")]
         private static partial void LogRequested(ILogger logger, string queue);
+    }
+}
+
+/// <summary>
+/// The replay requests this service makes at start (<see cref="ReplayRequest.AddReplayRequest{T}"/>), to make again on
+/// demand: copies emptied on purpose are then filled again by their sources, exactly as at a first start.
+/// </summary>
+public sealed class ReplayRequests(IBus bus, TimeProvider time, IEnumerable<ReplayRequests.Registration> registrations)
+{
+    public sealed record Registration(string Queue, Func<IServiceProvider, DateTimeOffset, CancellationToken, Task<object>> Request);
+
+    /// <summary>Every request, each made now from <paramref name="services"/> (the copies' database as it is).</summary>
+    /// <returns>The queues asked.</returns>
+    public async Task<IReadOnlyList<string>> SendAllAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var queues = new List<string>();
+        foreach (var registration in registrations)
+        {
+            await SendAsync(registration, services, cancellationToken);
+            queues.Add(registration.Queue);
+        }
+
+        return queues;
+    }
+
+    internal async Task SendAsync(Registration registration, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var message = await registration.Request(services, time.GetUtcNow(), cancellationToken);
+        var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{registration.Queue}"));
+        await endpoint.Send(message, cancellationToken);
     }
 }

@@ -55,6 +55,7 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new GradingRecordConfiguration());
         modelBuilder.ApplyConfiguration(new GradingTargetRecordConfiguration());
         modelBuilder.ApplyConfiguration(new CountyScoreRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ReadModelRebuildConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
     }

@@ -41,7 +41,8 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
 
         var targets = new MatrixTargets()
             .Foreign(DashboardTree.OtherCountyCode[..6], "华州区", "南镇", "南1村")
-            .Route("id", app.Tree.Id(DashboardTree.OtherTownshipCode).ToString());
+            .Route("id", app.Tree.Id(DashboardTree.OtherTownshipCode).ToString())
+            .Write(new("POST", "/api/dashboard/rebuilds", Refusal.CityOnly, MatrixBody.None));
         return (app, new AuthorizationMatrix(MatrixOperation.FromEndpoints(app.Services), targets, (_, ct) => DatabaseSnapshot.TakeAsync(app.Database, ct)));
     }
 
