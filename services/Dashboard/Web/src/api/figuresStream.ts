@@ -1,4 +1,5 @@
 import { onBeforeUnmount, reactive } from 'vue'
+import { getJson } from './http'
 
 // The Dashboard's server-sent events (GET /api/dashboard/stream/figures, through the gateway with the
 // sign-in cookie): one event per change of the read model, naming the kinds and units it touched.
@@ -18,16 +19,26 @@ export const live = reactive({ connected: false, started: false })
 
 const listeners = new Set<(event: FiguresChanged) => void>()
 let source: EventSource | null = null
+let opened = false
+
+function notify(event: FiguresChanged): void {
+  listeners.forEach((listener) => listener(event))
+}
 
 function open(): void {
-  source = new EventSource(streamUrl, { withCredentials: true })
+  source = new EventSource(streamUrl)
   source.onopen = () => {
     live.connected = true
+    // Whatever changed while the stream was down came with no event: fetch everything shown again.
+    if (opened) notify({ kinds: [], unitIds: [], at: new Date().toISOString() })
+    opened = true
   }
   source.onerror = () => {
     live.connected = false
     if (source?.readyState === EventSource.CLOSED) {
       source = null
+      // A refusal may be an ended sign-in: asking who is signed in sends the browser to sign in again on a 401.
+      getJson('/bff/user').catch(() => undefined)
       window.setTimeout(open, reopenAfterMs)
     }
   }
@@ -38,7 +49,7 @@ function open(): void {
     } catch {
       return
     }
-    listeners.forEach((listener) => listener(event))
+    notify(event)
   })
 }
 
