@@ -15,7 +15,7 @@ public sealed partial class PageTests
         await using var app = await DashboardApp.StartAsync();
         var anonymous = app.CreateAnonymousClient();
 
-        foreach (var path in new[] { "/dashboard/", "/dashboard/some/route", $"/dashboard/units/{Guid.NewGuid()}" })
+        foreach (var path in new[] { "/dashboard", "/dashboard/", "/dashboard/some/route", $"/dashboard/units/{Guid.NewGuid()}" })
         {
             using var response = await anonymous.GetAsync(path, Ct);
 
