@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the server binaries that the AppHost runs when no container engine is available
-# (Debian/Ubuntu packages): PostgreSQL 15 and RabbitMQ; and Node.js with npm, which runs the
-# OpenAPI lint (scripts/lint-openapi.sh). Idempotent: a fast no-op when all are present.
+# (Debian/Ubuntu packages): PostgreSQL 15 and RabbitMQ; Node.js with npm, which builds the Dashboard's
+# web page and runs the OpenAPI lint (scripts/lint-openapi.sh); and Chromium with the Noto CJK fonts, for
+# the browser test of that page (without the fonts Chinese renders as empty boxes).
+# Idempotent: a fast no-op when all are present.
 #
 # The packaged services are NOT started: a temporary policy-rc.d that exits 101 tells
 # invoke-rc.d to skip them, because the platform runs its own private server processes
@@ -12,15 +14,19 @@ set -euo pipefail
 PG_SERVER_BIN=${PG_SERVER_BIN:-/usr/lib/postgresql/15/bin/postgres}
 RABBITMQ_SERVER_BIN=${RABBITMQ_SERVER_BIN:-/usr/lib/rabbitmq/bin/rabbitmq-server}
 NPX_BIN=${NPX_BIN:-npx}
+CHROMIUM_BIN=${CHROMIUM_BIN:-/usr/bin/chromium}
+NOTO_CJK_FONT=${NOTO_CJK_FONT:-/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc}
 POLICY_RC_D=/usr/sbin/policy-rc.d
 
 packages=()
 [[ -x "$PG_SERVER_BIN" ]] || packages+=(postgresql-15)
 [[ -x "$RABBITMQ_SERVER_BIN" ]] || packages+=(rabbitmq-server)
 command -v "$NPX_BIN" >/dev/null 2>&1 || packages+=(nodejs npm)
+[[ -x "$CHROMIUM_BIN" ]] || packages+=(chromium)
+[[ -f "$NOTO_CJK_FONT" ]] || packages+=(fonts-noto-cjk)
 
 if ((${#packages[@]} == 0)); then
-    echo "install-prerequisites: PostgreSQL 15, RabbitMQ and Node.js are already installed."
+    echo "install-prerequisites: PostgreSQL 15, RabbitMQ, Node.js, Chromium and the CJK fonts are already installed."
     exit 0
 fi
 
@@ -40,7 +46,7 @@ EOF
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "install-prerequisites: apt-get not found; install ${packages[*]} (PostgreSQL 15 server, RabbitMQ server, Node.js with npm) with your package manager." >&2
+    echo "install-prerequisites: apt-get not found; install ${packages[*]} (PostgreSQL 15 server, RabbitMQ server, Node.js with npm, Chromium, Noto CJK fonts) with your package manager." >&2
     exit 1
 fi
 
@@ -67,7 +73,7 @@ export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
 
-for bin in "$PG_SERVER_BIN" "$RABBITMQ_SERVER_BIN"; do
+for bin in "$PG_SERVER_BIN" "$RABBITMQ_SERVER_BIN" "$CHROMIUM_BIN"; do
     if [[ ! -x "$bin" ]]; then
         echo "install-prerequisites: $bin is still missing after the install." >&2
         exit 1
@@ -75,6 +81,10 @@ for bin in "$PG_SERVER_BIN" "$RABBITMQ_SERVER_BIN"; do
 done
 if ! command -v "$NPX_BIN" >/dev/null 2>&1; then
     echo "install-prerequisites: $NPX_BIN is still missing after the install." >&2
+    exit 1
+fi
+if [[ ! -f "$NOTO_CJK_FONT" ]]; then
+    echo "install-prerequisites: $NOTO_CJK_FONT is still missing after the install." >&2
     exit 1
 fi
 echo "install-prerequisites: done."

@@ -7,6 +7,7 @@ using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Assessments;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Dashboard.Page;
 using PartyPlatform.Dashboard.Personnel;
 using PartyPlatform.Dashboard.ReadModel;
 using PartyPlatform.Dashboard.Surveys;
@@ -56,6 +57,7 @@ var app = builder.Build();
 
 app.UseTrustedProxies(); // first: the address the caller used, as the gateway forwards it
 app.UsePlatformProblemDetails();
+app.UseDashboardPage(); // public, so before authentication
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRequestGuard();

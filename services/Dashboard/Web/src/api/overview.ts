@@ -1,0 +1,127 @@
+import { getJson } from './http'
+
+// GET /api/dashboard/overview: everything the first screen shows, in one call.
+
+export type UnitLevel = 'City' | 'County' | 'Township' | 'Village' | 'Community'
+
+export interface UnitRef {
+  id: string
+  code: string
+  name: string
+  level: UnitLevel
+}
+
+export interface Funding {
+  pledged: number
+  arrived: number
+  gap: number
+}
+
+export interface Countdown {
+  deadline: string
+  daysLeft: number
+  villagesWithoutVenue: number
+}
+
+export interface VenueFigures {
+  villages: number
+  withVenue: number
+  withoutVenue: number
+  coveragePercent: number
+  asOf: string | null
+  // Added by a later change of the API: each shows only when present.
+  behindSchedule?: number | null
+  funding?: Funding | null
+  countdown?: Countdown | null
+}
+
+export interface GradingFigures {
+  year: number | null
+  results: number
+  good: number
+  fairlyGood: number
+  average: number
+  poor: number
+  goodSharePercent: number
+  poorSharePercent: number
+  goodTargetPercent: number
+  poorTargetPercent: number
+  meetsTargets: boolean
+  asOf: string | null
+}
+
+export interface LabelCount {
+  label: string
+  count: number
+}
+
+export interface LeaderFigures {
+  villages: number
+  secretaries: number
+  oneShoulder: number
+  oneShoulderPercent: number
+  ageBands: LabelCount[]
+  education: LabelCount[]
+  graduateTermsEndingWithoutExit: number
+  asOf: string | null
+}
+
+export interface SurveyFigures {
+  campaign: { id: string; name: string } | null
+  organizations: number
+  households: number
+  householdsVisited: number
+  visitRatePercent: number
+  blankSpots: number
+  problemsOpen: number
+  problemsOverdue: number
+  problemsClosed: number
+  asOf: string | null
+}
+
+export interface RankedCounty {
+  unitId: string
+  code: string
+  name: string
+  total: number
+  rank: number
+}
+
+export interface Ranking {
+  year: number | null
+  counties: RankedCounty[]
+  asOf: string | null
+}
+
+export interface ChildFigures {
+  unit: UnitRef
+  coveragePercent: number
+  withoutVenue: number
+  goodSharePercent: number
+  poorSharePercent: number
+  oneShoulderPercent: number
+  visitRatePercent: number
+  blankSpots: number
+  problemsOpen: number
+  problemsOverdue: number
+}
+
+export interface Overview {
+  unit: UnitRef
+  venues: VenueFigures
+  grading: GradingFigures
+  leaders: LeaderFigures
+  surveys: SurveyFigures
+  ranking: Ranking
+  children: ChildFigures[]
+}
+
+export function getOverview(unitId?: string): Promise<Overview> {
+  const query = unitId ? `?unitId=${encodeURIComponent(unitId)}` : ''
+  return getJson<Overview>(`/api/dashboard/overview${query}`)
+}
+
+/** A unit below the village level has its own page instead of an overview. */
+export function isVillageLevel(level: UnitLevel): boolean {
+  return level === 'Village' || level === 'Community'
+}
