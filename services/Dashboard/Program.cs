@@ -7,6 +7,7 @@ using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Assessments;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Dashboard.Overview;
 using PartyPlatform.Dashboard.Personnel;
 using PartyPlatform.Dashboard.Surveys;
 using PartyPlatform.Dashboard.Tree;
@@ -64,6 +65,7 @@ app.MapVenueFiguresApi();
 app.MapPersonnelFiguresApi();
 app.MapSurveysFiguresApi();
 app.MapAssessmentsFiguresApi();
+app.MapOverviewApi();
 app.MapAuditApi<DashboardDb>("/api/dashboard").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<DashboardDb>();
