@@ -9,6 +9,7 @@ using PartyPlatform.Dashboard.Assessments;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Overview;
 using PartyPlatform.Dashboard.Personnel;
+using PartyPlatform.Dashboard.Live;
 using PartyPlatform.Dashboard.Surveys;
 using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.Dashboard.Venues;
@@ -23,6 +24,7 @@ builder.AddPlatformAuthentication();
 builder.AddCityCalendar();
 builder.Services.AddOptions<PersonnelFiguresOptions>().BindConfiguration(PersonnelFiguresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddDashboardData();
+builder.AddFigureStream();
 builder.AddAdministrativeTree<DashboardDb>("dashboard");
 builder.AddPlatformMessaging("dashboard", bus =>
 {
@@ -66,6 +68,7 @@ app.MapPersonnelFiguresApi();
 app.MapSurveysFiguresApi();
 app.MapAssessmentsFiguresApi();
 app.MapOverviewApi();
+app.MapFigureStreamApi();
 app.MapAuditApi<DashboardDb>("/api/dashboard").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<DashboardDb>();
