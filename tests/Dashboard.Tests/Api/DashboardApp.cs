@@ -11,10 +11,13 @@ namespace PartyPlatform.Dashboard.Tests.Api;
 /// </summary>
 public sealed class DashboardApp : ServiceApp<Program>
 {
-    private DashboardApp(string database, string broker)
+    private readonly KeyValuePair<string, string?>[] extraSettings;
+
+    private DashboardApp(string database, string broker, KeyValuePair<string, string?>[] extraSettings)
     {
         Database = database;
         Broker = broker;
+        this.extraSettings = extraSettings;
     }
 
     public string Database { get; }
@@ -27,13 +30,14 @@ public sealed class DashboardApp : ServiceApp<Program>
     [
         new("ConnectionStrings:dashboarddb", Database),
         new("ConnectionStrings:messaging", Broker),
+        .. extraSettings,
     ];
 
-    /// <summary>A started app whose copy of the tree holds <see cref="Tree"/>.</summary>
-    public static async Task<DashboardApp> StartAsync()
+    /// <summary>A started app whose copy of the tree holds <see cref="Tree"/>, with <paramref name="settings"/> over its own.</summary>
+    public static async Task<DashboardApp> StartAsync(params KeyValuePair<string, string?>[] settings)
     {
         var ct = TestContext.Current.CancellationToken;
-        var app = new DashboardApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
+        var app = new DashboardApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync(), settings);
         _ = app.Server;
         await using var db = app.OpenDb();
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
