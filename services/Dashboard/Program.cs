@@ -25,6 +25,8 @@ builder.AddCityCalendar();
 builder.Services.AddOptions<PersonnelFiguresOptions>().BindConfiguration(PersonnelFiguresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddDashboardData();
 builder.AddFigureStream();
+builder.Services.AddMemoryCache();
+builder.Services.AddOptions<OverviewOptions>().BindConfiguration(OverviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddAdministrativeTree<DashboardDb>("dashboard");
 builder.AddPlatformMessaging("dashboard", bus =>
 {

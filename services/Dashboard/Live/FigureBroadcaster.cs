@@ -16,8 +16,17 @@ public sealed partial class FigureBroadcaster(IServiceScopeFactory scopes, IOpti
     private readonly Channel<FigureChange> committed = Channel.CreateUnbounded<FigureChange>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<FigureSubscription, byte> subscriptions = new();
 
+    private long version;
+
+    /// <summary>Grows with every commit that changed a figure: what a cached answer was computed from.</summary>
+    public long Version => Interlocked.Read(ref version);
+
     /// <summary>Called after a commit; never waits, so a consumer is not slowed by the streams.</summary>
-    public void Announce(FigureChange change) => committed.Writer.TryWrite(change);
+    public void Announce(FigureChange change)
+    {
+        Interlocked.Increment(ref version);
+        committed.Writer.TryWrite(change);
+    }
 
     /// <param name="root">The caller's unit; null for the whole city.</param>
     public FigureSubscription Subscribe(Guid? root)

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Dashboard.Assessments;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Dashboard.Live;
 using PartyPlatform.Dashboard.Personnel;
 using PartyPlatform.Dashboard.Surveys;
 using PartyPlatform.Dashboard.Tree;
@@ -27,14 +29,33 @@ public static class OverviewApi
         return overview;
     }
 
+    /// <summary>
+    /// Leaders read far more often than facts arrive: an answer is kept per caller scope, unit and day until the next commit to the
+    /// read model (<see cref="FigureBroadcaster.Version"/>, in process like the stream: one replica).
+    /// </summary>
     private static async Task<Results<Ok<OverviewResponse>, NotFound>> Overview(
-        Guid? unitId, DashboardDb db, ReplicaScope scope, CityCalendar calendar, IOptions<PersonnelFiguresOptions> personnel, CancellationToken ct)
+        Guid? unitId, DashboardDb db, ReplicaScope scope, CityCalendar calendar, IOptions<PersonnelFiguresOptions> personnel,
+        IMemoryCache cache, FigureBroadcaster changes, IOptions<OverviewOptions> options, CancellationToken ct)
     {
+        var version = changes.Version;
         if (await db.FiguresUnitAsync(scope, unitId, ct) is not { } unit)
         {
             return TypedResults.NotFound();
         }
 
+        var key = (nameof(Overview), await scope.CallerUnitAsync(ct), unit.Id, calendar.Today, version);
+        if (!cache.TryGetValue(key, out OverviewResponse? overview))
+        {
+            overview = await ComputeAsync(unit, db, scope, calendar, personnel, ct);
+            cache.Set(key, overview, options.Value.CacheFor);
+        }
+
+        return TypedResults.Ok(overview!);
+    }
+
+    private static async Task<OverviewResponse> ComputeAsync(
+        UnitReplica unit, DashboardDb db, ReplicaScope scope, CityCalendar calendar, IOptions<PersonnelFiguresOptions> personnel, CancellationToken ct)
+    {
         var children = await db.ChildrenOf(unit.Id).OrderBy(u => u.Code).ThenBy(u => u.Id).ToListAsync(ct);
         var ids = children.Select(c => c.Id).Append(unit.Id).ToArray();
         var coverage = await db.VenueCoverages.AsNoTracking().Where(c => ids.Contains(c.UnitId)).ToDictionaryAsync(c => c.UnitId, ct);
@@ -60,7 +81,7 @@ public static class OverviewApi
             : null;
         var grading = GradingFigures.Figures(unit, gradings, targets);
         var visits = SurveyFigures.Figures(unit, surveys);
-        return TypedResults.Ok(new OverviewResponse(
+        return new OverviewResponse(
             OverviewUnit.From(unit),
             Venues(coverage.GetValueOrDefault(unit.Id)),
             new GradingOverview(year, grading.Results.Good + grading.Results.FairlyGood + grading.Results.Average + grading.Results.Poor,
@@ -86,7 +107,7 @@ public static class OverviewApi
                     venueStates.TryGetValue(child.Id, out var state) ? state : null, childGrading.GoodShare, childGrading.PoorShare,
                     profiles.GetValueOrDefault(child.Id) is { } p ? Contracts.Personnel.VillageSecretaryProfileChanged.AlsoDirectorPercent(p.Villages, p.AlsoDirector) : null,
                     childVisits.VisitRate, childVisits.BlankSpots, childVisits.Problems.Open, childVisits.Problems.Overdue);
-            })));
+            }));
     }
 
     private static VenuesOverview Venues(Venues.VenueCoverage? coverage) => coverage is null

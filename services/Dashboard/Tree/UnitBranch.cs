@@ -12,25 +12,33 @@ public sealed class UnitBranch
     public Guid UnitId { get; init; }
 
     public Guid BranchId { get; init; }
+
+    public bool Retired { get; init; }
 }
 
 public static class UnitBranches
 {
     /// <summary>
-    /// Every unit, not retired, at or under <paramref name="root"/>, with its branch. The copy keeps only each unit's parent;
-    /// four levels (city, county, township, village) mean three hops up reach the root from anywhere, as in <c>Subtrees</c>.
+    /// Every unit, not retired, at or under <paramref name="root"/>, with its branch. The copy keeps only each unit's parent:
+    /// four levels (city, county, township, village) are walked down from the root, one level per part, each on the parent index,
+    /// so a small subtree costs little and the city's no more than one pass over the tree.
     /// </summary>
-    public static IQueryable<UnitBranch> BranchesUnder(this DashboardDb db, Guid root) =>
-        from unit in db.Units
-        join parent in db.Units on unit.ParentId equals parent.Id into parents
-        from parent in parents.DefaultIfEmpty()
-        join grandparent in db.Units on parent.ParentId equals grandparent.Id into grandparents
-        from grandparent in grandparents.DefaultIfEmpty()
-        where !unit.Retired
-              && (unit.Id == root || unit.ParentId == root || parent.ParentId == root || grandparent.ParentId == root)
-        select new UnitBranch
-        {
-            UnitId = unit.Id,
-            BranchId = unit.Id == root || unit.ParentId == root ? unit.Id : parent.ParentId == root ? parent.Id : grandparent.Id,
-        };
+    public static IQueryable<UnitBranch> BranchesUnder(this DashboardDb db, Guid root)
+    {
+        var units = db.Units;
+        var itself = units.Where(u => u.Id == root).Select(u => new UnitBranch { UnitId = u.Id, BranchId = u.Id, Retired = u.Retired });
+        var children = units.Where(u => u.ParentId == root).Select(u => new UnitBranch { UnitId = u.Id, BranchId = u.Id, Retired = u.Retired });
+        var grandchildren =
+            from child in units
+            join unit in units on child.Id equals unit.ParentId
+            where child.ParentId == root
+            select new UnitBranch { UnitId = unit.Id, BranchId = child.Id, Retired = unit.Retired };
+        var greatGrandchildren =
+            from child in units
+            join grandchild in units on child.Id equals grandchild.ParentId
+            join unit in units on grandchild.Id equals unit.ParentId
+            where child.ParentId == root
+            select new UnitBranch { UnitId = unit.Id, BranchId = child.Id, Retired = unit.Retired };
+        return itself.Concat(children).Concat(grandchildren).Concat(greatGrandchildren).Where(b => !b.Retired);
+    }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Security;
+using PartyPlatform.TestInfrastructure;
 
 namespace PartyPlatform.Dashboard.Tests.Api;
 
@@ -111,6 +113,21 @@ public sealed class OverviewTests
         Assert.Empty(city.GetProperty("ranking").GetProperty("counties").EnumerateArray());
         Assert.Empty(city.GetProperty("leaders").GetProperty("ageBands").EnumerateArray());
         Assert.Equal(2, city.GetProperty("children").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_kept_answer_gives_way_to_the_next_fact()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var client = app.CreateClient();
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/dashboard/overview", Ct)).GetProperty("venues").GetProperty("villages").GetInt32());
+        var city = app.Tree[DashboardTree.CityCode];
+
+        await app.PublishAsync(new VenueCoverageChanged(city.UnitId, 1, city.Name, city.Code, city.Level, 2, 1, 50m, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+
+        await Eventually.TrueAsync(async () =>
+            (await client.GetFromJsonAsync<JsonElement>("/api/dashboard/overview", Ct)).GetProperty("venues").GetProperty("villages").GetInt32() == 2,
+            TimeSpan.FromSeconds(30));
     }
 
     private static (decimal?, int?, decimal?, decimal?, decimal?, int, int, int) Headline(JsonElement child) =>
