@@ -25,8 +25,7 @@ builder.AddCityCalendar();
 builder.Services.AddOptions<PersonnelFiguresOptions>().BindConfiguration(PersonnelFiguresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddDashboardData();
 builder.AddFigureStream();
-builder.Services.AddMemoryCache();
-builder.Services.AddOptions<OverviewOptions>().BindConfiguration(OverviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.AddOverview();
 builder.AddAdministrativeTree<DashboardDb>("dashboard");
 builder.AddPlatformMessaging("dashboard", bus =>
 {
