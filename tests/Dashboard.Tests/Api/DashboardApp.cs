@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.TestInfrastructure;
@@ -47,6 +48,20 @@ public sealed class DashboardApp : ServiceApp<Program>
     }
 
     public DashboardDb OpenDb() => Db(Database);
+
+    /// <summary>
+    /// Closes this test's idle connections too: a pool outlives its app, and the suite's apps together would otherwise hold more
+    /// than the test server's connections. The service's pool is keyed by its string with the connect timeout it adds.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var connectionString in new[] { Database, new NpgsqlConnectionStringBuilder(Database) { Timeout = 5 }.ConnectionString })
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
 
     /// <summary>The service's DbContext on <paramref name="database"/>, without the service.</summary>
     public static DashboardDb Db(string database) =>
