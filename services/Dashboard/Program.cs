@@ -7,6 +7,8 @@ using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Assessments;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Dashboard.Live;
+using PartyPlatform.Dashboard.Overview;
 using PartyPlatform.Dashboard.Page;
 using PartyPlatform.Dashboard.Personnel;
 using PartyPlatform.Dashboard.ReadModel;
@@ -24,6 +26,8 @@ builder.AddPlatformAuthentication();
 builder.AddCityCalendar();
 builder.Services.AddOptions<PersonnelFiguresOptions>().BindConfiguration(PersonnelFiguresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.AddDashboardData();
+builder.AddFigureStream();
+builder.AddOverview();
 builder.AddAdministrativeTree<DashboardDb>("dashboard");
 builder.AddPlatformMessaging("dashboard", bus =>
 {
@@ -68,6 +72,8 @@ app.MapPersonnelFiguresApi();
 app.MapSurveysFiguresApi();
 app.MapAssessmentsFiguresApi();
 app.MapReadModelApi();
+app.MapOverviewApi();
+app.MapFigureStreamApi();
 app.MapAuditApi<DashboardDb>("/api/dashboard").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<DashboardDb>();

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
-using PartyPlatform.Contracts;
-using PartyPlatform.Contracts.Assessments;
-using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Dashboard.Assessments;
@@ -28,64 +26,26 @@ public static class AssessmentsFiguresApi
     private static async Task<Results<Ok<GradingFiguresResponse>, NotFound>> Grading(
         int? year, Guid? unitId, int? page, int? pageSize, DashboardDb db, ReplicaScope scope, CancellationToken ct)
     {
-        var city = await db.Units.Where(u => u.Level == UnitLevel.City && !u.Retired).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-        var target = unitId ?? await scope.CallerUnitAsync(ct) ?? city;
-        if (target is null || await scope.UnitsUnderAsync(target, ct) is null)
+        if (await db.FiguresUnitAsync(scope, unitId, ct) is not { } unit)
         {
             return TypedResults.NotFound();
         }
 
-        var shown = year ?? await db.Gradings.MaxAsync(g => (int?)g.Year, ct) ?? await db.GradingTargets.MaxAsync(t => (int?)t.Year, ct);
-        var held = await db.GradingTargets.AsNoTracking().Where(t => t.Year == shown).ToDictionaryAsync(t => t.UnitId, ct);
-        var targets = new Targets(held, city is { } c ? held.GetValueOrDefault(c) : null);
-        var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == target, ct);
-        var children = db.Units.AsNoTracking().Where(u => u.ParentId == target && !u.Retired);
+        var shown = await db.ShownYearAsync(year, ct);
+        var targets = await db.TargetsAsync(shown, ct);
+        var counts = await db.GradingsByBranchAsync(unit.Id, shown, ct);
+        var children = db.ChildrenOf(unit.Id);
         var request = new PageRequest(page, pageSize);
         var below = await children.OrderBy(u => u.Code).ThenBy(u => u.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
-        var figures = new List<UnitGradingFiguresResponse>(below.Count);
-        foreach (var child in below)
-        {
-            figures.Add(await FiguresAsync(db, scope, shown, child, targets, ct));
-        }
-
-        return TypedResults.Ok(new GradingFiguresResponse(shown, await FiguresAsync(db, scope, shown, unit, targets, ct),
+        var figures = below.ConvertAll(child => GradingFigures.Figures(child, [.. counts.Where(c => c.BranchId == child.Id)], targets));
+        return TypedResults.Ok(new GradingFiguresResponse(shown, GradingFigures.Figures(unit, counts, targets),
             new Page<UnitGradingFiguresResponse>(figures, request.Number, request.Size, await children.CountAsync(ct))));
     }
 
     private static async Task<Ok<CountyRankingResponse>> Ranking(int? year, DashboardDb db, ReplicaScope scope, CancellationToken ct)
     {
-        var shown = year ?? await db.CountyScores.MaxAsync(s => (int?)s.Year, ct);
-        var within = (await scope.UnitsAsync(ct)).Select(u => u.Id);
-        var above = await scope.UnitsAboveAsync(ct);
-        var rows = await db.CountyScores.AsNoTracking().Where(s => s.Year == shown && (within.Contains(s.CountyId) || above.Contains(s.CountyId)))
-            .OrderBy(s => s.Rank).ThenBy(s => s.CountyName).ToListAsync(ct);
+        var (shown, rows) = await db.RankingAsync(scope, year, ct);
         return TypedResults.Ok(new CountyRankingResponse(shown,
             rows.ConvertAll(s => new CountyRankResponse(s.CountyId, s.CountyName, s.Total, s.Rank, s.Counties, s.Deducted, s.OccurredAt))));
     }
-
-    private static async Task<UnitGradingFiguresResponse> FiguresAsync(
-        DashboardDb db, ReplicaScope scope, int? year, UnitReplica unit, Targets targets, CancellationToken ct)
-    {
-        var subtree = scope.Within(unit.Id);
-        var rows = await db.Gradings.Where(g => g.Year == year && subtree.Any(u => u.Id == g.UnitId))
-            .GroupBy(g => new { Result = g.Step >= GradingStep.CountyDecided, g.Grade })
-            .Select(c => new { c.Key.Result, c.Key.Grade, Count = c.Count(), UpdatedAt = c.Max(g => g.OccurredAt) })
-            .ToListAsync(ct);
-        int Of(Grade grade) => rows.Where(r => r.Result && r.Grade == grade).Sum(r => r.Count);
-        var results = rows.Where(r => r.Result).Sum(r => r.Count);
-        var goodShare = Share.Percent(Of(Grade.Good) + Of(Grade.FairlyGood), results);
-        var poorShare = Share.Percent(Of(Grade.Poor), results);
-        var county = unit.Level switch { UnitLevel.County => unit.Id, UnitLevel.Township => unit.ParentId, _ => null };
-        var own = county is { } c ? targets.Held.GetValueOrDefault(c) : null;
-        var applied = own ?? targets.City;
-        var goals = applied is null ? null : new GradingTargetsResponse(applied.GoodShareAtLeast, applied.PoorShareAtMost, own is not null);
-        DateTimeOffset?[] updated = [.. rows.Select(r => (DateTimeOffset?)r.UpdatedAt), applied?.OccurredAt];
-        return new UnitGradingFiguresResponse(unit.Id, unit.Name, unit.Code, unit.Level, rows.Where(r => !r.Result).Sum(r => r.Count),
-            new GradeCountsResponse(Of(Grade.Good), Of(Grade.FairlyGood), Of(Grade.Average), Of(Grade.Poor)), goodShare, poorShare, goals,
-            goals is not null && goodShare is { } good && poorShare is { } poor ? good >= goals.GoodShareAtLeast && poor <= goals.PoorShareAtMost : null,
-            updated.Max());
-    }
-
-    /// <summary>A year's targets by unit, and the city's, which a county without its own is held to.</summary>
-    private sealed record Targets(IReadOnlyDictionary<Guid, GradingTargetRecord> Held, GradingTargetRecord? City);
 }

@@ -55,13 +55,15 @@ public static class PersonnelFiguresApi
 
         var today = calendar.Today;
         var window = options.Value.TermEndingWindowDays;
-        var lastDay = today.AddDays(window);
-        var officials =
-            from official in db.GraduateOfficials.AsNoTracking()
+        var lastDay = GraduateTerms.LastDayOfWindow(calendar, options);
+        var serving =
+            from official in db.GraduateOfficials.AsNoTracking().ServingOn(today)
+            join village in units on official.UnitId equals village.Id
+            select official;
+        var ending =
+            from official in db.GraduateOfficials.AsNoTracking().EndingWithoutExit(lastDay)
             join village in units on official.UnitId equals village.Id
             select new { official, village };
-        var serving = officials.Where(o => o.official.HiredOn <= today && (o.official.ExitOn == null || o.official.ExitOn > today));
-        var ending = officials.Where(o => o.official.ExitPath == null && o.official.TermEnds <= lastDay);
         var request = new PageRequest(page, pageSize);
         var items = await ending.OrderBy(o => o.official.TermEnds).ThenBy(o => o.official.OfficialId).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
         var rows = items.ConvertAll(o => new EndingTermResponse(

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.TestInfrastructure;
@@ -11,10 +12,13 @@ namespace PartyPlatform.Dashboard.Tests.Api;
 /// </summary>
 public sealed class DashboardApp : ServiceApp<Program>
 {
-    private DashboardApp(string database, string broker)
+    private readonly KeyValuePair<string, string?>[] extraSettings;
+
+    private DashboardApp(string database, string broker, KeyValuePair<string, string?>[] extraSettings)
     {
         Database = database;
         Broker = broker;
+        this.extraSettings = extraSettings;
     }
 
     public string Database { get; }
@@ -27,13 +31,14 @@ public sealed class DashboardApp : ServiceApp<Program>
     [
         new("ConnectionStrings:dashboarddb", Database),
         new("ConnectionStrings:messaging", Broker),
+        .. extraSettings,
     ];
 
-    /// <summary>A started app whose copy of the tree holds <see cref="Tree"/>.</summary>
-    public static async Task<DashboardApp> StartAsync()
+    /// <summary>A started app whose copy of the tree holds <see cref="Tree"/>, with <paramref name="settings"/> over its own.</summary>
+    public static async Task<DashboardApp> StartAsync(params KeyValuePair<string, string?>[] settings)
     {
         var ct = TestContext.Current.CancellationToken;
-        var app = new DashboardApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
+        var app = new DashboardApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync(), settings);
         _ = app.Server;
         await using var db = app.OpenDb();
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
@@ -43,6 +48,20 @@ public sealed class DashboardApp : ServiceApp<Program>
     }
 
     public DashboardDb OpenDb() => Db(Database);
+
+    /// <summary>
+    /// Closes this test's idle connections too: a pool outlives its app, and the suite's apps together would otherwise hold more
+    /// than the test server's connections. The service's pool is keyed by its string with the connect timeout it adds.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var connectionString in new[] { Database, new NpgsqlConnectionStringBuilder(Database) { Timeout = 5 }.ConnectionString })
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
 
     /// <summary>The service's DbContext on <paramref name="database"/>, without the service.</summary>
     public static DashboardDb Db(string database) =>

@@ -1,0 +1,65 @@
+using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Contracts.Venues;
+
+namespace PartyPlatform.Dashboard.Overview;
+
+/// <summary>A unit under its name and code as the tree copy holds them now.</summary>
+public sealed record OverviewUnit(Guid Id, string? Code, string Name, UnitLevel Level)
+{
+    public static OverviewUnit From(UnitReplica unit) => new(unit.Id, unit.Code, unit.Name, unit.Level);
+}
+
+/// <summary>Everything the first screen shows for one unit, and the headline figures of each unit one level below it.</summary>
+public sealed record OverviewResponse(
+    OverviewUnit Unit, VenuesOverview Venues, GradingOverview Grading, LeadersOverview Leaders, SurveysOverview Surveys, RankingOverview Ranking,
+    IReadOnlyList<ChildOverview> Children);
+
+/// <summary>
+/// Venue coverage as Venues last published it for the unit. The schedule, funding and 清零 countdown facts join this group
+/// (<c>behindSchedule</c>, <c>funding</c>, <c>countdown</c>) once the Dashboard keeps them.
+/// </summary>
+/// <param name="CoveragePercent">Villages with a usable venue among the villages; null before Venues published the unit's coverage.</param>
+/// <param name="AsOf">When the newest fact behind these figures was published; null when there is none.</param>
+public sealed record VenuesOverview(int Villages, int WithVenue, int WithoutVenue, decimal? CoveragePercent, DateTimeOffset? AsOf);
+
+/// <param name="Year">The newest year graded; null before any grading.</param>
+/// <param name="Results">Gradings decided by the county, or filed; the grades count these.</param>
+/// <param name="GoodSharePercent">好 + 较好 among the results; null before any result.</param>
+/// <param name="GoodTargetPercent">The target that applies (the county's own, else the city's); null before Assessments published any.</param>
+/// <param name="MeetsTargets">Null before any result or target.</param>
+public sealed record GradingOverview(
+    int? Year, int Results, int Good, int FairlyGood, int Average, int Poor, decimal? GoodSharePercent, decimal? PoorSharePercent,
+    decimal? GoodTargetPercent, decimal? PoorTargetPercent, bool? MeetsTargets, DateTimeOffset? AsOf);
+
+public sealed record LabelCount(string Label, int Count);
+
+/// <param name="OneShoulderPercent">一肩挑: villages whose secretary is also the committee director, among the villages.</param>
+/// <param name="AgeBands">The village secretaries' ages on the city's year, in the configured bands.</param>
+/// <param name="Education">The village secretaries per education, as Personnel names it.</param>
+/// <param name="GraduateTermsEndingWithoutExit">College-graduate officials whose term ends within the window, or has ended, with no exit.</param>
+public sealed record LeadersOverview(
+    int Villages, int Secretaries, int OneShoulder, decimal? OneShoulderPercent, IReadOnlyList<LabelCount> AgeBands, IReadOnlyList<LabelCount> Education,
+    int GraduateTermsEndingWithoutExit, DateTimeOffset? AsOf);
+
+public sealed record CampaignReference(Guid Id, string Name);
+
+/// <param name="Campaign">The latest campaign the caller takes part in; null before any, and every figure is zero.</param>
+/// <param name="VisitRatePercent">入户率 over the organisations whose households are known.</param>
+/// <param name="BlankSpots">Organisations with no visit (空白点).</param>
+public sealed record SurveysOverview(
+    CampaignReference? Campaign, int Organizations, long Households, long HouseholdsVisited, decimal? VisitRatePercent, int BlankSpots,
+    int ProblemsOpen, int ProblemsOverdue, int ProblemsClosed, DateTimeOffset? AsOf);
+
+/// <param name="Counties">Every county for the city; a county's own row for its county and the units in it.</param>
+public sealed record RankingOverview(int? Year, IReadOnlyList<RankedCounty> Counties, DateTimeOffset? AsOf);
+
+public sealed record RankedCounty(Guid UnitId, string? Code, string Name, decimal Total, int Rank);
+
+/// <summary>A unit one level below, for the table and the map.</summary>
+/// <param name="CoveragePercent">Null for a village (the Dashboard holds venues, not the baseline) and before Venues published the unit's coverage.</param>
+/// <param name="VenueState">A village's venue's state; null for other units and for a village without a venue project.</param>
+/// <param name="OneShoulderPercent">Null for a village: Personnel publishes the profile per township and up.</param>
+public sealed record ChildOverview(
+    OverviewUnit Unit, decimal? CoveragePercent, int? WithoutVenue, VenueState? VenueState, decimal? GoodSharePercent, decimal? PoorSharePercent,
+    decimal? OneShoulderPercent, decimal? VisitRatePercent, int BlankSpots, int ProblemsOpen, int ProblemsOverdue);

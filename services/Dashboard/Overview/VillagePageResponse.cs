@@ -1,0 +1,41 @@
+using PartyPlatform.Contracts.Assessments;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Contracts.Surveys;
+using PartyPlatform.Contracts.Venues;
+
+namespace PartyPlatform.Dashboard.Overview;
+
+/// <summary>
+/// One village's page, as the Dashboard holds it. Personnel publishes the village secretaries' profile per township and up,
+/// not per village, so no secretary is shown here; the college-graduate officials are, without names.
+/// </summary>
+/// <param name="Organization">The Party organisation the page was asked for, else the village's own; null when the copy holds none.</param>
+/// <param name="Venue">The village's venue project furthest along; null when there is none.</param>
+public sealed record VillagePageResponse(
+    OverviewUnit Unit, PartyOrganizationReference? Organization, VillageVenue? Venue, VillageGraduates Graduates, VillageGrading Grading,
+    VillageSurvey Survey, VillageProblems Problems);
+
+public sealed record PartyOrganizationReference(Guid Id, string Code, string Name, PartyOrganizationKind Kind);
+
+public sealed record VillageVenue(Guid VenueId, VenueState State, VenueKind Kind, decimal FloorArea, DateOnly StateDate, DateTimeOffset AsOf);
+
+/// <param name="Serving">Hired and not yet out of post today.</param>
+/// <param name="EndingWithoutExit">Term ends within the window, or has ended, with no exit arranged.</param>
+public sealed record VillageGraduates(int Serving, int EndingWithoutExit, DateTimeOffset? AsOf);
+
+/// <param name="Year">The newest year graded anywhere; null before any grading.</param>
+/// <param name="Grade">The village's grade that year; null when it has none.</param>
+/// <param name="Decided">Whether the grade is a result (decided by the county, or filed) rather than in progress.</param>
+public sealed record VillageGrading(int? Year, Grade? Grade, bool Decided, DateTimeOffset? AsOf);
+
+/// <param name="Campaign">The latest campaign the caller takes part in; null before any.</param>
+/// <param name="BlankSpot">An organisation of the village had no visit (空白点).</param>
+/// <param name="Class">好/中间/后进 in that campaign; null before the classification.</param>
+public sealed record VillageSurvey(
+    CampaignReference? Campaign, int Organizations, long Households, long HouseholdsVisited, decimal? VisitRatePercent, bool BlankSpot,
+    OrganizationClass? Class, DateTimeOffset? AsOf);
+
+/// <summary>The latest campaign's problems (not suggestions) at the village, per stage of rectification.</summary>
+public sealed record VillageProblems(IReadOnlyList<StageCount> ByStage, int Open, int Overdue, int Closed, DateTimeOffset? AsOf);
+
+public sealed record StageCount(RectificationStage Stage, int Count);

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Security;
+using PartyPlatform.TestInfrastructure;
+
+namespace PartyPlatform.Dashboard.Tests.Api;
+
+/// <summary>The first screen in one call: each figure group for the city, a county and a township, scoped like every figure.</summary>
+public sealed class OverviewTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_city_sees_every_figure_group_and_each_county_one_level_below()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await OverviewFacts.PublishAsync(app, Ct);
+
+        var city = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/dashboard/overview", Ct);
+
+        Assert.Equal(("渭南市", "City"), (city.GetProperty("unit").GetProperty("name").GetString(), city.GetProperty("unit").GetProperty("level").GetString()));
+        var venues = city.GetProperty("venues");
+        Assert.Equal((2, 1, 1, 50m), (venues.GetProperty("villages").GetInt32(), venues.GetProperty("withVenue").GetInt32(),
+            venues.GetProperty("withoutVenue").GetInt32(), venues.GetProperty("coveragePercent").GetDecimal()));
+        var grading = city.GetProperty("grading");
+        Assert.Equal((2026, 2, 1, 1, 50.0m, 50.0m, 30m, 20m, false), (grading.GetProperty("year").GetInt32(), grading.GetProperty("results").GetInt32(),
+            grading.GetProperty("good").GetInt32(), grading.GetProperty("poor").GetInt32(), grading.GetProperty("goodSharePercent").GetDecimal(),
+            grading.GetProperty("poorSharePercent").GetDecimal(), grading.GetProperty("goodTargetPercent").GetDecimal(),
+            grading.GetProperty("poorTargetPercent").GetDecimal(), grading.GetProperty("meetsTargets").GetBoolean()));
+        var leaders = city.GetProperty("leaders");
+        Assert.Equal((2, 1, 50.0m, 1), (leaders.GetProperty("villages").GetInt32(), leaders.GetProperty("oneShoulder").GetInt32(),
+            leaders.GetProperty("oneShoulderPercent").GetDecimal(), leaders.GetProperty("graduateTermsEndingWithoutExit").GetInt32()));
+        Assert.Equal(2, leaders.GetProperty("ageBands").EnumerateArray().Sum(b => b.GetProperty("count").GetInt32()));
+        Assert.Equal(["Bachelor", "College"], leaders.GetProperty("education").EnumerateArray().Select(e => e.GetProperty("label").GetString()).Order());
+        var surveys = city.GetProperty("surveys");
+        Assert.Equal(("2026年入户走访", 2, 300L, 50L, 16.7m, 1, 1, 1, 1), (surveys.GetProperty("campaign").GetProperty("name").GetString(),
+            surveys.GetProperty("organizations").GetInt32(), surveys.GetProperty("households").GetInt64(), surveys.GetProperty("householdsVisited").GetInt64(),
+            surveys.GetProperty("visitRatePercent").GetDecimal(), surveys.GetProperty("blankSpots").GetInt32(), surveys.GetProperty("problemsOpen").GetInt32(),
+            surveys.GetProperty("problemsOverdue").GetInt32(), surveys.GetProperty("problemsClosed").GetInt32()));
+        Assert.Equal(["临渭区", "华州区"], city.GetProperty("ranking").GetProperty("counties").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        foreach (var group in new[] { "venues", "grading", "leaders", "surveys", "ranking" })
+        {
+            Assert.Equal(JsonValueKind.String, city.GetProperty(group).GetProperty("asOf").ValueKind);
+        }
+
+        var counties = city.GetProperty("children").EnumerateArray().ToDictionary(c => c.GetProperty("unit").GetProperty("name").GetString()!);
+        Assert.Equal(2, counties.Count);
+        Assert.Equal((100m, 0, 100.0m, 100.0m, 25.0m, 0, 1, 1), Headline(counties["临渭区"]));
+        Assert.Equal((0m, 1, 0.0m, null, 0.0m, 1, 0, 0), Headline(counties["华州区"]));
+    }
+
+    [Fact]
+    public async Task A_county_sees_its_own_townships_and_ranking_row_and_another_countys_overview_is_not_found()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await OverviewFacts.PublishAsync(app, Ct);
+        var countyA = app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.CountyCode);
+        var countyB = app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.OtherCountyCode);
+
+        var response = await countyA.GetAsync("/api/dashboard/overview", Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        var own = JsonDocument.Parse(body).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("临渭区", own.GetProperty("unit").GetProperty("name").GetString());
+        Assert.Equal(["东镇"], own.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("unit").GetProperty("name").GetString()));
+        Assert.Equal(["临渭区"], own.GetProperty("ranking").GetProperty("counties").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal((1, 1, 0), (own.GetProperty("grading").GetProperty("results").GetInt32(), own.GetProperty("grading").GetProperty("good").GetInt32(),
+            own.GetProperty("surveys").GetProperty("blankSpots").GetInt32()));
+        foreach (var foreign in new[] { "华州区", "南镇", "南1村", app.Tree.Id(DashboardTree.OtherCountyCode).ToString(), app.Tree.Id(DashboardTree.OtherVillageCode).ToString() })
+        {
+            Assert.DoesNotContain(foreign, body, StringComparison.Ordinal);
+        }
+
+        var path = $"/api/dashboard/overview?unitId={app.Tree.Id(DashboardTree.OtherCountyCode)}";
+        Assert.Equal(HttpStatusCode.NotFound, (await countyA.GetAsync(path, Ct)).StatusCode);
+        var theirs = await countyB.GetFromJsonAsync<JsonElement>(path, Ct);
+        Assert.Equal("华州区", theirs.GetProperty("unit").GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await countyA.GetAsync($"/api/dashboard/overview?unitId={Guid.NewGuid()}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_townships_overview_lists_its_villages_with_their_venue_state()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await OverviewFacts.PublishAsync(app, Ct);
+
+        var township = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/dashboard/overview?unitId={app.Tree.Id(DashboardTree.TownshipCode)}", Ct);
+
+        Assert.Equal(("东镇", 1, 100m), (township.GetProperty("unit").GetProperty("name").GetString(), township.GetProperty("venues").GetProperty("withVenue").GetInt32(),
+            township.GetProperty("venues").GetProperty("coveragePercent").GetDecimal()));
+        var village = Assert.Single(township.GetProperty("children").EnumerateArray());
+        Assert.Equal(("东1村", "Village", "InUse"), (village.GetProperty("unit").GetProperty("name").GetString(), village.GetProperty("unit").GetProperty("level").GetString(),
+            village.GetProperty("venueState").GetString()));
+        Assert.Equal((100.0m, 25.0m, 1), (village.GetProperty("goodSharePercent").GetDecimal(), village.GetProperty("visitRatePercent").GetDecimal(),
+            village.GetProperty("problemsOpen").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, village.GetProperty("coveragePercent").ValueKind);
+    }
+
+    [Fact]
+    public async Task Before_any_fact_every_group_is_an_empty_state()
+    {
+        await using var app = await DashboardApp.StartAsync();
+
+        var city = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/dashboard/overview", Ct);
+
+        Assert.Equal((0, JsonValueKind.Null), (city.GetProperty("venues").GetProperty("villages").GetInt32(), city.GetProperty("venues").GetProperty("asOf").ValueKind));
+        Assert.Equal(JsonValueKind.Null, city.GetProperty("grading").GetProperty("year").ValueKind);
+        Assert.Equal(JsonValueKind.Null, city.GetProperty("surveys").GetProperty("campaign").ValueKind);
+        Assert.Equal(0, city.GetProperty("surveys").GetProperty("organizations").GetInt32());
+        Assert.Empty(city.GetProperty("ranking").GetProperty("counties").EnumerateArray());
+        Assert.Empty(city.GetProperty("leaders").GetProperty("ageBands").EnumerateArray());
+        Assert.Equal(2, city.GetProperty("children").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_kept_answer_gives_way_to_the_next_fact()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var client = app.CreateClient();
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/dashboard/overview", Ct)).GetProperty("venues").GetProperty("villages").GetInt32());
+        var city = app.Tree[DashboardTree.CityCode];
+
+        await app.PublishAsync(new VenueCoverageChanged(city.UnitId, 1, city.Name, city.Code, city.Level, 2, 1, 50m, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+
+        await Eventually.TrueAsync(async () =>
+            (await client.GetFromJsonAsync<JsonElement>("/api/dashboard/overview", Ct)).GetProperty("venues").GetProperty("villages").GetInt32() == 2,
+            TimeSpan.FromSeconds(30));
+    }
+
+    private static (decimal?, int?, decimal?, decimal?, decimal?, int, int, int) Headline(JsonElement child) =>
+        (Decimal(child, "coveragePercent"), child.GetProperty("withoutVenue").GetInt32(), Decimal(child, "goodSharePercent"), Decimal(child, "oneShoulderPercent"),
+            Decimal(child, "visitRatePercent"), child.GetProperty("blankSpots").GetInt32(), child.GetProperty("problemsOpen").GetInt32(),
+            child.GetProperty("problemsOverdue").GetInt32());
+
+    private static decimal? Decimal(JsonElement element, string name) =>
+        element.GetProperty(name).ValueKind == JsonValueKind.Null ? null : element.GetProperty(name).GetDecimal();
+}
