@@ -1,8 +1,8 @@
 import { getJson } from './http'
 import type { UnitRef } from './overview'
 
-// GET /api/dashboard/villages/{id}: one village's page. Its exact shape is settled when the API is
-// merged; until then the page shows each section's fields generically, so only this file changes.
+// GET /api/dashboard/villages/{id}: one village's page (services/Dashboard/README.md, "Village page"). The page shows
+// each section's fields generically, labelled from here, so a field the API adds shows without a change elsewhere.
 
 export type Field = string | number | boolean | null | Field[] | { [key: string]: Field }
 
@@ -13,12 +13,14 @@ export interface VillagePage {
 
 /** The sections the page shows, in order, with their Chinese headings. Others follow under their own names. */
 export const sections: { key: string; title: string }[] = [
+  { key: 'organization', title: '党组织' },
   { key: 'venue', title: '活动场所' },
   { key: 'secretary', title: '村党组织书记' },
   { key: 'grade', title: '党组织定级' },
   { key: 'grading', title: '党组织定级' },
   { key: 'visits', title: '入户走访' },
   { key: 'survey', title: '入户走访' },
+  { key: 'graduates', title: '大学生村官' },
   { key: 'classification', title: '分类情况' },
   { key: 'problems', title: '问题办理' },
 ]
@@ -63,6 +65,42 @@ export const fieldLabels: Record<string, string> = {
   closed: '已销号',
   total: '合计',
   asOf: '数据更新于',
+  code: '代码',
+  stateDate: '状态日期',
+  serving: '在岗人数',
+  endingWithoutExit: '任期将满未安排去向',
+  decided: '已定级',
+  blankSpot: '空白点',
+  organizations: '党组织数',
+  byStage: '各阶段问题数',
+}
+
+/** The API's enum names, in Chinese (venue states and kinds, grades, classes, rectification stages, organisation kinds). */
+export const valueLabels: Record<string, string> = {
+  Planned: '已规划',
+  UnderConstruction: '在建',
+  Completed: '已建成',
+  Accepted: '已验收',
+  InUse: '已投入使用',
+  NewBuild: '新建',
+  Renovation: '改扩建',
+  Good: '好',
+  FairlyGood: '较好',
+  Average: '一般',
+  Poor: '较差',
+  Middling: '中间',
+  Backward: '后进',
+  Open: '待办理',
+  Assigned: '已交办',
+  InProgress: '整改中',
+  Resolved: '已解决',
+  Verified: '已核实',
+  Closed: '已销号',
+  Village: '村',
+  Community: '社区',
+  Enterprise: '企业',
+  SocialOrganization: '社会组织',
+  Institution: '机关事业单位',
 }
 
 export function getVillage(id: string): Promise<VillagePage> {
