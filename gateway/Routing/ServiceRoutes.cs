@@ -73,6 +73,7 @@ public static class ServiceRoutes
                 Timeout = upstream.RequestTimeout,
             }.WithTransformPathSet("/openapi/v1.json"),
         }),
+        .. PageRoutes.Build(serviceNames, upstream),
         // A rule waits for its service: the survey ingest's exemption applies once Surveys is routed.
         .. rules.Where(rule => serviceNames.Contains(rule.Service)).Select(rule => new RouteConfig
         {
