@@ -39,11 +39,13 @@ public sealed record BffOptions(
         {
             throw new InvalidOperationException($"{SectionName}:{nameof(CallbackPath)} must be a path starting with '/', not '{options.CallbackPath}'.");
         }
-        if (options.SessionLifetime <= TimeSpan.Zero || options.RefreshBefore < TimeSpan.Zero)
+        if (options.SessionLifetime <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException(
-                $"{SectionName}:{nameof(SessionLifetime)} must be positive and :{nameof(RefreshBefore)} not negative, " +
-                $"not {options.SessionLifetime} and {options.RefreshBefore}.");
+            throw new InvalidOperationException($"{SectionName}:{nameof(SessionLifetime)} must be a positive time span (e.g. 08:00:00), not {options.SessionLifetime}.");
+        }
+        if (options.RefreshBefore < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{SectionName}:{nameof(RefreshBefore)} must not be negative, not {options.RefreshBefore}.");
         }
         return options;
     }
