@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PartyPlatform.OpenApi;
 using PartyPlatform.Security;
 
 namespace PartyPlatform.Gateway.Bff;
@@ -18,14 +19,18 @@ public static class BffEndpoints
 
     public static RouteGroupBuilder MapBffApi(this IEndpointRouteBuilder routes)
     {
-        var bff = routes.MapGroup("/bff").AllowAnonymous().WithTags("Web page session");
+        var bff = routes.MapGroup("/bff").AllowAnonymous()
+            .WithTag("Web page session", "The web page's sign-in (authorization code + PKCE at Identity) and its session cookie; no token ever reaches the page.");
 
         bff.MapGet("/login", Login).WithName("SignIn")
-            .WithSummary("Start the sign-in: a redirect to Identity's sign-in form, back to returnUrl (a local path) once signed in");
+            .WithSummary("Start the sign-in: a redirect to Identity's sign-in form, back to returnUrl (a local path) once signed in")
+            .Produces(StatusCodes.Status302Found);
         bff.MapPost("/logout", Logout).WithName("SignOut")
-            .WithSummary("End the session (the cookie); needs the header X-CSRF: 1");
+            .WithSummary("End the session (the cookie); needs the header X-CSRF: 1")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         bff.MapGet("/user", CurrentUser).WithName("GetSignedInUser")
-            .WithSummary("Who is signed in: name, user name, roles and unit; 401 without a session");
+            .WithSummary("Who is signed in: name, user name, roles and unit; 401 without a session")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         return bff;
     }
