@@ -38,8 +38,9 @@ var identity = builder.AddProject<Projects.Identity>("identity")
     .WithTokenChecks(issuer)
     .WithEnvironment("Identity__AccessTokenLifetime", builder.Configuration["Identity:AccessTokenLifetime"] ?? "00:05:00")
     .WithEnvironment("Identity__SeedDemoAccounts", builder.Configuration["Identity:SeedDemoAccounts"] ?? "true")
-    // The web page signs in through the gateway, which receives the code at its public address.
-    .WithEnvironment("Identity__WebClient__RedirectUris__0",
+    // The web page signs in through the gateway, which receives the code at its public address; added beside
+    // Identity's configured entry 0 (http://localhost:5080/signin-callback), which clients of their own use.
+    .WithEnvironment("Identity__WebClient__RedirectUris__1",
         ReferenceExpression.Create($"{gateway.GetEndpoint("http").Property(EndpointProperty.Url)}/signin-callback"));
 // Identity checks the tokens of its own admin API against its own keys.
 identity.WithEnvironment("Identity__MetadataAddress",
