@@ -57,7 +57,7 @@ public sealed class WebSessionTests
     }
 
     [Fact]
-    public async Task A_read_with_the_session_cookie_alone_goes_upstream_with_the_sessions_access_token()
+    public async Task A_read_with_the_session_cookie_alone_goes_upstream_with_the_sessions_access_token_and_without_the_cookie()
     {
         await using var site = await Site.StartAsync();
         var (gateway, browser) = (site.Gateway, site.Browser);
@@ -68,7 +68,10 @@ public sealed class WebSessionTests
         var withoutSession = await browser.GetAsync("/api/dashboard/tree/counties", Ct);
 
         Assert.Equal(HttpStatusCode.OK, withSession.StatusCode);
-        Assert.Equal($"Bearer {token}", (await withSession.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("authorization").GetString());
+        var upstreamSaw = await withSession.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal($"Bearer {token}", upstreamSaw.GetProperty("authorization").GetString());
+        // The session cookie itself stays at the gateway.
+        Assert.Equal("", upstreamSaw.GetProperty("cookie").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, withoutSession.StatusCode);
     }
 
