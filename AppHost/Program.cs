@@ -27,12 +27,21 @@ var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http").Property(
 gateway.WithTokenChecks(issuer);
 // What the gateway tells the services callers reached it at: discovery and OpenAPI documents name it.
 gateway.WithEnvironment("Gateway__PublicBaseUrl", gateway.GetEndpoint("http"));
+// The keys that encrypt the web page's session cookies live with the platform's data: a restart of the gateway signs nobody out.
+if (infrastructure.DataDirectory is { } dataDirectory)
+{
+    gateway.WithEnvironment("Gateway__Bff__KeysDirectory", Path.Combine(dataDirectory, "gateway-keys"));
+}
 
 var identity = builder.AddProject<Projects.Identity>("identity")
     .WithPlatformInfrastructure(infrastructure, "identitydb")
     .WithTokenChecks(issuer)
     .WithEnvironment("Identity__AccessTokenLifetime", builder.Configuration["Identity:AccessTokenLifetime"] ?? "00:05:00")
-    .WithEnvironment("Identity__SeedDemoAccounts", builder.Configuration["Identity:SeedDemoAccounts"] ?? "true");
+    .WithEnvironment("Identity__SeedDemoAccounts", builder.Configuration["Identity:SeedDemoAccounts"] ?? "true")
+    // The web page signs in through the gateway, which receives the code at its public address; added beside
+    // Identity's configured entry 0 (http://localhost:5080/signin-callback), which clients of their own use.
+    .WithEnvironment("Identity__WebClient__RedirectUris__1",
+        ReferenceExpression.Create($"{gateway.GetEndpoint("http").Property(EndpointProperty.Url)}/signin-callback"));
 // Identity checks the tokens of its own admin API against its own keys.
 identity.WithEnvironment("Identity__MetadataAddress",
     ReferenceExpression.Create($"{identity.GetEndpoint("http").Property(EndpointProperty.Url)}/.well-known/openid-configuration"));

@@ -1,5 +1,6 @@
 using PartyPlatform.Gateway;
 using PartyPlatform.Gateway.ApiBrowser;
+using PartyPlatform.Gateway.Bff;
 using PartyPlatform.Gateway.CorrelationId;
 using PartyPlatform.Gateway.Cors;
 using PartyPlatform.Gateway.PublicAddress;
@@ -16,6 +17,7 @@ var routeRules = RouteRule.FromConfiguration(builder.Configuration);
 
 builder.AddServiceDefaults();
 builder.AddEdgeAuthorization();   // Identity's JWTs; /api/** needs a platform role
+builder.AddBffSession();          // the web page's sign-in (code + PKCE) and session cookie
 builder.Services.AddSingleton(gateway);
 builder.Services.AddCorrelationId();
 builder.Services.AddPlatformCors(builder.Configuration);
@@ -30,6 +32,7 @@ app.UseCorrelationId();           // before errors, so error logs and bodies car
 app.UsePlatformProblemDetails();  // exceptions and unknown routes answer with ProblemDetails
 app.UseRequestBodyLimit();
 app.UsePlatformCors();            // preflights carry no token: answered before authentication
+app.UseSessionForwarding();       // /api/** with the session cookie and no Authorization header: the session's token, X-CSRF on writes
 app.UseAuthentication();
 app.UseClientRateLimits();        // per token client, so after authentication; refused calls count too
 app.UseAuthorization();           // 401/403 ProblemDetails; the Authorization header goes upstream as is
@@ -37,6 +40,8 @@ app.UseRequestTimeouts();         // each route's timeout (Gateway:Upstream, Gat
 
 app.MapDefaultEndpoints();        // /health (with each routed service), /alive (the process only), the gateway's own /openapi/v1.json (all public)
 app.MapApiBrowser();              // /scalar (public)
-app.MapServiceRoutes();           // /api/<service>/** (platform callers), /connect, /.well-known, /openapi/<service>.json (public)
+app.MapBffApi();                  // /bff/login, /bff/logout, /bff/user (public; each reads the session cookie)
+app.MapPageRedirect();            // / to the web page at /dashboard/ (public)
+app.MapServiceRoutes();           // /api/<service>/** (platform callers), /connect, /.well-known, /openapi/<service>.json, /dashboard/** (public)
 
 app.Run();

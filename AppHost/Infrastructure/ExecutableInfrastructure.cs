@@ -26,6 +26,7 @@ public static class ExecutableInfrastructure
         return new PlatformInfrastructure
         {
             Mode = InfrastructureMode.Executables,
+            DataDirectory = dataDirectory,
             Database = name => AddDatabase(builder, name, postgres, credentials),
             Messaging = AddMessaging(builder, rabbitmq, credentials),
             // Not the connection strings: those resolve as soon as the processes exist.

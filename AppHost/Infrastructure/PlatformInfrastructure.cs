@@ -18,6 +18,10 @@ public sealed class PlatformInfrastructure
 
     public required IResourceBuilder<IResourceWithConnectionString> Messaging { get; init; }
 
+    /// <summary>The folder of the platform's run-time data on this machine (executable mode); null where
+    /// containers keep it in volumes.</summary>
+    public string? DataDirectory { get; init; }
+
     /// <summary>What a service using <c>database</c> must wait for: in executable mode the server
     /// process (its connection strings resolve before the server answers), in container mode the
     /// database resource, whose own health check covers that. Not the broker: RabbitMQ takes 7-10 s

@@ -1,6 +1,7 @@
 using PartyPlatform.Gateway.RateLimits;
 using PartyPlatform.Gateway.Security;
 using PartyPlatform.Gateway.Upstreams;
+using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
@@ -27,6 +28,9 @@ public static class ServiceRoutes
         services.AddReverseProxy()
             .LoadFromMemory(BuildRoutes(serviceNames, upstream, rules), BuildClusters(serviceNames, upstream))
             .ExemptEventStreamsFromTimeouts()
+            // The web page's session cookie is the gateway's alone (Bff/): no service uses cookies, and none should
+            // receive (or log) the encrypted tokens; a session reaches them as its bearer token.
+            .AddTransforms(transforms => transforms.AddRequestHeaderRemove(HeaderNames.Cookie))
             // Turns http://<service> into the addresses of services:<service>:http:N (Aspire's entries).
             .AddServiceDiscoveryDestinationResolver();
         return services;
@@ -73,6 +77,7 @@ public static class ServiceRoutes
                 Timeout = upstream.RequestTimeout,
             }.WithTransformPathSet("/openapi/v1.json"),
         }),
+        .. PageRoutes.Build(serviceNames, upstream),
         // A rule waits for its service: the survey ingest's exemption applies once Surveys is routed.
         .. rules.Where(rule => serviceNames.Contains(rule.Service)).Select(rule => new RouteConfig
         {

@@ -10,7 +10,7 @@ namespace PartyPlatform.Gateway.Tests;
 /// <summary>
 /// A stand-in for a service behind the gateway: a real Kestrel listener on a real loopback port, so the
 /// gateway's connections, timeouts and probes meet real sockets. It answers its health probe, echoes
-/// what reached it, answers slowly on <c>/slow?ms=</c>, and streams server-sent events on <c>.../stream/**</c>
+/// what reached it (path, Authorization and Cookie headers), answers slowly on <c>/slow?ms=</c>, and streams server-sent events on <c>.../stream/**</c>
 /// and <c>/events</c>.
 /// </summary>
 public sealed class Upstream : IAsyncDisposable
@@ -43,7 +43,13 @@ public sealed class Upstream : IAsyncDisposable
         });
         app.MapGet("/api/{service}/stream/{**rest}", (HttpContext context, int events, int intervalMs) => StreamAsync(context, events, intervalMs));
         app.MapGet("/api/{service}/events", (HttpContext context, int events, int intervalMs) => StreamAsync(context, events, intervalMs));
-        app.MapGet("/api/{service}/{**rest}", (string service, HttpContext context) => TypedResults.Ok(new { service, path = context.Request.Path.Value }));
+        app.MapGet("/api/{service}/{**rest}", (string service, HttpContext context) => TypedResults.Ok(new
+        {
+            service, path = context.Request.Path.Value, authorization = context.Request.Headers.Authorization.ToString(),
+            cookie = context.Request.Headers.Cookie.ToString(),
+        }));
+        // The web page's files, as the Dashboard serves them.
+        app.MapGet("/dashboard/{**rest}", (HttpContext context) => TypedResults.Ok(new { page = context.Request.Path.Value }));
         // An upload: how many bytes of it arrived.
         app.MapPost("/api/{service}/{**rest}", async (HttpContext context) =>
         {
@@ -54,7 +60,7 @@ public sealed class Upstream : IAsyncDisposable
                 bytes += read;
             }
 
-            return TypedResults.Ok(new { bytes });
+            return TypedResults.Ok(new { bytes, authorization = context.Request.Headers.Authorization.ToString() });
         });
 
         await app.StartAsync();

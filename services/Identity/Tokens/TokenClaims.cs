@@ -11,7 +11,7 @@ namespace PartyPlatform.Identity.Tokens;
 /// <summary>
 /// What a token says about its holder. Every service reads these names:
 /// <c>sub</c>, <c>name</c>, <c>role</c> (one claim per <see cref="PlatformRole"/>), <c>unit_code</c>,
-/// <c>client_id</c> for machine clients, and the audience <c>partyplatform</c>.
+/// <c>client_id</c> for machine clients, <c>preferred_username</c> for people, and the audience <c>partyplatform</c>.
 /// </summary>
 public static class TokenClaims
 {
@@ -19,13 +19,13 @@ public static class TokenClaims
     public const string UnitCode = "unit_code";
 
     public static ClaimsPrincipal ForClient(ApiClient client, IEnumerable<string> scopes) =>
-        Build(client.ClientId, client.DisplayName, client.UnitCode, client.Roles, client.ClientId, scopes);
+        Build(client.ClientId, client.DisplayName, client.UnitCode, client.Roles, client.ClientId, userName: null, scopes);
 
     public static ClaimsPrincipal ForPerson(Person person, IEnumerable<string> scopes) =>
-        Build(person.Id.ToString(), person.DisplayName, person.UnitCode, person.Roles, clientId: null, scopes);
+        Build(person.Id.ToString(), person.DisplayName, person.UnitCode, person.Roles, clientId: null, person.UserName, scopes);
 
     private static ClaimsPrincipal Build(
-        string subject, string name, string unitCode, PlatformRole[] roles, string? clientId, IEnumerable<string> scopes)
+        string subject, string name, string unitCode, PlatformRole[] roles, string? clientId, string? userName, IEnumerable<string> scopes)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, subject)
@@ -37,11 +37,17 @@ public static class TokenClaims
             identity.SetClaim(Claims.ClientId, clientId);
         }
 
+        // A person's sign-in name, which the web page shows next to the display name.
+        if (userName is not null)
+        {
+            identity.SetClaim(Claims.PreferredUsername, userName);
+        }
+
         identity.SetScopes(scopes);
         identity.SetResources(Audience);
         identity.SetDestinations(claim => claim.Type switch
         {
-            Claims.Name or Claims.Role or UnitCode => [Destinations.AccessToken, Destinations.IdentityToken],
+            Claims.Name or Claims.Role or UnitCode or Claims.PreferredUsername => [Destinations.AccessToken, Destinations.IdentityToken],
             _ => [Destinations.AccessToken],
         });
         return new ClaimsPrincipal(identity);

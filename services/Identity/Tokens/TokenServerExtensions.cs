@@ -40,7 +40,7 @@ public static class TokenServerExtensions
                 server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
 
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess)
-                    .RegisterClaims(Claims.Subject, Claims.Name, Claims.Role, Claims.ClientId, TokenClaims.UnitCode);
+                    .RegisterClaims(Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Role, Claims.ClientId, TokenClaims.UnitCode);
 
                 if (settings.Issuer is { } issuer)
                 {
