@@ -74,17 +74,17 @@ public sealed class DashboardPageTests(PlatformFixture platform) : IAsyncLifetim
         await page.WaitForURLAsync(new Regex("/dashboard/?$"));
         Assert.Empty(await context.StorageStateAsync() is var state && state.Contains("access_token", StringComparison.Ordinal) ? ["token in storage"] : Array.Empty<string>());
 
-        await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync("测试县");
+        await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试县"));
         await Expect(page.GetByTestId("figure-coverage-value")).ToHaveAttributeAsync("data-value", new Regex(@"^50(\.0+)?$"));
         await Expect(page.GetByTestId("child-row")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("child-row")).ToHaveTextAsync("测试镇");
+        await Expect(page.GetByTestId("child-row")).ToHaveTextAsync(new Regex("^测试镇"));
         await Expect(page.GetByTestId("user-name")).ToContainTextAsync("测试县操作员");
         await AbsentAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "county-1366x768.png"), FullPage = true });
 
         await page.GetByTestId("child-row").ClickAsync();
         await page.WaitForURLAsync($"**/dashboard/units/{township}");
-        await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync("测试镇");
+        await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试镇"));
         await Expect(page.GetByTestId("child-row")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-state", "connected");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "township-1366x768.png"), FullPage = true });
@@ -98,7 +98,7 @@ public sealed class DashboardPageTests(PlatformFixture platform) : IAsyncLifetim
 
         await page.Locator($"[data-testid=child-row][data-unit-code='{tree.Village(1)}']").ClickAsync();
         await page.WaitForURLAsync($"**/dashboard/villages/{villages[0]}");
-        await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync("测试1村");
+        await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试1村"));
         await Expect(page.GetByTestId("village-venue")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "village-1366x768.png"), FullPage = true });
 
@@ -106,7 +106,7 @@ public sealed class DashboardPageTests(PlatformFixture platform) : IAsyncLifetim
         var screen = await context.NewPageAsync();
         await screen.SetViewportSizeAsync(1920, 1080);
         await screen.GotoAsync("/dashboard/screen");
-        await Expect(screen.GetByTestId("unit-name")).ToHaveTextAsync("测试县");
+        await Expect(screen.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试县"));
         await Expect(screen.GetByTestId("figure-coverage-value")).ToHaveAttributeAsync("data-value", new Regex(@"^100(\.0+)?$"));
         await AbsentAsync(screen);
         await screen.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "screen-1920x1080.png") });
