@@ -5,6 +5,7 @@ using PartyPlatform.Contracts;
 using PartyPlatform.Contracts.Assessments;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Dashboard.Assessments;
@@ -28,18 +29,16 @@ public static class AssessmentsFiguresApi
     private static async Task<Results<Ok<GradingFiguresResponse>, NotFound>> Grading(
         int? year, Guid? unitId, int? page, int? pageSize, DashboardDb db, ReplicaScope scope, CancellationToken ct)
     {
-        var city = await db.Units.Where(u => u.Level == UnitLevel.City && !u.Retired).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-        var target = unitId ?? await scope.CallerUnitAsync(ct) ?? city;
-        if (target is null || await scope.UnitsUnderAsync(target, ct) is null)
+        if (await scope.FigureUnitAsync(db, unitId, ct) is not { } unit)
         {
             return TypedResults.NotFound();
         }
 
         var shown = year ?? await db.Gradings.MaxAsync(g => (int?)g.Year, ct) ?? await db.GradingTargets.MaxAsync(t => (int?)t.Year, ct);
         var held = await db.GradingTargets.AsNoTracking().Where(t => t.Year == shown).ToDictionaryAsync(t => t.UnitId, ct);
+        var city = await db.Units.Where(u => u.Level == UnitLevel.City && !u.Retired).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
         var targets = new Targets(held, city is { } c ? held.GetValueOrDefault(c) : null);
-        var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == target, ct);
-        var children = db.Units.AsNoTracking().Where(u => u.ParentId == target && !u.Retired);
+        var children = db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id && !u.Retired);
         var request = new PageRequest(page, pageSize);
         var below = await children.OrderBy(u => u.Code).ThenBy(u => u.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
         var figures = new List<UnitGradingFiguresResponse>(below.Count);

@@ -4,6 +4,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Dashboard.Surveys;
@@ -37,15 +38,14 @@ public static class SurveysFiguresApi
         var campaigns = await VisibleAsync(db, scope, ct);
         var campaign = await (campaignId is { } id ? campaigns.Where(c => c.CampaignId == id) : campaigns.OrderByDescending(c => c.StartsOn).ThenBy(c => c.CampaignId))
             .FirstOrDefaultAsync(ct);
-        var target = unitId ?? await scope.CallerUnitAsync(ct) ?? await db.Units.Where(u => u.Level == UnitLevel.City && !u.Retired).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        var unit = await scope.FigureUnitAsync(db, unitId, ct);
         // No campaign yet is an empty state (200, campaign null); a campaign named that the caller does not see is 404.
-        if ((campaignId is not null && campaign is null) || target is null || await scope.UnitsUnderAsync(target, ct) is null)
+        if ((campaignId is not null && campaign is null) || unit is null)
         {
             return TypedResults.NotFound();
         }
 
-        var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == target, ct);
-        var children = db.Units.AsNoTracking().Where(u => u.ParentId == target && !u.Retired);
+        var children = db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id && !u.Retired);
         var request = new PageRequest(page, pageSize);
         var below = await children.OrderBy(u => u.Code).ThenBy(u => u.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
         var figures = new List<UnitVisitFiguresResponse>(below.Count);
