@@ -12,7 +12,7 @@ using PartyPlatform.Dashboard.Data;
 namespace PartyPlatform.Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDb))]
-    [Migration("20261201193807_VenueProgressFigures")]
+    [Migration("20261202012233_VenueProgressFigures")]
     partial class VenueProgressFigures
     {
         /// <inheritdoc />
@@ -203,6 +203,61 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Dashboard.Assessments.CountyScoreRecord", b =>
+                {
+                    b.Property<Guid>("ScoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("score_id");
+
+                    b.Property<int>("Counties")
+                        .HasColumnType("integer")
+                        .HasColumnName("counties");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("CountyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("county_name");
+
+                    b.Property<decimal>("Deducted")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("deducted");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("total");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("ScoreId")
+                        .HasName("pk_county_scores");
+
+                    b.HasIndex("Year", "Rank")
+                        .HasDatabaseName("ix_county_scores_year_rank");
+
+                    b.ToTable("county_scores", (string)null);
                 });
 
             modelBuilder.Entity("PartyPlatform.Dashboard.Assessments.GradingRecord", b =>
