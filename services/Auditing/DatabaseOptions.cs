@@ -15,7 +15,8 @@ namespace PartyPlatform.Auditing;
 /// proxy in front of it can hang rather than be refused.
 /// </param>
 /// <param name="MaxPoolSize">Most connections the service's requests, consumers and relay each hold at once.</param>
-public sealed record DatabaseOptions(TimeSpan ConnectTimeout, int MaxPoolSize)
+/// <param name="ReadinessPoolSize">Connections of the readiness check's own pool (<see cref="DatabaseReadinessCheck{TDbContext}"/>).</param>
+public sealed record DatabaseOptions(TimeSpan ConnectTimeout, int MaxPoolSize, int ReadinessPoolSize)
 {
     public const string SectionName = "Database";
 
@@ -33,7 +34,10 @@ public sealed record DatabaseOptions(TimeSpan ConnectTimeout, int MaxPoolSize)
             throw new InvalidOperationException($"{section.Path}:{nameof(ConnectTimeout)} must be at least 00:00:01, not {connectTimeout}.");
         }
 
-        return new DatabaseOptions(connectTimeout, AtLeastOne(section, nameof(MaxPoolSize), 20));
+        return new DatabaseOptions(
+            connectTimeout,
+            AtLeastOne(section, nameof(MaxPoolSize), 20),
+            AtLeastOne(section, nameof(ReadinessPoolSize), 2));
     }
 
     /// <summary><paramref name="connectionString"/> with this connect timeout and pool size, unless it sets its own.</summary>

@@ -8,8 +8,8 @@ namespace PartyPlatform.Auditing;
 
 /// <summary>
 /// A service's own PostgreSQL database, the same way in every service: Npgsql, snake_case names,
-/// every write audited, every published version announced, a pool of a bounded size
-/// (<see cref="DatabaseOptions"/>), a readiness check, and migrations
+/// every write audited, every published version announced, a pool of a bounded size, a readiness check
+/// on a pool of its own (<see cref="DatabaseOptions"/>), and migrations
 /// applied before the first request.
 /// </summary>
 public static class PlatformDatabase
@@ -33,7 +33,8 @@ public static class PlatformDatabase
                 .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), PublishedVersionCheck.Instance);
             configure?.Invoke(options);
         });
-        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddSingleton(_ => new DatabaseReadinessCheck<TDbContext>(connectionString, database));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck<TDbContext>>(typeof(TDbContext).Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }
 

@@ -11,13 +11,21 @@ namespace PartyPlatform.Dashboard.Tests.Api;
 /// </summary>
 public sealed class DashboardApp : ServiceApp<Program>
 {
-    private DashboardApp(string database, string broker)
+    private readonly IEnumerable<KeyValuePair<string, string?>> extraSettings;
+
+    private DashboardApp(string database, string broker, string serviceDatabase, IEnumerable<KeyValuePair<string, string?>> extraSettings)
     {
         Database = database;
         Broker = broker;
+        ServiceDatabase = serviceDatabase;
+        this.extraSettings = extraSettings;
     }
 
+    /// <summary>The test's own way to the database.</summary>
     public string Database { get; }
+
+    /// <summary>The service's way to the database: <see cref="Database"/> unless the test routes it elsewhere (through a relay, say).</summary>
+    public string ServiceDatabase { get; }
 
     public string Broker { get; }
 
@@ -25,15 +33,22 @@ public sealed class DashboardApp : ServiceApp<Program>
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
-        new("ConnectionStrings:dashboarddb", Database),
+        new("ConnectionStrings:dashboarddb", ServiceDatabase),
         new("ConnectionStrings:messaging", Broker),
+        .. extraSettings,
     ];
 
-    /// <summary>A started app whose copy of the tree holds <see cref="Tree"/>.</summary>
-    public static async Task<DashboardApp> StartAsync()
+    /// <summary>
+    /// A started app whose copy of the tree holds <see cref="Tree"/>; <paramref name="serviceDatabase"/>
+    /// gives the service another way to its database, <paramref name="settings"/> add to its configuration.
+    /// </summary>
+    public static async Task<DashboardApp> StartAsync(
+        Func<string, string>? serviceDatabase = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var ct = TestContext.Current.CancellationToken;
-        var app = new DashboardApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
+        var database = await TestServers.Postgres.CreateDatabaseAsync();
+        var app = new DashboardApp(
+            database, await TestServers.RabbitMq.CreateVirtualHostAsync(), serviceDatabase?.Invoke(database) ?? database, settings ?? []);
         _ = app.Server;
         await using var db = app.OpenDb();
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));

@@ -25,11 +25,12 @@ public sealed class DatabaseOptionsTests
     [Fact]
     public void The_configured_timeout_and_pool_size_apply()
     {
-        var options = Options(("Database:ConnectTimeout", "00:00:02.5"), ("Database:MaxPoolSize", "7"));
+        var options = Options(("Database:ConnectTimeout", "00:00:02.5"), ("Database:MaxPoolSize", "7"), ("Database:ReadinessPoolSize", "1"));
         var settings = new NpgsqlConnectionStringBuilder(options.ApplyTo(Plain));
 
         Assert.Equal(3, settings.Timeout);
         Assert.Equal(7, settings.MaxPoolSize);
+        Assert.Equal(1, options.ReadinessPoolSize);
     }
 
     [Fact]
@@ -44,6 +45,7 @@ public sealed class DatabaseOptionsTests
     [Theory]
     [InlineData("Database:ConnectTimeout", "00:00:00.5")]
     [InlineData("Database:MaxPoolSize", "0")]
+    [InlineData("Database:ReadinessPoolSize", "-1")]
     public void A_setting_out_of_range_stops_the_start_naming_it(string key, string value)
     {
         var refused = Assert.Throws<InvalidOperationException>(() => Options((key, value)));
