@@ -33,6 +33,7 @@ public static class PlatformDatabase
                 .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), PublishedVersionCheck.Instance);
             configure?.Invoke(options);
         });
+        builder.Services.AddHostedService(_ => new ConnectionPoolRelease<TDbContext>(connectionString));
         builder.Services.AddSingleton(_ => new DatabaseReadinessCheck<TDbContext>(connectionString, database));
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck<TDbContext>>(typeof(TDbContext).Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
