@@ -2,14 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using PartyPlatform.Messaging.Outbox;
 
 namespace PartyPlatform.Auditing;
 
 /// <summary>
 /// A service's own PostgreSQL database, the same way in every service: Npgsql, snake_case names,
-/// every write audited, every published version announced, a readiness check, and migrations
+/// every write audited, every published version announced, a pool of a bounded size, a readiness check
+/// on a pool of its own (<see cref="DatabaseOptions"/>), and migrations
 /// applied before the first request.
 /// </summary>
 public static class PlatformDatabase
@@ -21,10 +21,10 @@ public static class PlatformDatabase
         Action<DbContextOptionsBuilder>? configure = null)
         where TDbContext : DbContext
     {
-        var connectionString = WithConnectTimeout(
+        var database = DatabaseOptions.FromConfiguration(builder.Configuration);
+        var connectionString = database.ApplyTo(
             builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing."),
-            builder.Configuration.GetValue(ConnectTimeoutKey, DefaultConnectTimeout));
+            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing."));
         builder.Services.AddAuditing(audit);
         builder.Services.AddDbContext<TDbContext>((services, options) =>
         {
@@ -33,28 +33,10 @@ public static class PlatformDatabase
                 .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), PublishedVersionCheck.Instance);
             configure?.Invoke(options);
         });
-        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddHostedService(_ => new ConnectionPoolRelease<TDbContext>(connectionString));
+        builder.Services.AddSingleton(_ => new DatabaseReadinessCheck<TDbContext>(connectionString, database));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck<TDbContext>>(typeof(TDbContext).Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
-    }
-
-    /// <summary>
-    /// How long opening a connection may take before the request answers 503 (Npgsql's own default is 15 s,
-    /// as long as the gateway waits for the whole request): while PostgreSQL restarts, a connection through a
-    /// proxy in front of it can hang rather than be refused. A connection string that sets its own Timeout keeps it.
-    /// </summary>
-    public const string ConnectTimeoutKey = "Database:ConnectTimeout";
-
-    private static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
-
-    private static string WithConnectTimeout(string connectionString, TimeSpan timeout)
-    {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!settings.ContainsKey(nameof(NpgsqlConnectionStringBuilder.Timeout)))
-        {
-            settings.Timeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
-        }
-
-        return settings.ConnectionString;
     }
 
     /// <summary>Migrates <typeparamref name="TDbContext"/>'s database before the first request, for a service that prepares nothing else at start.</summary>

@@ -36,6 +36,9 @@ builder.AddPlatformMessaging("dashboard", bus =>
     bus.AddBatchConsumer<VenueCoverageChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<VenueChangedConsumer>(builder.Configuration);
     bus.AddInboxConsumer<VenueDeadlineMissedConsumer>();
+    bus.AddBatchConsumer<ProjectScheduleChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<VenueFundingChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<VenueCampaignChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<SecretaryProfileChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<GraduateOfficialChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<SurveyCampaignChangedConsumer>(builder.Configuration);

@@ -21,6 +21,12 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
 
     public DbSet<VenueRecord> VenueRecords => Set<VenueRecord>();
 
+    public DbSet<ProjectScheduleRecord> ProjectSchedules => Set<ProjectScheduleRecord>();
+
+    public DbSet<VenueFunding> VenueFundings => Set<VenueFunding>();
+
+    public DbSet<VenueCampaignRecord> VenueCampaigns => Set<VenueCampaignRecord>();
+
     public DbSet<SecretaryProfile> SecretaryProfiles => Set<SecretaryProfile>();
 
     public DbSet<GraduateOfficialRecord> GraduateOfficials => Set<GraduateOfficialRecord>();
@@ -46,6 +52,9 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new VenueCoverageConfiguration());
         modelBuilder.ApplyConfiguration(new DeadlineFactConfiguration());
         modelBuilder.ApplyConfiguration(new VenueRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ProjectScheduleRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new VenueFundingConfiguration());
+        modelBuilder.ApplyConfiguration(new VenueCampaignRecordConfiguration());
         modelBuilder.ApplyConfiguration(new SecretaryProfileConfiguration());
         modelBuilder.ApplyConfiguration(new GraduateOfficialRecordConfiguration());
         modelBuilder.ApplyConfiguration(new SurveyCampaignRecordConfiguration());

@@ -23,6 +23,8 @@ public static class FigureKind
         VenueCoverage c => (Venues, c.UnitId),
         VenueRecord v => (Venues, v.VillageId),
         DeadlineFact d => (Venues, d.UnitId),
+        ProjectScheduleRecord s => (Venues, s.VillageId),
+        VenueFunding f => (Venues, f.UnitId),
         SecretaryProfile p => (Personnel, p.UnitId),
         GraduateOfficialRecord o => (Personnel, o.UnitId),
         SurveyCampaignRecord c => (Surveys, c.UnitId),

@@ -75,6 +75,11 @@ public static class OverviewApi
         var officials = db.GraduateOfficials.Where(o => subtree.Contains(o.UnitId));
         var ending = await officials.EndingWithoutExit(GraduateTerms.LastDayOfWindow(calendar, personnel)).CountAsync(ct);
         var officialsAsOf = await officials.MaxAsync(o => (DateTimeOffset?)o.OccurredAt, ct);
+        var schedules = db.ProjectSchedules.Where(p => subtree.Contains(p.VillageId));
+        var behindSchedule = await schedules.CountAsync(p => p.BehindSchedule, ct);
+        var schedulesAsOf = await schedules.MaxAsync(p => (DateTimeOffset?)p.OccurredAt, ct);
+        var funding = await db.VenueFundings.AsNoTracking().FirstOrDefaultAsync(f => f.UnitId == unit.Id, ct);
+        var venueCampaign = await db.VenueCampaigns.AsNoTracking().FirstOrDefaultAsync(ct);
 
         var leaders = profiles.GetValueOrDefault(unit.Id) is { } own
             ? SecretaryProfileResponse.From(own, unit, calendar.Today.Year, personnel.Value.AgeBands)
@@ -83,7 +88,7 @@ public static class OverviewApi
         var visits = SurveyFigures.Figures(unit, surveys);
         return new OverviewResponse(
             OverviewUnit.From(unit),
-            Venues(coverage.GetValueOrDefault(unit.Id)),
+            Venues(coverage.GetValueOrDefault(unit.Id), behindSchedule, funding, venueCampaign, calendar.Today, schedulesAsOf),
             new GradingOverview(year, grading.Results.Good + grading.Results.FairlyGood + grading.Results.Average + grading.Results.Poor,
                 grading.Results.Good, grading.Results.FairlyGood, grading.Results.Average, grading.Results.Poor, grading.GoodShare, grading.PoorShare,
                 grading.Targets?.GoodShareAtLeast, grading.Targets?.PoorShareAtMost, grading.Met, grading.UpdatedAt),
@@ -110,7 +115,15 @@ public static class OverviewApi
             }));
     }
 
-    private static VenuesOverview Venues(Venues.VenueCoverage? coverage) => coverage is null
-        ? new VenuesOverview(0, 0, 0, null, null)
-        : new VenuesOverview(coverage.Villages, coverage.VillagesWithVenue, coverage.Villages - coverage.VillagesWithVenue, coverage.CoveragePercent, coverage.OccurredAt);
+    private static VenuesOverview Venues(
+        Venues.VenueCoverage? coverage, int behindSchedule, Venues.VenueFunding? funding, Venues.VenueCampaignRecord? campaign, DateOnly today,
+        DateTimeOffset? schedulesAsOf)
+    {
+        var (villages, withVenue) = (coverage?.Villages ?? 0, coverage?.VillagesWithVenue ?? 0);
+        return new VenuesOverview(
+            villages, withVenue, villages - withVenue, coverage?.CoveragePercent, behindSchedule,
+            funding is null ? null : new FundingOverview(funding.Pledged, funding.Arrived, funding.Gap),
+            campaign is null ? null : new CountdownOverview(campaign.Deadline, Math.Max(0, campaign.Deadline.DayNumber - today.DayNumber), today > campaign.Deadline, villages - withVenue),
+            new[] { coverage?.OccurredAt, schedulesAsOf, funding?.OccurredAt, campaign?.OccurredAt }.Max());
+    }
 }

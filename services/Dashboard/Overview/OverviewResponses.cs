@@ -15,13 +15,20 @@ public sealed record OverviewResponse(
     OverviewUnit Unit, VenuesOverview Venues, GradingOverview Grading, LeadersOverview Leaders, SurveysOverview Surveys, RankingOverview Ranking,
     IReadOnlyList<ChildOverview> Children);
 
-/// <summary>
-/// Venue coverage as Venues last published it for the unit. The schedule, funding and 清零 countdown facts join this group
-/// (<c>behindSchedule</c>, <c>funding</c>, <c>countdown</c>) once the Dashboard keeps them.
-/// </summary>
+/// <summary>Venue coverage, projects behind schedule, funds and the 清零 countdown, as Venues last published them for the unit.</summary>
 /// <param name="CoveragePercent">Villages with a usable venue among the villages; null before Venues published the unit's coverage.</param>
+/// <param name="BehindSchedule">Venue projects in the unit's villages behind a milestone of the campaign.</param>
+/// <param name="Funding">Funds pledged, arrived and the gap; null for a village, and before Venues published the unit's.</param>
+/// <param name="Countdown">Days to the campaign's deadline and the villages still without a venue; null before Venues published its terms.</param>
 /// <param name="AsOf">When the newest fact behind these figures was published; null when there is none.</param>
-public sealed record VenuesOverview(int Villages, int WithVenue, int WithoutVenue, decimal? CoveragePercent, DateTimeOffset? AsOf);
+public sealed record VenuesOverview(
+    int Villages, int WithVenue, int WithoutVenue, decimal? CoveragePercent, int BehindSchedule, FundingOverview? Funding, CountdownOverview? Countdown,
+    DateTimeOffset? AsOf);
+
+public sealed record FundingOverview(decimal Pledged, decimal Arrived, decimal Gap);
+
+/// <param name="DaysLeft">0 on and after the deadline's day.</param>
+public sealed record CountdownOverview(DateOnly Deadline, int DaysLeft, bool Passed, int VillagesWithoutVenue);
 
 /// <param name="Year">The newest year graded; null before any grading.</param>
 /// <param name="Results">Gradings decided by the county, or filed; the grades count these.</param>

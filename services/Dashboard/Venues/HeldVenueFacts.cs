@@ -12,5 +12,8 @@ public static class HeldVenueFacts
     public static async Task<VenueFactsHeld> VenueFactsHeldAsync(this DashboardDb db, CancellationToken ct) => new(
         await db.VenueRecords.DigestAsync(v => v.Version, ct),
         await db.VenueCoverages.DigestAsync(c => c.Version, ct),
-        new CopyDigest(await db.DeadlineFacts.LongCountAsync(ct), 0));
+        new CopyDigest(await db.DeadlineFacts.LongCountAsync(ct), 0),
+        await db.ProjectSchedules.DigestAsync(s => s.Version, ct),
+        await db.VenueFundings.DigestAsync(f => f.Version, ct),
+        await db.VenueCampaigns.DigestAsync(c => c.Version, ct));
 }

@@ -4,6 +4,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Dashboard.Tree;
 using PartyPlatform.OpenApi;
 
 namespace PartyPlatform.Dashboard.Venues;
@@ -13,11 +14,18 @@ public static class VenuesApi
     public static RouteGroupBuilder MapVenueFiguresApi(this IEndpointRouteBuilder routes)
     {
         var venues = routes.MapGroup("/api/dashboard/venues")
-            .WithTag("Venues", "Venue figures from Venues' events: coverage, venues per state, and the deadline's facts.");
+            .WithTag("Venues", "Venue figures from Venues' events: coverage, venues per state, the deadline's facts, projects behind schedule, funding pledged against arrived, and the 清零 countdown.");
 
         venues.MapGet("/coverage", Coverage).WithName("ListVenueCoverage").WithSummary("The latest venue coverage of the units of one level in the caller's subtree, paged");
         venues.MapGet("/states", StatesPerCounty).WithName("ListVenueStatesPerCounty").WithSummary("Venues per state and kind, and their floor area, per county in the caller's subtree");
         venues.MapGet("/deadline-facts", DeadlineFacts).WithName("ListDeadlineFacts").WithSummary("Counties and townships that missed the venue deadline, in the caller's subtree");
+
+        venues.MapGet("/behind-schedule", BehindSchedule).WithName("ListBehindScheduleProjects")
+            .WithSummary("The construction projects under one unit (the caller's when left out) and those behind schedule, longest late first, paged");
+        venues.MapGet("/funding", Funding).WithName("GetVenueFunding")
+            .WithSummary("Money pledged for venues against arrived, for one unit (the caller's when left out) and each township or county below it, paged");
+        venues.MapGet("/countdown", Countdown).WithName("GetVenueCountdown")
+            .WithSummary("The 清零 countdown of one unit (the caller's when left out): days to the venue deadline and the villages still without a venue");
 
         return venues;
     }
@@ -93,5 +101,81 @@ public static class VenuesApi
         return TypedResults.Ok(facts
             .OrderBy(f => f.Level).ThenBy(f => f.UnitCode, StringComparer.Ordinal).ThenBy(f => f.Deadline).ThenBy(f => f.OccurredAt)
             .Select(DeadlineFactResponse.From).ToList());
+    }
+
+    private static async Task<Results<Ok<BehindScheduleResponse>, NotFound>> BehindSchedule(
+        Guid? unitId, int? page, int? pageSize, DashboardDb db, ReplicaScope scope, CityCalendar calendar, CancellationToken ct)
+    {
+        if (await db.FiguresUnitAsync(scope, unitId, ct) is not { } unit)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var projects =
+            from schedule in db.ProjectSchedules.AsNoTracking()
+            join village in scope.Within(unit.Id) on schedule.VillageId equals village.Id
+            join township in db.Units on village.ParentId equals township.Id into townships
+            from township in townships.DefaultIfEmpty()
+            select new { schedule, village, township };
+        var behind = projects.Where(p => p.schedule.BehindSchedule);
+        var request = new PageRequest(page, pageSize);
+        var items = await behind.OrderBy(p => p.schedule.BehindSince).ThenBy(p => p.village.Code).ThenBy(p => p.schedule.VenueId)
+            .Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        var today = calendar.Today;
+        var rows = items.ConvertAll(p => new BehindScheduleProjectResponse(
+            p.schedule.VenueId, p.village.Id, p.village.Name, p.village.Code, p.township?.Id, p.township?.Name,
+            p.schedule.LateMilestoneOrder, p.schedule.LateMilestone, p.schedule.LateMilestoneDue, p.schedule.BehindSince,
+            today.DayNumber - (p.schedule.LateMilestoneDue ?? today).DayNumber, p.schedule.OccurredAt));
+        var count = await behind.CountAsync(ct);
+        return TypedResults.Ok(new BehindScheduleResponse(
+            unit.Id, unit.Name, unit.Code, unit.Level, await projects.CountAsync(ct), count,
+            await projects.MaxAsync(p => (DateTimeOffset?)p.schedule.OccurredAt, ct), new Page<BehindScheduleProjectResponse>(rows, request.Number, request.Size, count)));
+    }
+
+    /// <summary>Funding is summed for townships, counties and the city; a village's children are none.</summary>
+    private static async Task<Results<Ok<FundingFiguresResponse>, NotFound>> Funding(
+        Guid? unitId, int? page, int? pageSize, DashboardDb db, ReplicaScope scope, CancellationToken ct)
+    {
+        if (await db.FiguresUnitAsync(scope, unitId, ct) is not { } unit)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var own = await db.VenueFundings.AsNoTracking().FirstOrDefaultAsync(f => f.UnitId == unit.Id, ct);
+        var children =
+            from child in db.Units.AsNoTracking()
+            where child.ParentId == unit.Id && !child.Retired && child.Level != UnitLevel.Village
+            join funding in db.VenueFundings.AsNoTracking() on child.Id equals funding.UnitId into fundings
+            from funding in fundings.DefaultIfEmpty()
+            select new { child, funding };
+        var request = new PageRequest(page, pageSize);
+        var items = await children.OrderBy(c => c.child.Code).ThenBy(c => c.child.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
+        return TypedResults.Ok(new FundingFiguresResponse(
+            UnitFundingResponse.From(unit, own),
+            new Page<UnitFundingResponse>(items.ConvertAll(c => UnitFundingResponse.From(c.child, c.funding)), request.Number, request.Size, await children.CountAsync(ct))));
+    }
+
+    private static async Task<Results<Ok<CountdownResponse>, NotFound>> Countdown(
+        Guid? unitId, DashboardDb db, ReplicaScope scope, CityCalendar calendar, CancellationToken ct)
+    {
+        if (await db.FiguresUnitAsync(scope, unitId, ct) is not { } unit)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (unit.Level == UnitLevel.Village)
+        {
+            throw new RuleViolationException("unitId", "The countdown is counted for townships, counties and the city, not for villages.");
+        }
+
+        var campaign = await db.VenueCampaigns.AsNoTracking().FirstOrDefaultAsync(ct);
+        var coverage = await db.VenueCoverages.AsNoTracking().FirstOrDefaultAsync(c => c.UnitId == unit.Id, ct);
+        var today = calendar.Today;
+        return TypedResults.Ok(new CountdownResponse(
+            unit.Id, unit.Name, unit.Code, unit.Level,
+            campaign?.Deadline, campaign?.DeadlinePassesAt, campaign is null ? null : Math.Max(0, campaign.Deadline.DayNumber - today.DayNumber),
+            campaign is not null && today > campaign.Deadline,
+            coverage?.Villages ?? 0, coverage?.VillagesWithVenue ?? 0, (coverage?.Villages ?? 0) - (coverage?.VillagesWithVenue ?? 0), coverage?.CoveragePercent,
+            campaign?.OccurredAt, coverage?.OccurredAt));
     }
 }

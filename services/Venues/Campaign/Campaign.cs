@@ -1,13 +1,15 @@
 using PartyPlatform.Contracts.Venues;
+using PartyPlatform.Messaging.Outbox;
 
 namespace PartyPlatform.Venues.Campaign;
 
 /// <summary>
 /// The city's venue campaign (攻坚清零行动) as data the city edits: the deadline by which every
 /// village must have a venue, the standard milestones a project is scheduled with, and the city
-/// subsidy per accepted new build. One row; changes are audited like every write.
+/// subsidy per accepted new build. One row; changes are audited like every write, and each version
+/// is published (<see cref="VenueCampaignChanged"/>) for the Dashboard's 清零 countdown.
 /// </summary>
-public sealed class Campaign
+public sealed class Campaign : IPublishedEntity
 {
     public const int SingletonId = 1;
 
@@ -27,6 +29,8 @@ public sealed class Campaign
 
     public long Version { get; private set; }
 
+    Guid IPublishedEntity.Id => VenueCampaignChanged.CampaignId;
+
     public static Campaign Create(CampaignTerms terms)
     {
         var campaign = new Campaign();
@@ -45,6 +49,10 @@ public sealed class Campaign
     }
 
     public CampaignTerms Terms => new(Deadline, TimeZone, CitySubsidyPerNewBuild, Milestones);
+
+    public VenueCampaignChanged ToEvent(DateTimeOffset now) => new(
+        Version, Deadline, TimeZone, Terms.DeadlinePassesAt, CitySubsidyPerNewBuild,
+        Milestones.ConvertAll(m => new CampaignMilestone(m.Name, m.DurationDays, m.ReachedWith)), now);
 }
 
 /// <summary>A standard milestone: its name, how many days it takes, and the venue state that completes it (if any).</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
+using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Data;
 using PartyPlatform.Security;
 using PartyPlatform.OpenApi;
@@ -43,6 +44,7 @@ public static class CampaignApi
         scope.EnsureCityWide("The campaign terms");
         var campaign = await db.Campaigns.SingleAsync(ct);
         campaign.Change(new CampaignTerms(request.Deadline!.Value, request.TimeZone, request.CitySubsidyPerNewBuild!.Value, request.Milestones));
+        db.PublishOnCommit(campaign.ToEvent(time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToResponse(campaign, time));
     }

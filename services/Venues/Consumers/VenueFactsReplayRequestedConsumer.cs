@@ -7,6 +7,7 @@ using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Data;
+using PartyPlatform.Venues.Funding;
 
 namespace PartyPlatform.Venues.Consumers;
 
@@ -29,7 +30,12 @@ public sealed partial class VenueFactsReplayRequestedConsumer(VenuesDb db, TimeP
         var venuesStale = held is null || held.Venues != await db.Venues.DigestAsync(v => v.Version, ct);
         var coverageStale = held is null || held.Coverage != await db.CoverageSnapshots.DigestAsync(s => s.Version, ct);
         var shortfallsStale = held is null || held.DeadlineShortfalls != new CopyDigest(reckonings.Sum(r => r.Shortfalls.Count), 0);
-        if (!(venuesStale || coverageStale || shortfallsStale))
+        // A kind the sender leaves out is one it does not copy.
+        var schedulesStale = held is null || (held.Schedules is { } schedules
+            && schedules != await db.Venues.Where(v => v.ScheduleVersion > 0).DigestAsync(v => v.ScheduleVersion, ct));
+        var fundingStale = held is null || (held.Funding is { } funding && funding != await db.FundingSnapshots.DigestAsync(s => s.Version, ct));
+        var campaignStale = held is null || (held.Campaign is { } campaign && campaign != await db.Campaigns.DigestAsync(c => c.Version, ct));
+        if (!(venuesStale || coverageStale || shortfallsStale || schedulesStale || fundingStale || campaignStale))
         {
             LogCurrent(logger, context.Message.RequestedBy);
             return;
@@ -57,6 +63,33 @@ public sealed partial class VenueFactsReplayRequestedConsumer(VenuesDb db, TimeP
                     c.unit.Id, c.snapshot.Version, c.unit.Name, c.unit.Code, c.unit.Level, c.snapshot.Villages, c.snapshot.VillagesWithVenue,
                     CoverageFigures.Percent(c.snapshot.Villages, c.snapshot.VillagesWithVenue), c.snapshot.UpdatedAt)));
                 facts += coverage.Count;
+            }
+
+            if (schedulesStale)
+            {
+                var now = time.GetUtcNow();
+                var projects = await db.Venues.AsNoTracking().Where(v => v.ScheduleVersion > 0).ToListAsync(ct);
+                projects.ForEach(project => db.PublishOnCommit(project.ToScheduleEvent(now)));
+                facts += projects.Count;
+            }
+
+            if (fundingStale)
+            {
+                var funding = await (
+                        from snapshot in db.FundingSnapshots
+                        join unit in db.Units on snapshot.UnitId equals unit.Id
+                        select new { snapshot, unit })
+                    .AsNoTracking().ToListAsync(ct);
+                funding.ForEach(f => db.PublishOnCommit(
+                    new UnitFunding(f.unit, f.snapshot.Pledged, f.snapshot.Arrived, f.snapshot.Gap).ToEvent(f.snapshot.Version, f.snapshot.UpdatedAt)));
+                facts += funding.Count;
+            }
+
+            if (campaignStale)
+            {
+                var campaign = await db.Campaigns.AsNoTracking().SingleAsync(ct);
+                db.PublishOnCommit(campaign.ToEvent(time.GetUtcNow()));
+                facts++;
             }
 
             if (shortfallsStale)

@@ -4,21 +4,34 @@ using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Data;
+using PartyPlatform.Venues.Funding;
+using PartyPlatform.Venues.Projects;
 
 namespace PartyPlatform.Venues.Coverage;
 
 /// <summary>
-/// Keeps each township's, county's and city's published coverage in step with the data: after a
-/// write that can move it, the figures of the units above the touched villages (and only those)
-/// are recounted and each one that moved publishes <see cref="VenueCoverageChanged"/> in the same transaction.
+/// Keeps each township's, county's and city's published coverage and funding in step with the data:
+/// after a write that can move them, the figures of the units above the touched villages (and only
+/// those) are recounted and each one that moved publishes <see cref="VenueCoverageChanged"/> or
+/// <see cref="VenueFundingChanged"/> in the same transaction. One tracker for both: they share the
+/// units, the locks and the writes that move them (an accepted new build brings its city subsidy).
 /// </summary>
 public sealed class CoverageTracker(VenuesDb db, TimeProvider time)
 {
-    /// <summary>Saves the pending changes and the coverage they cause, in one transaction.</summary>
+    /// <summary>
+    /// Saves the pending changes and what they cause, in one transaction: the coverage and funding of
+    /// the units above <paramref name="touchedUnits"/>, and the schedule state of the venues changed.
+    /// </summary>
     public async Task SaveChangesAsync(IReadOnlyCollection<Guid> touchedUnits, CancellationToken ct)
     {
+        var venues = db.ChangeTracker.Entries<Venue>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (venues.Count > 0)
+        {
+            await VenueLifecycle.FollowSchedulesAsync(db, venues, await db.TodayAsync(time, ct), time.GetUtcNow(), ct);
+        }
+
         await PublishChangesAsync(touchedUnits, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -53,6 +66,26 @@ public sealed class CoverageTracker(VenuesDb db, TimeProvider time)
                 db.PublishOnCommit(new VenueCoverageChanged(
                     figures.UnitId, snapshot.Version, figures.Name, figures.Code, figures.Level,
                     figures.Villages, figures.VillagesWithVenue, figures.CoveragePercent, now));
+            }
+        }
+
+        await PublishFundingAsync(affected, ids, now, ct);
+    }
+
+    private async Task PublishFundingAsync(List<UnitReplica> affected, Guid[] ids, DateTimeOffset now, CancellationToken ct)
+    {
+        var snapshots = await db.FundingSnapshots.Where(s => ids.Contains(s.UnitId)).ToDictionaryAsync(s => s.UnitId, ct);
+        foreach (var figures in await UnitFunding.ForAsync(db, affected, ct))
+        {
+            if (!snapshots.TryGetValue(figures.Unit.Id, out var snapshot))
+            {
+                snapshot = FundingSnapshot.For(figures.Unit.Id);
+                db.FundingSnapshots.Add(snapshot);
+            }
+
+            if (snapshot.Update(figures, now))
+            {
+                db.PublishOnCommit(figures.ToEvent(snapshot.Version, now));
             }
         }
     }

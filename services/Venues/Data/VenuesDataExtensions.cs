@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyPlatform.Auditing;
+using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Venues.Campaign;
 using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Deadline;
 using PartyPlatform.Venues.Ledger;
+using PartyPlatform.Venues.Projects;
 using PartyPlatform.Venues.Standards;
 
 namespace PartyPlatform.Venues.Data;
@@ -19,11 +22,15 @@ public static class VenuesDataExtensions
         builder.Services.Configure<CampaignDefaults>(builder.Configuration.GetSection(CampaignDefaults.Section));
         builder.Services.AddScoped<CoverageTracker>();
         builder.AddWatch<DeadlineCheck>("Venues:DeadlineWatch", (check, ct) => check.RunAsync(ct));
+        builder.AddWatch<ScheduleCheck>("Venues:ScheduleWatch", (check, ct) => check.RunAsync(ct));
         builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         return builder;
     }
 
-    /// <summary>Migrates, then writes the configured campaign terms and first checklist into an empty database.</summary>
+    /// <summary>
+    /// Migrates, then writes the configured campaign terms and first checklist into an empty
+    /// database (publishing the terms), and publishes the funding of units that have none yet.
+    /// </summary>
     public static async Task PrepareVenuesDbAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -34,7 +41,9 @@ public static class VenuesDataExtensions
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         if (!await db.Campaigns.AnyAsync())
         {
-            db.Campaigns.Add(Campaign.Campaign.Create(defaults.Campaign));
+            var campaign = Campaign.Campaign.Create(defaults.Campaign);
+            db.Campaigns.Add(campaign);
+            db.PublishOnCommit(campaign.ToEvent(now));
         }
 
         if (!await db.Checklists.AnyAsync())
@@ -43,5 +52,13 @@ public static class VenuesDataExtensions
         }
 
         await db.SaveChangesAsync();
+
+        // Units whose funding was never published (no write has touched them since it was) get their first figures here.
+        var unfunded = await db.Units.Where(u => !u.Retired && (u.Level == UnitLevel.Township || u.Level == UnitLevel.County || u.Level == UnitLevel.City))
+            .Where(u => !db.FundingSnapshots.Any(s => s.UnitId == u.Id)).Select(u => u.Id).ToListAsync();
+        if (unfunded.Count > 0)
+        {
+            await scope.ServiceProvider.GetRequiredService<CoverageTracker>().SaveChangesAsync(unfunded, default);
+        }
     }
 }

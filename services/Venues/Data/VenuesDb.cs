@@ -32,6 +32,8 @@ public sealed class VenuesDb(DbContextOptions<VenuesDb> options) : DbContext(opt
 
     public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
 
+    public DbSet<FundingSnapshot> FundingSnapshots => Set<FundingSnapshot>();
+
     public DbSet<DeadlineReckoning> DeadlineReckonings => Set<DeadlineReckoning>();
 
     /// <summary>The campaign terms in force (deadline, milestones, subsidy), read for one request.</summary>
@@ -51,6 +53,7 @@ public sealed class VenuesDb(DbContextOptions<VenuesDb> options) : DbContext(opt
         modelBuilder.ApplyConfiguration(new ChecklistVersionConfiguration());
         modelBuilder.ApplyConfiguration(new InspectionConfiguration());
         modelBuilder.ApplyConfiguration(new CoverageSnapshotConfiguration());
+        modelBuilder.ApplyConfiguration(new FundingSnapshotConfiguration());
         modelBuilder.ApplyConfiguration(new DeadlineReckoningConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Security;
+using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Data;
 using PartyPlatform.OpenApi;
 
@@ -47,7 +48,7 @@ public static class FundingApi
     }
 
     private static async Task<Results<Created<FundingLineResponse>, NotFound>> Pledge(
-        Guid venueId, PledgeFundingRequest request, VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
+        Guid venueId, PledgeFundingRequest request, VenuesDb db, ReplicaScope scope, CoverageTracker figures, TimeProvider time, CancellationToken ct)
     {
         var venue = await scope.FoundAsync(await db.Venues.Where(v => v.Id == venueId).Select(v => new { v.VillageId }).FirstOrDefaultAsync(ct), v => v.VillageId, ct);
         if (venue is null)
@@ -58,7 +59,7 @@ public static class FundingApi
         var today = await db.TodayAsync(time, ct);
         var line = request.ToLine(venueId, today);
         db.FundingLines.Add(line);
-        await db.SaveChangesAsync(ct);
+        await figures.SaveChangesAsync([venue.VillageId], ct);
         return TypedResults.Created($"/api/venues/funding/{line.Id}", FundingLineResponse.From(line));
     }
 
@@ -66,15 +67,14 @@ public static class FundingApi
     {
         var found = await LineAsync(db.FundingLines.AsNoTracking(), lineId, db, scope, ct);
         return found is not null
-            ? TypedResults.Ok(FundingLineResponse.From(found))
+            ? TypedResults.Ok(FundingLineResponse.From(found.Line))
             : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<FundingLineResponse>, NotFound>> RecordArrival(
-        Guid lineId, RecordArrivalRequest request, VenuesDb db, ReplicaScope scope, TimeProvider time, CancellationToken ct)
+        Guid lineId, RecordArrivalRequest request, VenuesDb db, ReplicaScope scope, CoverageTracker figures, TimeProvider time, CancellationToken ct)
     {
-        var found = await LineAsync(db.FundingLines, lineId, db, scope, ct);
-        if (found is null)
+        if (await LineAsync(db.FundingLines, lineId, db, scope, ct) is not (var found, var villageId))
         {
             return TypedResults.NotFound();
         }
@@ -86,21 +86,23 @@ public static class FundingApi
 
         var today = await db.TodayAsync(time, ct);
         FundingEntry.RecordArrival(found, request.Arrived!.Value, request.ArrivedOn!.Value, request.Reason, today);
-        await db.SaveChangesAsync(ct);
+        await figures.SaveChangesAsync([villageId], ct);
         return TypedResults.Ok(FundingLineResponse.From(found));
     }
 
-    /// <summary>The funding line a path names, if its venue's village is in the caller's unit.</summary>
-    private static async Task<FundingLine?> LineAsync(IQueryable<FundingLine> lines, Guid lineId, VenuesDb db, ReplicaScope scope, CancellationToken ct)
+    /// <summary>The funding line a path names and its venue's village, if that village is in the caller's unit.</summary>
+    private static async Task<PlacedLine?> LineAsync(IQueryable<FundingLine> lines, Guid lineId, VenuesDb db, ReplicaScope scope, CancellationToken ct)
     {
         var found = await (
                 from line in lines
                 join venue in db.Venues on line.VenueId equals venue.Id
                 where line.Id == lineId
-                select new { Line = line, venue.VillageId })
+                select new PlacedLine(line, venue.VillageId))
             .FirstOrDefaultAsync(ct);
-        return (await scope.FoundAsync(found, f => f.VillageId, ct))?.Line;
+        return await scope.FoundAsync(found, f => f.VillageId, ct);
     }
+
+    private sealed record PlacedLine(FundingLine Line, Guid VillageId);
 
     private static async Task<Ok<List<FundingSummary>>> Counties(VenuesDb db, ReplicaScope scope, CancellationToken ct) =>
         TypedResults.Ok(await FundingSummaryQuery.CountiesAsync(db, scope, ct));

@@ -132,7 +132,7 @@ public sealed class LedgerImporter(VenuesDb db, ReplicaScope scope, CoverageTrac
     private Outcome Create(LedgerRow row, Guid villageId, CampaignTerms terms, DateTimeOffset now)
     {
         var venue = Venue.Plan(villageId, row.Description, row.DateOf(VenueState.Planned), actor.Id, terms, now);
-        VenueLifecycle.Add(db, venue, now);
+        VenueLifecycle.Add(db, venue, terms.DayOf(now), now);
         Advance(row, venue, terms, now);
         return Outcome.Created;
     }

@@ -84,7 +84,7 @@ public static class ProjectsApi
             throw new ConflictException($"Village '{village.Name}' already has a venue.");
         }
 
-        VenueLifecycle.Add(db, venue, now);
+        VenueLifecycle.Add(db, venue, terms.DayOf(now), now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/venues/venues/{venue.Id}", VenueResponse.From(venue, terms.DayOf(now)));
     }

@@ -43,6 +43,17 @@ public sealed class Venue : IPublishedEntity
 
     public long Version { get; private set; }
 
+    /// <summary>The earliest milestone late as last published, and the first day it was late; null on schedule.</summary>
+    public int? LateMilestoneOrder { get; private set; }
+
+    public DateOnly? BehindSince { get; private set; }
+
+    /// <summary>
+    /// The version of the project's schedule state (<see cref="ProjectScheduleChanged"/>), apart from
+    /// <see cref="Version"/>: time makes a project late with no write, and one event per move is enough.
+    /// </summary>
+    public long ScheduleVersion { get; private set; }
+
     /// <summary>A village counts as having a venue once its venue passed acceptance (验收).</summary>
     public bool CountsAsVenue => State >= VenueState.Accepted;
 
@@ -160,6 +171,45 @@ public sealed class Venue : IPublishedEntity
     /// <summary><see cref="IsBehindSchedule"/> as a query, for lists filtered and paged in SQL (over the milestones' JSON).</summary>
     public static Expression<Func<Venue, bool>> BehindScheduleOn(DateOnly today) =>
         venue => venue.Milestones.Any(m => m.CompletedOn == null && m.PlannedDue < today);
+
+    /// <summary>
+    /// Brings the published schedule state in line with the milestones on <paramref name="today"/>:
+    /// behind on the earliest late milestone since the day after it was due, or on schedule.
+    /// </summary>
+    /// <returns>Whether the state moved (and its version with it); the first call always moves it.</returns>
+    public bool FollowSchedule(DateOnly today)
+    {
+        var late = LateMilestones(today).MinBy(m => m.Order);
+        var since = late?.PlannedDue.AddDays(1);
+        if (ScheduleVersion > 0 && late?.Order == LateMilestoneOrder && since == BehindSince)
+        {
+            return false;
+        }
+
+        LateMilestoneOrder = late?.Order;
+        BehindSince = since;
+        ScheduleVersion++;
+        return true;
+    }
+
+    /// <summary>The schedule state as stored now, which the schedule check may have moved since this venue was read.</summary>
+    public void ScheduleStoredAs(long version, int? lateMilestoneOrder, DateOnly? behindSince) =>
+        (ScheduleVersion, LateMilestoneOrder, BehindSince) = (version, lateMilestoneOrder, behindSince);
+
+    /// <summary>
+    /// Projects whose published schedule state no longer holds on <paramref name="today"/> without a
+    /// write: never published, or on schedule with a milestone's day passed unmet. (Only a write
+    /// completes a milestone, and that write follows the schedule itself.)
+    /// </summary>
+    public static Expression<Func<Venue, bool>> ScheduleStaleOn(DateOnly today) =>
+        venue => venue.ScheduleVersion == 0
+                 || (venue.LateMilestoneOrder == null && venue.Milestones.Any(m => m.CompletedOn == null && m.PlannedDue < today));
+
+    public ProjectScheduleChanged ToScheduleEvent(DateTimeOffset now)
+    {
+        var late = Milestones.FirstOrDefault(m => m.Order == LateMilestoneOrder);
+        return new(Id, ScheduleVersion, VillageId, late is not null, late?.Order, late?.Name, late?.PlannedDue, BehindSince, now);
+    }
 
     public void RecordInspection(int checklistVersion, decimal score)
     {

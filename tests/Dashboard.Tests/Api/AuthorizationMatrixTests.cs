@@ -9,7 +9,7 @@ namespace PartyPlatform.Dashboard.Tests.Api;
 
 /// <summary>
 /// Every Dashboard endpoint (from the running app's endpoint metadata; it only reads) against every
-/// kind of caller, with county B's coverage and deadline facts in the read model: a caller of county
+/// kind of caller, with county B's coverage, deadline, schedule and funding facts in the read model: a caller of county
 /// A sees none of them and gets 404 for county B's unit, which county B reads. See the README's scope rule.
 /// </summary>
 public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<Program>
@@ -32,11 +32,18 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
         await app.PublishAsync(new GraduateOfficialChanged(Guid.NewGuid(), 1, Guid.NewGuid(), app.Tree.Id(DashboardTree.OtherVillageCode),
             termEnds.AddYears(-3), 1, termEnds, null, null, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
 
+        await app.PublishAsync(new ProjectScheduleChanged(Guid.NewGuid(), 1, app.Tree.Id(DashboardTree.OtherVillageCode), true, 1, "主体完工",
+            new DateOnly(2026, 6, 30), new DateOnly(2026, 7, 1), DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await app.PublishAsync(new VenueFundingChanged(countyB.UnitId, 1, countyB.Name, countyB.Code, countyB.Level, 100_000m, 40_000m, 60_000m,
+            DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+
         var city = app.CreateClient();
         await Eventually.TrueAsync(async () =>
             (await CountAsync(city, "/api/dashboard/venues/coverage?level=Township")) == 1 && await CountAsync(city, "/api/dashboard/venues/deadline-facts") == 2
             && await CountAsync(city, "/api/dashboard/personnel/secretary-profiles?level=County") == 1
-            && await CountAsync(city, "/api/dashboard/personnel/graduate-officials/ending") == 1,
+            && await CountAsync(city, "/api/dashboard/personnel/graduate-officials/ending") == 1
+            && await CountAsync(city, "/api/dashboard/venues/behind-schedule") == 1
+            && await FundingVersionAsync(city, countyB.UnitId) == 1,
             TimeSpan.FromSeconds(30));
 
         var targets = new MatrixTargets()
@@ -51,11 +58,18 @@ public sealed class AuthorizationMatrixTests : ServiceAuthorizationMatrixTests<P
 
     private static async Task<int> CountAsync(HttpClient client, string path)
     {
-        // Coverage answers a page, the deadline facts a list, the ending terms their figures with a page.
+        // Coverage answers a page, the deadline facts a list, the ending terms and the projects behind schedule their figures with a page.
         using var json = JsonDocument.Parse(await client.GetStringAsync(path, Ct));
         var root = json.RootElement;
         return root.ValueKind == JsonValueKind.Array ? root.GetArrayLength()
             : root.TryGetProperty("officials", out var officials) ? officials.GetProperty("totalCount").GetInt32()
+            : root.TryGetProperty("behind", out var behind) ? behind.GetProperty("totalCount").GetInt32()
             : root.GetProperty("totalCount").GetInt32();
+    }
+
+    private static async Task<long> FundingVersionAsync(HttpClient client, Guid unitId)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/dashboard/venues/funding?unitId={unitId}", Ct));
+        return json.RootElement.GetProperty("unit").GetProperty("version").GetInt64();
     }
 }

@@ -12,16 +12,21 @@ namespace PartyPlatform.Dashboard.Tests.Api;
 /// </summary>
 public sealed class DashboardApp : ServiceApp<Program>
 {
-    private readonly KeyValuePair<string, string?>[] extraSettings;
+    private readonly IEnumerable<KeyValuePair<string, string?>> extraSettings;
 
-    private DashboardApp(string database, string broker, KeyValuePair<string, string?>[] extraSettings)
+    private DashboardApp(string database, string broker, string serviceDatabase, IEnumerable<KeyValuePair<string, string?>> extraSettings)
     {
         Database = database;
         Broker = broker;
+        ServiceDatabase = serviceDatabase;
         this.extraSettings = extraSettings;
     }
 
+    /// <summary>The test's own way to the database.</summary>
     public string Database { get; }
+
+    /// <summary>The service's way to the database: <see cref="Database"/> unless the test routes it elsewhere (through a relay, say).</summary>
+    public string ServiceDatabase { get; }
 
     public string Broker { get; }
 
@@ -29,16 +34,22 @@ public sealed class DashboardApp : ServiceApp<Program>
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
-        new("ConnectionStrings:dashboarddb", Database),
+        new("ConnectionStrings:dashboarddb", ServiceDatabase),
         new("ConnectionStrings:messaging", Broker),
         .. extraSettings,
     ];
 
-    /// <summary>A started app whose copy of the tree holds <see cref="Tree"/>, with <paramref name="settings"/> over its own.</summary>
-    public static async Task<DashboardApp> StartAsync(params KeyValuePair<string, string?>[] settings)
+    /// <summary>
+    /// A started app whose copy of the tree holds <see cref="Tree"/>; <paramref name="serviceDatabase"/>
+    /// gives the service another way to its database, <paramref name="settings"/> add to its configuration.
+    /// </summary>
+    public static async Task<DashboardApp> StartAsync(
+        Func<string, string>? serviceDatabase = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var ct = TestContext.Current.CancellationToken;
-        var app = new DashboardApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync(), settings);
+        var database = await TestServers.Postgres.CreateDatabaseAsync();
+        var app = new DashboardApp(
+            database, await TestServers.RabbitMq.CreateVirtualHostAsync(), serviceDatabase?.Invoke(database) ?? database, settings ?? []);
         _ = app.Server;
         await using var db = app.OpenDb();
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
@@ -50,17 +61,14 @@ public sealed class DashboardApp : ServiceApp<Program>
     public DashboardDb OpenDb() => Db(Database);
 
     /// <summary>
-    /// Closes this test's idle connections too: a pool outlives its app, and the suite's apps together would otherwise hold more
-    /// than the test server's connections. The service's pool is keyed by its string with the connect timeout it adds.
+    /// Closes the test's own idle connections too (the service closes its pool when it stops): a pool outlives its app,
+    /// and the suite's apps together would otherwise hold more than the test server's connections.
     /// </summary>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var connectionString in new[] { Database, new NpgsqlConnectionStringBuilder(Database) { Timeout = 5 }.ConnectionString })
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            NpgsqlConnection.ClearPool(connection);
-        }
+        await using var connection = new NpgsqlConnection(Database);
+        NpgsqlConnection.ClearPool(connection);
     }
 
     /// <summary>The service's DbContext on <paramref name="database"/>, without the service.</summary>

@@ -36,7 +36,7 @@ public sealed class FigureStreamTests
     [Fact]
     public async Task An_idle_stream_sends_keep_alive_comments()
     {
-        await using var app = await DashboardApp.StartAsync(new KeyValuePair<string, string?>("Dashboard:Stream:KeepAlive", "00:00:01"));
+        await using var app = await DashboardApp.StartAsync(settings: [new("Dashboard:Stream:KeepAlive", "00:00:01")]);
         using var client = app.CreateClient();
         using var stream = await OpenAsync(client);
 

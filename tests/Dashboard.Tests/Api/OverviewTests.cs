@@ -130,6 +130,36 @@ public sealed class OverviewTests
             TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task The_venues_group_counts_projects_behind_schedule_the_units_funds_and_the_days_to_the_deadline()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var (county, village, other) = (app.Tree[DashboardTree.CountyCode], app.Tree.Id(DashboardTree.VillageCode), app.Tree.Id(DashboardTree.OtherVillageCode));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        await app.PublishAsync(new VenueCoverageChanged(county.UnitId, 1, county.Name, county.Code, county.Level, 4, 1, 25m, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await app.PublishAsync(new ProjectScheduleChanged(Guid.NewGuid(), 1, village, true, 1, "主体完工", today.AddDays(-3), today.AddDays(-2), DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await app.PublishAsync(new ProjectScheduleChanged(Guid.NewGuid(), 1, village, false, null, null, null, null, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await app.PublishAsync(new ProjectScheduleChanged(Guid.NewGuid(), 1, other, true, 1, "主体完工", today.AddDays(-3), today.AddDays(-2), DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await app.PublishAsync(new VenueFundingChanged(county.UnitId, 2, county.Name, county.Code, county.Level, 100_000m, 40_000m, 60_000m, DateTimeOffset.UtcNow),
+            Guid.NewGuid(), Ct);
+        await app.PublishAsync(new VenueCampaignChanged(1, today.AddDays(30), "Asia/Shanghai", DateTimeOffset.UtcNow.AddDays(30), 20_000m, [], DateTimeOffset.UtcNow),
+            Guid.NewGuid(), Ct);
+        var countyA = app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.CountyCode);
+
+        var venues = await Eventually.ValueAsync(async () =>
+            (await countyA.GetFromJsonAsync<JsonElement>("/api/dashboard/overview", Ct)).GetProperty("venues") is var group
+            && group.GetProperty("countdown").ValueKind == JsonValueKind.Object && group.GetProperty("funding").ValueKind == JsonValueKind.Object
+            && group.GetProperty("behindSchedule").GetInt32() == 1
+                ? (JsonElement?)group
+                : null, TimeSpan.FromSeconds(30));
+
+        var funding = venues.GetProperty("funding");
+        Assert.Equal((100_000m, 40_000m, 60_000m), (funding.GetProperty("pledged").GetDecimal(), funding.GetProperty("arrived").GetDecimal(), funding.GetProperty("gap").GetDecimal()));
+        var countdown = venues.GetProperty("countdown");
+        Assert.Equal((today.AddDays(30).ToString("yyyy-MM-dd"), 30, false, 3), (countdown.GetProperty("deadline").GetString(), countdown.GetProperty("daysLeft").GetInt32(),
+            countdown.GetProperty("passed").GetBoolean(), countdown.GetProperty("villagesWithoutVenue").GetInt32()));
+    }
+
     private static (decimal?, int?, decimal?, decimal?, decimal?, int, int, int) Headline(JsonElement child) =>
         (Decimal(child, "coveragePercent"), child.GetProperty("withoutVenue").GetInt32(), Decimal(child, "goodSharePercent"), Decimal(child, "oneShoulderPercent"),
             Decimal(child, "visitRatePercent"), child.GetProperty("blankSpots").GetInt32(), child.GetProperty("problemsOpen").GetInt32(),

@@ -271,7 +271,7 @@ public sealed class FundingApiTests
         var terms = (await db.Campaigns.SingleAsync(Ct)).Terms;
         var now = app.Time.GetUtcNow();
         var venue = Venue.Plan(villageId, new VenueDescription(kind, 320m, [VenueFunction.PartyActivity], []), new DateOnly(2026, 1, 10), "test", terms, now);
-        VenueLifecycle.Add(db, venue, now);
+        VenueLifecycle.Add(db, venue, terms.DayOf(now), now);
         if (state is { } to)
         {
             VenueLifecycle.Advance(db, venue, to, AcceptedOn, "test", null, terms, now);

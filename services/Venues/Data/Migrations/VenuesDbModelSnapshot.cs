@@ -427,11 +427,51 @@ namespace PartyPlatform.Venues.Data.Migrations
                     b.ToTable("funding_lines", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Venues.Funding.FundingSnapshot", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<decimal>("Arrived")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("arrived");
+
+                    b.Property<decimal>("Gap")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("gap");
+
+                    b.Property<decimal>("Pledged")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("pledged");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("UnitId")
+                        .HasName("pk_funding_snapshots");
+
+                    b.ToTable("funding_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Venues.Projects.Venue", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BehindSince")
+                        .HasColumnType("date")
+                        .HasColumnName("behind_since");
 
                     b.Property<int?>("ChecklistVersion")
                         .HasColumnType("integer")
@@ -453,10 +493,18 @@ namespace PartyPlatform.Venues.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<int?>("LateMilestoneOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_milestone_order");
+
                     b.PrimitiveCollection<string[]>("Rooms")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("rooms");
+
+                    b.Property<long>("ScheduleVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("schedule_version");
 
                     b.Property<decimal?>("StandardScore")
                         .HasPrecision(5, 2)

@@ -13,7 +13,7 @@ using PartyPlatform.Dashboard.Data;
 namespace PartyPlatform.Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDb))]
-    [Migration("20261202014616_ReadModelRebuilds")]
+    [Migration("20261202024606_ReadModelRebuilds")]
     partial class ReadModelRebuilds
     {
         /// <inheritdoc />
@@ -734,6 +734,90 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                     b.ToTable("deadline_facts", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Dashboard.Venues.ProjectScheduleRecord", b =>
+                {
+                    b.Property<Guid>("VenueId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("venue_id");
+
+                    b.Property<bool>("BehindSchedule")
+                        .HasColumnType("boolean")
+                        .HasColumnName("behind_schedule");
+
+                    b.Property<DateOnly?>("BehindSince")
+                        .HasColumnType("date")
+                        .HasColumnName("behind_since");
+
+                    b.Property<string>("LateMilestone")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("late_milestone");
+
+                    b.Property<DateOnly?>("LateMilestoneDue")
+                        .HasColumnType("date")
+                        .HasColumnName("late_milestone_due");
+
+                    b.Property<int?>("LateMilestoneOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_milestone_order");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VillageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("VenueId")
+                        .HasName("pk_project_schedules");
+
+                    b.HasIndex("VillageId")
+                        .HasDatabaseName("ix_project_schedules_village_id");
+
+                    b.HasIndex("BehindSchedule", "BehindSince")
+                        .HasDatabaseName("ix_project_schedules_behind_schedule_behind_since");
+
+                    b.ToTable("project_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Dashboard.Venues.VenueCampaignRecord", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<decimal>("CitySubsidyPerNewBuild")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("city_subsidy_per_new_build");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset>("DeadlinePassesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_passes_at");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("CampaignId")
+                        .HasName("pk_venue_campaigns");
+
+                    b.ToTable("venue_campaigns", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Dashboard.Venues.VenueCoverage", b =>
                 {
                     b.Property<Guid>("UnitId")
@@ -785,6 +869,47 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                         .HasDatabaseName("ix_venue_coverages_level_unit_code");
 
                     b.ToTable("venue_coverages", (string)null);
+                });
+
+            modelBuilder.Entity("PartyPlatform.Dashboard.Venues.VenueFunding", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<decimal>("Arrived")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("arrived");
+
+                    b.Property<decimal>("Gap")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("gap");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<decimal>("Pledged")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("pledged");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("UnitId")
+                        .HasName("pk_venue_fundings");
+
+                    b.ToTable("venue_fundings", (string)null);
                 });
 
             modelBuilder.Entity("PartyPlatform.Dashboard.Venues.VenueRecord", b =>
