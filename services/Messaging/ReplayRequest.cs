@@ -44,17 +44,35 @@ public static partial class ReplayRequest
         IBusControl bus, IServiceScopeFactory scopes, ReplayRequests requests, ReplayRequests.Registration registration, ILogger logger)
         : BackgroundService
     {
+        private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             // Not before this service's own queues are bound: a replay answered earlier would miss them.
             await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
-            await using var scope = scopes.CreateAsyncScope();
-            await requests.SendAsync(registration, scope.ServiceProvider, stoppingToken);
-            LogRequested(logger, registration.Queue);
+            while (true)
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await requests.SendAsync(registration, scope.ServiceProvider, stoppingToken);
+                    LogRequested(logger, registration.Queue);
+                    return;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The copy's database or the broker is away: try again rather than let the failure stop the service.
+                    LogFailed(logger, registration.Queue, RetryAfter, e);
+                    await Task.Delay(RetryAfter, stoppingToken);
+                }
+            }
         }
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Asked for a replay on {Queue}")]
         private static partial void LogRequested(ILogger logger, string queue);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask for a replay on {Queue}; trying again in {RetryAfter}")]
+        private static partial void LogFailed(ILogger logger, string queue, TimeSpan retryAfter, Exception exception);
     }
 }
 
