@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,12 +32,16 @@ public sealed partial record MatrixOperation(string Method, string Pattern, stri
 
     public override string ToString() => $"{Method} {Pattern}";
 
-    /// <summary>Every endpoint under /api/ of a running app that needs a token, from its endpoint metadata.</summary>
+    /// <summary>A server-sent event stream: it never ends, so the matrix cannot read its answer whole (its own tests show its refusals).</summary>
+    private const string EventStream = "text/event-stream";
+
+    /// <summary>Every endpoint under /api/ of a running app that needs a token, from its endpoint metadata; event streams aside.</summary>
     public static IReadOnlyList<MatrixOperation> FromEndpoints(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .Where(e => !e.Metadata.OfType<IProducesResponseTypeMetadata>().Any(p => p.ContentTypes.Contains(EventStream)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get]).Select(method => new MatrixOperation(
                 method,
                 PatternOf(e.RoutePattern),
@@ -45,13 +50,15 @@ public sealed partial record MatrixOperation(string Method, string Pattern, stri
             .ToList();
 
     /// <summary>
-    /// Every operation of an OpenAPI document. The document does not say which policy guards an
+    /// Every operation of an OpenAPI document, event streams aside. The document does not say which policy guards an
     /// operation: <paramref name="requiredRole"/> tells, by pattern.
     /// </summary>
     public static IReadOnlyList<MatrixOperation> FromOpenApi(JsonElement document, Func<string, string?> requiredRole) =>
         document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject()
                 .Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete")
+                .Where(o => !(o.Value.TryGetProperty("responses", out var responses) && responses.EnumerateObject()
+                    .Any(r => r.Value.TryGetProperty("content", out var content) && content.TryGetProperty(EventStream, out _))))
                 .Select(o => new MatrixOperation(o.Name.ToUpperInvariant(), Trimmed(path.Name), requiredRole(path.Name))))
             .ToList();
 
