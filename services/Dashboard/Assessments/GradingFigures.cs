@@ -64,6 +64,6 @@ public static class GradingFigures
         var within = (await scope.UnitsAsync(ct)).Select(u => u.Id);
         var above = await scope.UnitsAboveAsync(ct);
         return (shown, await db.CountyScores.AsNoTracking().Where(s => s.Year == shown && (within.Contains(s.CountyId) || above.Contains(s.CountyId)))
-            .OrderBy(s => s.Rank).ThenBy(s => s.CountyName).ToListAsync(ct));
+            .OrderBy(s => s.Rank).ThenBy(s => s.CountyName).ThenBy(s => s.CountyId).ToListAsync(ct));
     }
 }

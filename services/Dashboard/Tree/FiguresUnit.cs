@@ -23,7 +23,8 @@ public static class FiguresUnit
     }
 
     public static Task<Guid?> CityIdAsync(this DashboardDb db, CancellationToken ct) =>
-        db.Units.Where(u => u.Level == UnitLevel.City && !u.Retired).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        // By code: the same city every time should a tree ever hold more than one (the end-to-end tests' trees do).
+        db.Units.Where(u => u.Level == UnitLevel.City && !u.Retired).OrderBy(u => u.Code).ThenBy(u => u.Id).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>The units one level below <paramref name="unit"/>, not retired.</summary>
     public static IQueryable<UnitReplica> ChildrenOf(this DashboardDb db, Guid unit) =>
