@@ -40,10 +40,10 @@ export function headlineFigures(overview: Overview): Figure[] {
       testid: 'countdown',
       label: '清零倒计时',
       value: venues.countdown.daysLeft,
-      text: venues.countdown.daysLeft >= 0 ? `${count(venues.countdown.daysLeft)} 天` : `已逾期 ${count(-venues.countdown.daysLeft)} 天`,
+      text: venues.countdown.passed ? '已过截止日' : `${count(venues.countdown.daysLeft)} 天`,
       note: `截止 ${venues.countdown.deadline}，剩 ${count(venues.countdown.villagesWithoutVenue)} 个村`,
       asOf: venues.asOf,
-      tone: venues.countdown.daysLeft < 0 ? 'bad' : 'neutral',
+      tone: venues.countdown.passed ? 'bad' : 'neutral',
     })
   }
   if (venues.behindSchedule !== undefined && venues.behindSchedule !== null) {

@@ -19,7 +19,9 @@ export interface Funding {
 
 export interface Countdown {
   deadline: string
+  /** 0 on and after the deadline's day; `passed` says whether it has gone by. */
   daysLeft: number
+  passed: boolean
   villagesWithoutVenue: number
 }
 
