@@ -5,6 +5,8 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Npgsql;
+using PartyPlatform.Messaging;
 using PartyPlatform.TestInfrastructure;
 
 [assembly: AssemblyFixture(typeof(PartyPlatform.EndToEnd.Tests.PlatformFixture))]
@@ -103,6 +105,21 @@ public sealed class PlatformFixture : IAsyncLifetime
             var report = await health.Content.ReadFromJsonAsync<JsonElement>();
             return report.GetProperty("status").GetString() == "Healthy";
         }, timeout);
+
+    /// <summary>Rows still waiting in the services' outboxes (Identity publishes nothing): facts committed but not yet on the broker.</summary>
+    public async Task<long> UnsentFactsAsync(CancellationToken cancellationToken)
+    {
+        long unsent = 0;
+        foreach (var service in Services.Where(s => s is not ("gateway" or "identity")))
+        {
+            await using var connection = new NpgsqlConnection(await App.GetConnectionStringAsync($"{service}db", cancellationToken));
+            await connection.OpenAsync(cancellationToken);
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {MessagingModel.OutboxTable} WHERE sent_at IS NULL AND error IS NULL", connection);
+            unsent += (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return unsent;
+    }
 
     /// <summary>A machine client of its own, made by the city administrator through the gateway, with one role in one unit.</summary>
     public async Task<HttpClient> NewClientAsync(string role, string unitCode, CancellationToken cancellationToken)
