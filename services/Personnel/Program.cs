@@ -60,4 +60,5 @@ app.MapProfilesApi();
 app.MapAuditApi<PersonnelDb>("/api/personnel").RequireAuthorization(PlatformPolicies.CityAdministrator);
 
 await app.MigrateDatabaseAsync<PersonnelDb>();
+await app.PublishUnpublishedVillageLeadersAsync();
 await app.RunAsync();

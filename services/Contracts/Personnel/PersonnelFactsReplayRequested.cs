@@ -19,4 +19,5 @@ public sealed record PersonnelFactsHeld(
     CopyDigest? WatchList = null,
     CopyDigest? GraduateOfficials = null,
     CopyDigest? Profiles = null,
-    CopyDigest? WealthLeaders = null);
+    CopyDigest? WealthLeaders = null,
+    CopyDigest? VillageLeaders = null);

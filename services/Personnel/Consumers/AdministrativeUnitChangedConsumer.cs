@@ -10,7 +10,7 @@ namespace PartyPlatform.Personnel.Consumers;
 
 /// <summary>
 /// Keeps Personnel's copy of the tree, batched like the other copies, ends the terms on merged units, and
-/// publishes the village-secretary profiles that a new, moved or merged unit changes.
+/// publishes the village-secretary profiles and the village leaders that a new, moved or merged unit changes.
 /// </summary>
 public sealed class AdministrativeUnitChangedConsumer(PersonnelDb db, CityCalendar calendar, TimeProvider time)
     : IConsumer<Batch<AdministrativeUnitChanged>>, IInboxConsumer
@@ -29,6 +29,7 @@ public sealed class AdministrativeUnitChangedConsumer(PersonnelDb db, CityCalend
             var now = time.GetUtcNow();
             await db.ApplyMergesAsync(changed, changes, calendar, now, ct);
             await db.SaveChangesAsync(ct);
-            await db.PublishProfilesAsync(changed.MovedUnits(), now, ct);
+            // A merged-away village loses its leaders; its successor's are posted again by hand (re-posting).
+            await db.PublishLeadershipAsync([.. changed.MovedUnits(), .. changed.Where(c => c.Merged).Select(c => c.Unit.Id)], now, ct);
         });
 }

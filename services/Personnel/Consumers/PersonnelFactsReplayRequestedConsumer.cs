@@ -41,6 +41,7 @@ public sealed partial class PersonnelFactsReplayRequestedConsumer(PersonnelDb db
         await AddIfStale(db.WatchList, e => e.Version, h => h.WatchList, e => e.ToEvent(now));
         await AddIfStale(db.GraduateOfficials, o => o.Version, h => h.GraduateOfficials, o => o.ToEvent(now));
         await AddIfStale(db.ProfileSnapshots, s => s.Version, h => h.Profiles, s => s.ToEvent());
+        await AddIfStale(db.VillageLeaders, s => s.Version, h => h.VillageLeaders, s => s.ToEvent());
         await AddIfStale(db.People.Published(), p => p.Version, h => h.WealthLeaders, p => p.ToWealthLeaderEvent(now));
         if (kinds.Count == 0)
         {

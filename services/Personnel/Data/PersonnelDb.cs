@@ -31,6 +31,9 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
     public DbSet<Reposting> Repostings => Set<Reposting>();
 
     public DbSet<ProfileSnapshot> ProfileSnapshots => Set<ProfileSnapshot>();
+
+    public DbSet<VillageLeadersSnapshot> VillageLeaders => Set<VillageLeadersSnapshot>();
+
     public DbSet<WatchListEntry> WatchList => Set<WatchListEntry>();
 
     public DbSet<SurveyClassification> SurveyClassifications => Set<SurveyClassification>();
@@ -58,6 +61,7 @@ public sealed class PersonnelDb(DbContextOptions<PersonnelDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new SecretaryChangeConfiguration());
         modelBuilder.ApplyConfiguration(new RepostingConfiguration());
         modelBuilder.ApplyConfiguration(new ProfileSnapshotConfiguration());
+        modelBuilder.ApplyConfiguration(new VillageLeadersSnapshotConfiguration());
         modelBuilder.ApplyConfiguration(new WatchListEntryConfiguration());
         modelBuilder.ApplyConfiguration(new SurveyClassificationConfiguration());
         modelBuilder.ApplyConfiguration(new AssessmentGradingConfiguration());

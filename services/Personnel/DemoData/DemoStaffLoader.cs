@@ -97,7 +97,7 @@ public sealed partial class DemoStaffLoader(
 
             var counted = db.CountedUnitsAdded();
             await db.SaveChangesAsync(ct);
-            await db.PublishProfilesAsync(counted, now, ct);
+            await db.PublishLeadershipAsync(counted, now, ct);
             await transaction.CommitAsync(ct);
             return villages.Count;
         });

@@ -39,7 +39,7 @@ public sealed class PeopleImporter(PersonnelDb db, ReplicaScope scope, CityCalen
                 throw new ConflictException("Another write registered one of these ID numbers meanwhile; send the file again.");
             }
 
-            await db.PublishProfilesAsync(counted, time.GetUtcNow(), ct);
+            await db.PublishLeadershipAsync(counted, time.GetUtcNow(), ct);
 
             await transaction.CommitAsync(ct);
             return result;

@@ -4,6 +4,7 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Auditing;
 using PartyPlatform.OpenApi;
 using PartyPlatform.Personnel.Data;
+using PartyPlatform.Personnel.Profiles;
 using PartyPlatform.Security;
 
 namespace PartyPlatform.Personnel.People;
@@ -78,8 +79,17 @@ public static class PeopleApi
         await EnsureIdNumberFreeAsync(db, details, person.Id, ct);
         if (person.Change(details, calendar.Today))
         {
-            db.PublishIfWealthLeader(person, time.GetUtcNow());
-            await db.SaveChangesAsync(ct);
+            var now = time.GetUtcNow();
+            db.PublishIfWealthLeader(person, now);
+            // The profiles and the leaders of the villages the person leads count their age, education and source.
+            var led = await db.CountedUnitsOfAsync([person.Id], ct);
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.SaveChangesAsync(ct);
+                await db.PublishLeadershipAsync(led, now, ct);
+                await transaction.CommitAsync(ct);
+            });
         }
 
         return TypedResults.Ok(PersonResponse.From(person));

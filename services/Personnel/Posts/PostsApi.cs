@@ -92,7 +92,7 @@ public static class PostsApi
             await db.SaveChangesAsync(ct);
             if (ProfileTracker.Counts(kind))
             {
-                await db.PublishProfilesAsync([unit.Id], now, ct);
+                await db.PublishLeadershipAsync([unit.Id], now, ct);
             }
 
             await transaction.CommitAsync(ct);
@@ -125,7 +125,7 @@ public static class PostsApi
             await db.SaveChangesAsync(ct);
             if (ProfileTracker.Counts(post.Kind))
             {
-                await db.PublishProfilesAsync([post.UnitId], now, ct);
+                await db.PublishLeadershipAsync([post.UnitId], now, ct);
             }
 
             await transaction.CommitAsync(ct);

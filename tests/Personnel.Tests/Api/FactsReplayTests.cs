@@ -24,6 +24,7 @@ public sealed class FactsReplayTests
         var entries = await app.PublishedAsync<WatchListEntryChanged>();
         var profiles = await app.PublishedAsync<VillageSecretaryProfileChanged>();
         var leaders = await app.PublishedAsync<WealthLeaderChanged>();
+        var villageLeaders = await app.PublishedAsync<VillageLeadersChanged>();
         var consumed = new ConsumedCount<PersonnelFactsReplayRequested>();
         using var observing = app.Services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(consumed);
         var request = Guid.NewGuid();
@@ -49,6 +50,18 @@ public sealed class FactsReplayTests
                 .Select(e => new { Id = e.Event.PersonId, e.Event.Version, e.Event.UnitId }).OrderBy(p => p.Id).ToList());
         Assert.Equal([true, false], (await app.PublishedAsync<WealthLeaderChanged>()).Skip(leaders.Count)
             .OrderBy(e => e.Event.Version).Select(e => e.Event.IsWealthLeader));
+        // The village with its secretary, the list whole at its version.
+        var village = Assert.Single(villageLeaders).Event;
+        Assert.Equal([village], (await app.PublishedAsync<VillageLeadersChanged>()).Skip(villageLeaders.Count).Select(e => e.Event),
+            new VillageLeadersComparer());
+    }
+
+    private sealed class VillageLeadersComparer : IEqualityComparer<VillageLeadersChanged>
+    {
+        public bool Equals(VillageLeadersChanged? x, VillageLeadersChanged? y) =>
+            (x!.VillageId, x.Version, x.OccurredAt) == (y!.VillageId, y.Version, y.OccurredAt) && x.Leaders.SequenceEqual(y.Leaders);
+
+        public int GetHashCode(VillageLeadersChanged obj) => obj.VillageId.GetHashCode();
     }
 
     [Fact]

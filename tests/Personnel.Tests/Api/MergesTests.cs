@@ -59,5 +59,9 @@ public sealed class MergesTests
         var history = await county.GetFromJsonAsync<JsonElement>($"/api/personnel/repostings?unitId={successor}&history=true", Ct);
         Assert.Equal([directorTerm], open.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("formerPostId").GetGuid()));
         Assert.Equal(2, history.GetProperty("totalCount").GetInt32());
+        // The merged-away village leads no one any more; the successor's leaders show the re-posted secretary.
+        var leaders = (await app.PublishedAsync<VillageLeadersChanged>()).Select(e => e.Event).GroupBy(e => e.VillageId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Version)!);
+        Assert.Equal((3L, 0), (leaders[retired].Version, leaders[retired].Leaders.Count));
+        Assert.Equal([secretary], leaders[successor].Leaders.Select(l => l.PersonId));
     }
 }

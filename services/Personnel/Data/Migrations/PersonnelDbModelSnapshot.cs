@@ -686,6 +686,32 @@ namespace PartyPlatform.Personnel.Data.Migrations
                     b.ToTable("profile_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Personnel.Profiles.VillageLeadersSnapshot", b =>
+                {
+                    b.Property<Guid>("VillageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("village_id");
+
+                    b.Property<string>("Leaders")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("leaders");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("VillageId")
+                        .HasName("pk_village_leaders_snapshots");
+
+                    b.ToTable("village_leaders_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Personnel.ReserveTalent.TrainingCourse", b =>
                 {
                     b.Property<Guid>("Id")
