@@ -40,6 +40,7 @@ builder.AddPlatformMessaging("dashboard", bus =>
     bus.AddBatchConsumer<VenueFundingChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<VenueCampaignChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<SecretaryProfileChangedConsumer>(builder.Configuration);
+    bus.AddBatchConsumer<VillageLeadersChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<GraduateOfficialChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<SurveyCampaignChangedConsumer>(builder.Configuration);
     bus.AddBatchConsumer<OrganizationVisitFiguresChangedConsumer>(builder.Configuration);

@@ -57,6 +57,7 @@ public sealed class DashboardPageTests(PlatformFixture platform) : IAsyncLifetim
         var tree = new TestTree();
         var (county, township, villages) = await ImportAsync(tree);
         await RecordBaselineAsync((villages[0], true), (villages[1], false), (await IdAsync(OtherVillage(tree)), true));
+        await BeginVillageSecretaryAsync(tree, villages[0], "测试村书记");
         await Eventually.TrueAsync(async () => await CoverageOnDashboardAsync(county) == 50m, EventTimeout);
         var (userName, password) = await CountyOperatorAsync(tree);
 
@@ -100,6 +101,9 @@ public sealed class DashboardPageTests(PlatformFixture platform) : IAsyncLifetim
         await page.WaitForURLAsync($"**/dashboard/villages/{villages[0]}");
         await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试1村"));
         await Expect(page.GetByTestId("village-venue")).ToBeVisibleAsync();
+        // The Dashboard names nobody: the page reads the secretary's name from Personnel, in the operator's scope.
+        await Expect(page.GetByTestId("village-leaders-table")).ToContainTextAsync("村党组织书记");
+        await Expect(page.GetByTestId("village-leaders-table")).ToContainTextAsync("测试村书记");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "village-1366x768.png"), FullPage = true });
 
         // The big screen, at 1920×1080, in the same session.
@@ -174,6 +178,23 @@ public sealed class DashboardPageTests(PlatformFixture platform) : IAsyncLifetim
             var moved = await City.PostAsJsonAsync($"/api/venues/venues/{venue}/state", new { state, on = Yesterday }, Ct);
             Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync(Ct));
         }
+    }
+
+    /// <summary>A person registered on the village and its secretary since yesterday, until the Dashboard's village page lists them.</summary>
+    private async Task BeginVillageSecretaryAsync(TestTree tree, Guid village, string name)
+    {
+        var idNumber = CitizenIdNumbers.Of(tree.County[..6]);
+        var registered = await City.PostAsJsonAsync("/api/personnel/people", new
+        {
+            unitId = village, name, gender = "Female", birthDate = $"{idNumber[6..10]}-{idNumber[10..12]}-{idNumber[12..14]}", ethnicity = "汉族",
+            education = "JuniorCollege", source = "ReturnedMigrantWorker", idNumber,
+        }, Ct);
+        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync(Ct));
+        var person = (await registered.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var term = await City.PostAsJsonAsync("/api/personnel/posts", new { personId = person, unitId = village, kind = "VillageSecretary", start = Yesterday }, Ct);
+        Assert.True(term.IsSuccessStatusCode, await term.Content.ReadAsStringAsync(Ct));
+        await Eventually.TrueAsync(async () => (await City.GetFromJsonAsync<JsonElement>($"/api/dashboard/villages/{village}", Ct))
+            .GetProperty("leaders").GetProperty("posts").EnumerateArray().Any(p => p.GetProperty("personId").GetGuid() == person), EventTimeout);
     }
 
     private async Task<decimal?> CoverageOnDashboardAsync(Guid county) =>

@@ -66,7 +66,7 @@ public sealed class PersonnelThroughGatewayTests(PlatformFixture platform)
         var theirs = new TestTree();
         await ImportAsync(ours);
         var theirTownship = await ImportAsync(theirs);
-        var idNumber = IdNumber(theirs.County[..6]);
+        var idNumber = CitizenIdNumbers.Of(theirs.County[..6]);
         var person = await RegisterAsync(theirTownship, idNumber);
         var countyOperator = await platform.NewClientAsync("CountyOperator", ours.County, Ct);
         var countyOfficer = await platform.NewClientAsync("PersonnelOfficer", ours.County, Ct);
@@ -145,7 +145,7 @@ public sealed class PersonnelThroughGatewayTests(PlatformFixture platform)
 
     private async Task<Guid> RegisterAsync(Guid unit, string idNumberOrRegion)
     {
-        var idNumber = idNumberOrRegion.Length == 6 ? IdNumber(idNumberOrRegion) : idNumberOrRegion;
+        var idNumber = idNumberOrRegion.Length == 6 ? CitizenIdNumbers.Of(idNumberOrRegion) : idNumberOrRegion;
         var response = await City.PostAsJsonAsync("/api/personnel/people", new
         {
             unitId = unit, name = "端到端测试人", gender = "Male", birthDate = $"{idNumber[6..10]}-{idNumber[10..12]}-{idNumber[12..14]}", ethnicity = "汉族",
@@ -160,15 +160,6 @@ public sealed class PersonnelThroughGatewayTests(PlatformFixture platform)
         var response = await City.PostAsJsonAsync("/api/personnel/posts", new { personId = person, unitId = township, kind = "TownshipSecretary", start }, Ct);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-    }
-
-    /// <summary>A citizen ID number of the region no other test uses, born on a random day in the 1970s, its check character computed (GB 11643).</summary>
-    private static string IdNumber(string region)
-    {
-        var born = new DateOnly(1970, 1, 1).AddDays(Random.Shared.Next(3650));
-        var digits = $"{region}{born:yyyyMMdd}{Random.Shared.Next(1000):D3}";
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        return digits + "10X98765432"[digits.Select((c, i) => (c - '0') * weights[i]).Sum() % 11];
     }
 
     private async Task<Guid> UnitIdAsync(string code) => (await GetJsonAsync($"/api/organizations/unit-codes/{code}")).GetProperty("id").GetGuid();

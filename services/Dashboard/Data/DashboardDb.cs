@@ -29,6 +29,8 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
 
     public DbSet<SecretaryProfile> SecretaryProfiles => Set<SecretaryProfile>();
 
+    public DbSet<VillageLeadersRecord> VillageLeaders => Set<VillageLeadersRecord>();
+
     public DbSet<GraduateOfficialRecord> GraduateOfficials => Set<GraduateOfficialRecord>();
 
     public DbSet<SurveyCampaignRecord> SurveyCampaigns => Set<SurveyCampaignRecord>();
@@ -56,6 +58,7 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
         modelBuilder.ApplyConfiguration(new VenueFundingConfiguration());
         modelBuilder.ApplyConfiguration(new VenueCampaignRecordConfiguration());
         modelBuilder.ApplyConfiguration(new SecretaryProfileConfiguration());
+        modelBuilder.ApplyConfiguration(new VillageLeadersRecordConfiguration());
         modelBuilder.ApplyConfiguration(new GraduateOfficialRecordConfiguration());
         modelBuilder.ApplyConfiguration(new SurveyCampaignRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OrganizationVisitRecordConfiguration());

@@ -27,6 +27,7 @@ public static class FigureKind
         VenueFunding f => (Venues, f.UnitId),
         SecretaryProfile p => (Personnel, p.UnitId),
         GraduateOfficialRecord o => (Personnel, o.UnitId),
+        VillageLeadersRecord l => (Personnel, l.VillageId),
         SurveyCampaignRecord c => (Surveys, c.UnitId),
         OrganizationVisitRecord o => (Surveys, o.UnitId),
         ProblemRecord p => (Surveys, p.UnitId),

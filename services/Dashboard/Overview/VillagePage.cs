@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Dashboard.Assessments;
 using PartyPlatform.Dashboard.Data;
@@ -30,6 +31,7 @@ public static class VillagePage
 
         organization ??= await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.UnitId == unit.Id && o.Code == unit.Code && !o.Retired, ct);
         var venues = await db.VenueRecords.AsNoTracking().Where(v => v.VillageId == unit.Id).ToListAsync(ct);
+        var leaders = await db.VillageLeaders.AsNoTracking().FirstOrDefaultAsync(l => l.VillageId == unit.Id, ct);
         var officials = db.GraduateOfficials.AsNoTracking().Where(o => o.UnitId == unit.Id);
         var year = await db.ShownYearAsync(null, ct);
         var gradings = await db.GradingsByBranchAsync(unit.Id, year, ct);
@@ -47,6 +49,7 @@ public static class VillagePage
             venues.MaxBy(v => v.State) is { } furthest
                 ? new VillageVenue(furthest.VenueId, furthest.State, furthest.Kind, furthest.FloorArea, furthest.StateDate, furthest.OccurredAt)
                 : null,
+            Leaders(leaders, calendar.Today.Year),
             new VillageGraduates(
                 await officials.ServingOn(calendar.Today).CountAsync(ct),
                 await officials.EndingWithoutExit(GraduateTerms.LastDayOfWindow(calendar, personnel)).CountAsync(ct),
@@ -57,5 +60,15 @@ public static class VillagePage
                 visits.UpdatedAt),
             new VillageProblems([.. stages.OrderBy(s => s.Stage)], visits.Problems.Open, visits.Problems.Overdue, visits.Problems.Closed,
                 counts.Problems.Max(p => p.UpdatedAt))));
+    }
+
+    private static VillageLeaders Leaders(VillageLeadersRecord? record, int year)
+    {
+        var posts = record?.List ?? [];
+        var secretary = posts.FirstOrDefault(p => p.Kind == PostKind.VillageSecretary);
+        return new VillageLeaders(
+            [.. posts.Select(p => new VillageLeaderPost(p.PostId, p.Kind, p.PersonId, p.Since, year - p.BirthYear, p.Education, p.Source))],
+            secretary is not null && posts.Any(p => p.Kind == PostKind.VillageCommitteeDirector && p.PersonId == secretary.PersonId),
+            record?.OccurredAt);
     }
 }

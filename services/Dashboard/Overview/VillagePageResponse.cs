@@ -1,23 +1,33 @@
 using PartyPlatform.Contracts.Assessments;
 using PartyPlatform.Contracts.Organizations;
+using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Contracts.Venues;
 
 namespace PartyPlatform.Dashboard.Overview;
 
 /// <summary>
-/// One village's page, as the Dashboard holds it. Personnel publishes the village secretaries' profile per township and up,
-/// not per village, so no secretary is shown here; the college-graduate officials are, without names.
+/// One village's page, as the Dashboard holds it. Nobody is named: the leaders come by person id, and the page reads their
+/// names from Personnel's API, where its caller may see them; the college-graduate officials are counted.
 /// </summary>
 /// <param name="Organization">The Party organisation the page was asked for, else the village's own; null when the copy holds none.</param>
 /// <param name="Venue">The village's venue project furthest along; null when there is none.</param>
 public sealed record VillagePageResponse(
-    OverviewUnit Unit, PartyOrganizationReference? Organization, VillageVenue? Venue, VillageGraduates Graduates, VillageGrading Grading,
-    VillageSurvey Survey, VillageProblems Problems);
+    OverviewUnit Unit, PartyOrganizationReference? Organization, VillageVenue? Venue, VillageLeaders Leaders, VillageGraduates Graduates,
+    VillageGrading Grading, VillageSurvey Survey, VillageProblems Problems);
 
 public sealed record PartyOrganizationReference(Guid Id, string Code, string Name, PartyOrganizationKind Kind);
 
 public sealed record VillageVenue(Guid VenueId, VenueState State, VenueKind Kind, decimal FloorArea, DateOnly StateDate, DateTimeOffset AsOf);
+
+/// <param name="Posts">The secretary's, the committee director's and the first secretary's terms in post, secretary first; empty before Personnel published any.</param>
+/// <param name="AlsoDirector">The secretary is also the committee director (一肩挑).</param>
+public sealed record VillageLeaders(IReadOnlyList<VillageLeaderPost> Posts, bool AlsoDirector, DateTimeOffset? AsOf);
+
+/// <param name="Age">The age reached this year, in the city's calendar, as yearly statistics count it.</param>
+/// <param name="Education">Personnel's education level, by name.</param>
+/// <param name="Source">Personnel's source (致富带头人, …), by name.</param>
+public sealed record VillageLeaderPost(Guid PostId, PostKind Kind, Guid PersonId, DateOnly Since, int Age, string Education, string Source);
 
 /// <param name="Serving">Hired and not yet out of post today.</param>
 /// <param name="EndingWithoutExit">Term ends within the window, or has ended, with no exit arranged.</param>

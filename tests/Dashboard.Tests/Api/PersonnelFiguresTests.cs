@@ -85,6 +85,44 @@ public sealed class PersonnelFiguresTests
             DateTimeOffset.UtcNow);
     }
 
+    [Fact]
+    public async Task A_villages_leaders_keep_their_newest_list_and_show_on_its_page_with_ages_and_one_shoulder()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var village = app.Tree.Id(DashboardTree.VillageCode);
+        var (both, first) = (Guid.NewGuid(), Guid.NewGuid());
+        var (secretaryTerm, directorTerm, firstTerm) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        VillageLeader Term(Guid post, PostKind kind, Guid person, int born) => new(post, kind, person, new DateOnly(2021, 1, 1), born, "Bachelor", "WealthLeader");
+        var older = Guid.NewGuid();
+
+        await app.PublishAsync(new VillageLeadersChanged(village, 2, [Term(secretaryTerm, PostKind.VillageSecretary, both, 1980),
+            Term(directorTerm, PostKind.VillageCommitteeDirector, both, 1980), Term(firstTerm, PostKind.FirstSecretary, first, 1990)], DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await Eventually.TrueAsync(async () => (await LeadersAsync(app.CreateClient(), village)).GetProperty("posts").GetArrayLength() == 3, Timeout);
+        // An older list arriving late, twice, changes nothing.
+        await app.PublishAsync(new VillageLeadersChanged(village, 1, [Term(secretaryTerm, PostKind.VillageSecretary, both, 1980)], DateTimeOffset.UnixEpoch), older, Ct);
+        await app.PublishAsync(new VillageLeadersChanged(village, 1, [Term(secretaryTerm, PostKind.VillageSecretary, both, 1980)], DateTimeOffset.UnixEpoch), older, Ct);
+        await Eventually.TrueAsync(() => AppliedAsync(app, older, VillageLeadersChangedConsumer.Name), Timeout);
+
+        var leaders = await LeadersAsync(app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.CountyCode), village);
+        Assert.True(leaders.GetProperty("alsoDirector").GetBoolean());
+        Assert.Equal(
+            [("VillageSecretary", both, Today.Year - 1980), ("VillageCommitteeDirector", both, Today.Year - 1980), ("FirstSecretary", first, Today.Year - 1990)],
+            leaders.GetProperty("posts").EnumerateArray().Select(p => (p.GetProperty("kind").GetString(), p.GetProperty("personId").GetGuid(), p.GetProperty("age").GetInt32())));
+        Assert.Equal("Bachelor", leaders.GetProperty("posts")[0].GetProperty("education").GetString());
+        Assert.NotEqual(JsonValueKind.Null, leaders.GetProperty("asOf").ValueKind);
+        await using var db = app.OpenDb();
+        Assert.Equal(2, (await db.VillageLeaders.SingleAsync(l => l.VillageId == village, Ct)).Version);
+        // County B has no such village.
+        var other = await app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.OtherCountyCode).GetAsync($"/api/dashboard/villages/{village}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        // A village Personnel published nothing for has no leaders, and no 一肩挑.
+        var quiet = await LeadersAsync(app.CreateClient(), app.Tree.Id(DashboardTree.OtherVillageCode));
+        Assert.Equal((0, false, JsonValueKind.Null), (quiet.GetProperty("posts").GetArrayLength(), quiet.GetProperty("alsoDirector").GetBoolean(), quiet.GetProperty("asOf").ValueKind));
+    }
+
+    private static async Task<JsonElement> LeadersAsync(HttpClient client, Guid village) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/dashboard/villages/{village}", Ct)).GetProperty("leaders");
+
     private static GraduateOfficialChanged Official(Guid id, long version, Guid village, DateOnly termEnds, GraduateOfficialExitPath? exit = null) =>
         new(id, version, Guid.NewGuid(), village, termEnds.AddYears(-3), 1, termEnds, exit, exit is null ? null : termEnds.AddDays(1), DateTimeOffset.UtcNow);
 

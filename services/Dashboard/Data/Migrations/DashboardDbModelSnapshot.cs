@@ -464,6 +464,31 @@ namespace PartyPlatform.Dashboard.Data.Migrations
                     b.ToTable("secretary_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("PartyPlatform.Dashboard.Personnel.VillageLeadersRecord", b =>
+                {
+                    b.Property<Guid>("VillageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("village_id");
+
+                    b.Property<string>("Leaders")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("leaders");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("VillageId")
+                        .HasName("pk_village_leaders");
+
+                    b.ToTable("village_leaders", (string)null);
+                });
+
             modelBuilder.Entity("PartyPlatform.Dashboard.ReadModel.ReadModelRebuild", b =>
                 {
                     b.Property<Guid>("Id")

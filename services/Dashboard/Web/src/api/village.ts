@@ -11,11 +11,22 @@ export interface VillagePage {
   [section: string]: Field | VillagePage['unit']
 }
 
+/** One term in post on the page's leaders section; the name is Personnel's to give. */
+export interface LeaderPost {
+  postId: string
+  kind: string
+  personId: string
+  since: string
+  age: number
+  education: string
+  source: string
+}
+
 /** The sections the page shows, in order, with their Chinese headings. Others follow under their own names. */
 export const sections: { key: string; title: string }[] = [
   { key: 'organization', title: '党组织' },
   { key: 'venue', title: '活动场所' },
-  { key: 'secretary', title: '村党组织书记' },
+  { key: 'leaders', title: '村干部' },
   { key: 'grade', title: '党组织定级' },
   { key: 'grading', title: '党组织定级' },
   { key: 'visits', title: '入户走访' },
@@ -34,8 +45,7 @@ export const fieldLabels: Record<string, string> = {
   floorArea: '建筑面积（㎡）',
   builtOn: '建成日期',
   completedOn: '建成日期',
-  name: '姓名',
-  maskedName: '姓名',
+  name: '名称',
   gender: '性别',
   age: '年龄',
   birthYear: '出生年份',
@@ -73,34 +83,6 @@ export const fieldLabels: Record<string, string> = {
   blankSpot: '空白点',
   organizations: '党组织数',
   byStage: '各阶段问题数',
-}
-
-/** The API's enum names, in Chinese (venue states and kinds, grades, classes, rectification stages, organisation kinds). */
-export const valueLabels: Record<string, string> = {
-  Planned: '已规划',
-  UnderConstruction: '在建',
-  Completed: '已建成',
-  Accepted: '已验收',
-  InUse: '已投入使用',
-  NewBuild: '新建',
-  Renovation: '改扩建',
-  Good: '好',
-  FairlyGood: '较好',
-  Average: '一般',
-  Poor: '较差',
-  Middling: '中间',
-  Backward: '后进',
-  Open: '待办理',
-  Assigned: '已交办',
-  InProgress: '整改中',
-  Resolved: '已解决',
-  Verified: '已核实',
-  Closed: '已销号',
-  Village: '村',
-  Community: '社区',
-  Enterprise: '企业',
-  SocialOrganization: '社会组织',
-  Institution: '机关事业单位',
 }
 
 export function getVillage(id: string): Promise<VillagePage> {

@@ -1,5 +1,6 @@
 import type { Overview } from '../api/overview'
 import { freshness } from '../format'
+import { valueName } from '../labels'
 import type { ChartOption } from './echarts'
 import {
   childrenPercentOption,
@@ -59,7 +60,7 @@ export function overviewCharts(overview: Overview): Record<string, OverviewChart
     education: {
       testid: 'chart-secretary-education',
       title: '村党组织书记学历结构',
-      option: labelCountPieOption(leaders.education),
+      option: labelCountPieOption(leaders.education.map((item) => ({ ...item, label: valueName(item.label) }))),
       freshness: freshness(leaders.asOf),
     },
     visitRate: {
