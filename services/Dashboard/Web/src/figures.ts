@@ -91,7 +91,7 @@ export function headlineFigures(overview: Overview): Figure[] {
       label: '“一肩挑”比例',
       value: leaders.oneShoulderPercent,
       text: percent(leaders.oneShoulderPercent),
-      note: `${count(leaders.oneShoulder)} / ${count(leaders.villages)} 个村`,
+      note: `${count(leaders.oneShoulder)} / ${count(leaders.villages)} 个村（社区）`,
       asOf: leaders.asOf,
     },
     {
