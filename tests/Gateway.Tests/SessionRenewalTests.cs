@@ -6,7 +6,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -30,7 +29,7 @@ public sealed class SessionRenewalTests
     {
         var person = Guid.NewGuid();
         await using var identity = await StandInIdentity.StartAsync(key => IdToken(key, person, PlatformRoles.TownshipOperator, TownshipCode));
-        await using var site = await Site.StartAsync(identity);
+        await using var site = await WebSite.StartAsync(identity.Settings);
         var session = SessionCookies.For(site.Gateway, SessionCookies.CountyOperatorToken(), TimeSpan.FromMinutes(-1), "refresh-1", person);
 
         var renewed = await GetUserAsync(site.Browser, session);
@@ -57,7 +56,7 @@ public sealed class SessionRenewalTests
             "another person" => IdToken(key, Guid.NewGuid(), PlatformRoles.CityAdministrator, TestTokens.CityCode),
             _ => IdToken(key, person, PlatformRoles.CityAdministrator, TestTokens.CityCode, audience: "another-client"),
         });
-        await using var site = await Site.StartAsync(identity);
+        await using var site = await WebSite.StartAsync(identity.Settings);
         var session = SessionCookies.For(site.Gateway, SessionCookies.CountyOperatorToken(), TimeSpan.FromMinutes(-1), "refresh-1", person);
 
         var response = await GetUserAsync(site.Browser, session);
@@ -109,31 +108,6 @@ public sealed class SessionRenewalTests
     private static string SessionCookie(HttpResponseMessage response) =>
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith($"{SessionCookies.Name}=", StringComparison.Ordinal)).Split(';')[0];
 
-    /// <summary>The gateway in front of stand-ins for the services, finding Identity's discovery document at the stand-in.</summary>
-    private sealed class Site(Upstream upstream, GatewayApp gateway) : IAsyncDisposable
-    {
-        public GatewayApp Gateway => gateway;
-
-        public HttpClient Browser { get; } = gateway.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-
-        public static async Task<Site> StartAsync(StandInIdentity identity)
-        {
-            var upstream = await Upstream.StartAsync();
-            return new Site(upstream, new GatewayApp(Addresses(upstream), new Dictionary<string, string?>
-            {
-                ["Identity:MetadataAddress"] = $"{identity.Address}/.well-known/openid-configuration",
-                ["Identity:Issuer"] = TestTokens.Issuer,
-            }));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Browser.Dispose();
-            await gateway.DisposeAsync();
-            await upstream.DisposeAsync();
-        }
-    }
-
     /// <summary>Identity's discovery document, its key set and a token endpoint that renews any refresh token with the id token given.</summary>
     private sealed class StandInIdentity : IAsyncDisposable
     {
@@ -144,6 +118,13 @@ public sealed class SessionRenewalTests
         public string Address => app.Urls.Single();
 
         public List<string> RefreshTokensSeen { get; } = [];
+
+        /// <summary>The gateway's settings that send it here for Identity's discovery document.</summary>
+        public Dictionary<string, string?> Settings => new()
+        {
+            ["Identity:MetadataAddress"] = $"{Address}/.well-known/openid-configuration",
+            ["Identity:Issuer"] = TestTokens.Issuer,
+        };
 
         public static async Task<StandInIdentity> StartAsync(Func<SecurityKey, string> idToken)
         {
