@@ -68,14 +68,14 @@ public static class BffEndpoints
     private static async Task<Results<Ok<BffUser>, ProblemHttpResult>> CurrentUser(HttpContext context, SessionTokens tokens, UnitLookup units)
     {
         if (await context.AuthenticateAsync(BffSession.CookieScheme) is not { Succeeded: true } session
-            || await tokens.AccessTokenAsync(context, session) is not { } accessToken)
+            || await tokens.AccessAsync(context, session) is not { } access)
         {
             return TypedResults.Problem(SessionProblems.SessionEnded());
         }
 
-        var user = session.Principal!;
+        var user = access.User;
         var unitCode = user.FindFirstValue(CallerScope.UnitCodeClaim) ?? "";
-        var unit = await units.FindAsync(unitCode, accessToken, context.RequestAborted);
+        var unit = await units.FindAsync(unitCode, access.AccessToken, context.RequestAborted);
         return TypedResults.Ok(new BffUser(
             user.FindFirstValue("name") ?? "",
             user.FindFirstValue("preferred_username"),

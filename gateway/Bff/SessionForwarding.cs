@@ -31,7 +31,7 @@ public static class SessionForwarding
                 return;
             }
 
-            if (await context.RequestServices.GetRequiredService<SessionTokens>().AccessTokenAsync(context, session) is not { } token)
+            if (await context.RequestServices.GetRequiredService<SessionTokens>().AccessAsync(context, session) is not { AccessToken: var token })
             {
                 await BffSession.WriteProblemAsync(context, SessionProblems.SessionEnded());
                 return;

@@ -18,11 +18,11 @@ public static class SessionCookies
     public const string Name = "partyplatform-session";
 
     /// <summary>The <c>Cookie</c> header of a county operator's session holding <paramref name="accessToken"/>, valid for <paramref name="accessLifetime"/>.</summary>
-    public static string For(GatewayApp gateway, string accessToken, TimeSpan accessLifetime, string? refreshToken = null)
+    public static string For(GatewayApp gateway, string accessToken, TimeSpan accessLifetime, string? refreshToken = null, Guid? person = null)
     {
         var identity = new ClaimsIdentity(
         [
-            new Claim("sub", Guid.NewGuid().ToString()),
+            new Claim("sub", (person ?? Guid.NewGuid()).ToString()),
             new Claim("name", "临渭区操作员"),
             new Claim("preferred_username", "linwei-operator"),
             new Claim("role", PlatformRoles.CountyOperator),

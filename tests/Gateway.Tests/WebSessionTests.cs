@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 using static PartyPlatform.Gateway.Tests.GatewayCalls;
@@ -24,7 +23,7 @@ public sealed class WebSessionTests
     [InlineData("javascript:alert(1)")]
     public async Task A_sign_in_refuses_a_return_address_that_is_not_a_local_path(string returnUrl)
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await WebSite.StartAsync();
         var browser = site.Browser;
 
         var response = await browser.GetAsync($"/bff/login?returnUrl={Uri.EscapeDataString(returnUrl)}", Ct);
@@ -36,7 +35,7 @@ public sealed class WebSessionTests
     [Fact]
     public async Task Without_a_session_the_user_endpoint_answers_401_ProblemDetails_never_a_redirect()
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await WebSite.StartAsync();
         var (gateway, browser) = (site.Gateway, site.Browser);
         var session = SessionCookies.For(gateway, SessionCookies.CountyOperatorToken(), TimeSpan.FromMinutes(5));
 
@@ -59,7 +58,7 @@ public sealed class WebSessionTests
     [Fact]
     public async Task A_read_with_the_session_cookie_alone_goes_upstream_with_the_sessions_access_token_and_without_the_cookie()
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await WebSite.StartAsync();
         var (gateway, browser) = (site.Gateway, site.Browser);
         var token = SessionCookies.CountyOperatorToken();
         var session = SessionCookies.For(gateway, token, TimeSpan.FromMinutes(5));
@@ -78,7 +77,7 @@ public sealed class WebSessionTests
     [Fact]
     public async Task Server_sent_events_stream_with_the_session_cookie_alone()
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await WebSite.StartAsync();
         var (gateway, browser) = (site.Gateway, site.Browser);
         var session = SessionCookies.For(gateway, SessionCookies.CountyOperatorToken(), TimeSpan.FromMinutes(5));
 
@@ -96,7 +95,7 @@ public sealed class WebSessionTests
     [InlineData("DELETE")]
     public async Task A_write_with_the_session_cookie_needs_the_X_CSRF_header(string method)
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await WebSite.StartAsync();
         var (gateway, browser) = (site.Gateway, site.Browser);
         var token = SessionCookies.CountyOperatorToken();
         var session = SessionCookies.For(gateway, token, TimeSpan.FromMinutes(5));
@@ -115,7 +114,7 @@ public sealed class WebSessionTests
     [Fact]
     public async Task A_caller_with_its_own_bearer_token_is_left_alone_even_with_a_session_cookie()
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await WebSite.StartAsync();
         var (gateway, browser) = (site.Gateway, site.Browser);
         var session = SessionCookies.For(gateway, SessionCookies.CountyOperatorToken(), TimeSpan.FromMinutes(5));
         var own = TestTokens.For(PlatformRoles.CityOperator, TestTokens.CityCode, subject: "county-system");
@@ -132,7 +131,7 @@ public sealed class WebSessionTests
     [Fact]
     public async Task A_session_whose_token_ran_out_and_cannot_be_refreshed_answers_401_and_is_removed()
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await WebSite.StartAsync();
         var (gateway, browser) = (site.Gateway, site.Browser);
         var expired = SessionCookies.For(gateway, SessionCookies.CountyOperatorToken(TimeSpan.FromMinutes(-1)), TimeSpan.FromMinutes(-1));
         var current = SessionCookies.For(gateway, SessionCookies.CountyOperatorToken(), TimeSpan.FromMinutes(5));
@@ -150,7 +149,7 @@ public sealed class WebSessionTests
     [Fact]
     public async Task Signing_out_needs_the_X_CSRF_header_and_then_removes_the_session_cookie()
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await WebSite.StartAsync();
         var (gateway, browser) = (site.Gateway, site.Browser);
         var session = SessionCookies.For(gateway, SessionCookies.CountyOperatorToken(), TimeSpan.FromMinutes(5));
 
@@ -184,8 +183,8 @@ public sealed class WebSessionTests
 
             await using var restarted = new GatewayApp(Addresses(upstream), new Dictionary<string, string?> { ["Gateway:Bff:KeysDirectory"] = keys });
             await using var elsewhere = new GatewayApp(Addresses(upstream), new Dictionary<string, string?> { ["Gateway:Bff:KeysDirectory"] = otherKeys });
-            using var afterRestart = Browser(restarted);
-            using var withOtherKeys = Browser(elsewhere);
+            using var afterRestart = WebSite.BrowserOf(restarted);
+            using var withOtherKeys = WebSite.BrowserOf(elsewhere);
 
             Assert.Equal(HttpStatusCode.OK, (await SendAsync(afterRestart, HttpMethod.Get, "/bff/user", session)).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(withOtherKeys, HttpMethod.Get, "/bff/user", session)).StatusCode);
@@ -200,7 +199,7 @@ public sealed class WebSessionTests
     [Fact]
     public async Task The_page_is_served_without_a_session_and_the_root_sends_a_browser_to_it()
     {
-        await using var site = await Site.StartAsync();
+        await using var site = await WebSite.StartAsync();
         var browser = site.Browser;
 
         var page = await browser.GetAsync("/dashboard/assets/index.js", Ct);
@@ -214,31 +213,6 @@ public sealed class WebSessionTests
         // Only reads reach the page's files: anything else there is no route of the gateway's.
         Assert.NotEqual(HttpStatusCode.OK, write.StatusCode);
     }
-
-    /// <summary>The gateway in front of stand-ins for every service, and a browser calling it.</summary>
-    private sealed class Site(Upstream upstream, GatewayApp gateway) : IAsyncDisposable
-    {
-        public GatewayApp Gateway => gateway;
-
-        public HttpClient Browser { get; } = WebSessionTests.Browser(gateway);
-
-        public static async Task<Site> StartAsync()
-        {
-            var upstream = await Upstream.StartAsync();
-            return new Site(upstream, new GatewayApp(Addresses(upstream)));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Browser.Dispose();
-            await gateway.DisposeAsync();
-            await upstream.DisposeAsync();
-        }
-    }
-
-    /// <summary>A browser that keeps no cookies of its own (each test sends the session it means) and follows no redirect.</summary>
-    private static HttpClient Browser(GatewayApp gateway) =>
-        gateway.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient browser, HttpMethod method, string path, string session, string? csrf = null)
     {

@@ -54,7 +54,7 @@ public sealed partial class FigureBroadcaster(IServiceScopeFactory scopes, IOpti
 
             try
             {
-                var lines = await LinesAsync([.. changes.Select(c => c.UnitId).Distinct()], stoppingToken);
+                var lines = await LinesAsync([.. changes.Select(c => c.UnitId).Where(u => u != FigureChange.Everywhere).Distinct()], stoppingToken);
                 foreach (var subscription in subscriptions.Keys)
                 {
                     subscription.Offer(changes, lines);

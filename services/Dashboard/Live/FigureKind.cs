@@ -25,6 +25,7 @@ public static class FigureKind
         DeadlineFact d => (Venues, d.UnitId),
         ProjectScheduleRecord s => (Venues, s.VillageId),
         VenueFunding f => (Venues, f.UnitId),
+        VenueCampaignRecord => (Venues, FigureChange.Everywhere),
         SecretaryProfile p => (Personnel, p.UnitId),
         GraduateOfficialRecord o => (Personnel, o.UnitId),
         VillageLeadersRecord l => (Personnel, l.VillageId),

@@ -12,7 +12,10 @@ public sealed class FigureSubscription(Guid? root, int maxPendingUnits, Action<F
     private readonly HashSet<Guid> units = [];
     private bool overflowed;
 
-    /// <summary>Keeps what the caller may see: a unit is visible when the caller's unit is the unit or one of its ancestors.</summary>
+    /// <summary>
+    /// Keeps what the caller may see: a unit is visible when the caller's unit is the unit or one of its ancestors; a city-wide
+    /// change (<see cref="FigureChange.Everywhere"/>) is everyone's, and its event names no unit.
+    /// </summary>
     public void Offer(IEnumerable<(string Kind, Guid UnitId)> changes, IReadOnlyDictionary<Guid, Guid[]> lines)
     {
         lock (gate)
@@ -20,6 +23,15 @@ public sealed class FigureSubscription(Guid? root, int maxPendingUnits, Action<F
             var grew = false;
             foreach (var (kind, unitId) in changes)
             {
+                if (unitId == FigureChange.Everywhere)
+                {
+                    var newKind = kinds.Add(kind);
+                    grew |= newKind || !overflowed;
+                    overflowed = true;
+                    units.Clear();
+                    continue;
+                }
+
                 if (!lines.TryGetValue(unitId, out var line))
                 {
                     continue;

@@ -80,6 +80,7 @@ public static class OverviewApi
         var schedulesAsOf = await schedules.MaxAsync(p => (DateTimeOffset?)p.OccurredAt, ct);
         var funding = await db.VenueFundings.AsNoTracking().FirstOrDefaultAsync(f => f.UnitId == unit.Id, ct);
         var venueCampaign = await db.VenueCampaigns.AsNoTracking().FirstOrDefaultAsync(ct);
+        var ancestors = await db.AncestorsInScopeAsync(scope, unit, ct);
 
         var leaders = profiles.GetValueOrDefault(unit.Id) is { } own
             ? SecretaryProfileResponse.From(own, unit, calendar.Today.Year, personnel.Value.AgeBands)
@@ -88,6 +89,7 @@ public static class OverviewApi
         var visits = SurveyFigures.Figures(unit, surveys);
         return new OverviewResponse(
             OverviewUnit.From(unit),
+            ancestors.ConvertAll(OverviewUnit.From),
             Venues(coverage.GetValueOrDefault(unit.Id), behindSchedule, funding, venueCampaign, calendar.Today, schedulesAsOf),
             new GradingOverview(year, grading.Results.Good + grading.Results.FairlyGood + grading.Results.Average + grading.Results.Poor,
                 grading.Results.Good, grading.Results.FairlyGood, grading.Results.Average, grading.Results.Poor, grading.GoodShare, grading.PoorShare,

@@ -11,9 +11,10 @@ public sealed record OverviewUnit(Guid Id, string? Code, string Name, UnitLevel 
 }
 
 /// <summary>Everything the first screen shows for one unit, and the headline figures of each unit one level below it.</summary>
+/// <param name="Ancestors">The units above it that the caller may see, top first: from the caller's own unit (the city for the city's accounts) down to its parent.</param>
 public sealed record OverviewResponse(
-    OverviewUnit Unit, VenuesOverview Venues, GradingOverview Grading, LeadersOverview Leaders, SurveysOverview Surveys, RankingOverview Ranking,
-    IReadOnlyList<ChildOverview> Children);
+    OverviewUnit Unit, IReadOnlyList<OverviewUnit> Ancestors, VenuesOverview Venues, GradingOverview Grading, LeadersOverview Leaders,
+    SurveysOverview Surveys, RankingOverview Ranking, IReadOnlyList<ChildOverview> Children);
 
 /// <summary>Venue coverage, projects behind schedule, funds and the 清零 countdown, as Venues last published them for the unit.</summary>
 /// <param name="CoveragePercent">Villages with a usable venue among the villages; null before Venues published the unit's coverage.</param>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Security;
@@ -34,6 +35,47 @@ public sealed class FigureStreamTests
     }
 
     [Fact]
+    public async Task A_change_of_the_venue_campaigns_terms_reaches_every_stream_and_the_next_overview_counts_down_to_the_new_deadline()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var county = app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.CountyCode);
+        // Asked once before: the answer kept for the county must give way to the new terms.
+        Assert.Equal(JsonValueKind.Null, (await CountdownAsync(county)).ValueKind);
+        var clients = new[]
+        {
+            app.CreateClient(), county, app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.OtherCountyCode),
+            app.CreateClientAs(PlatformRoles.TownshipOperator, DashboardTree.TownshipCode),
+        };
+        var streams = new List<StreamReader>();
+        foreach (var client in clients)
+        {
+            streams.Add(await OpenAsync(client));
+            Assert.Equal("retry: 3000", await streams[^1].ReadLineAsync(Ct));
+        }
+
+        await app.PublishAsync(
+            new VenueCampaignChanged(1, new DateOnly(2030, 6, 30), "Asia/Shanghai", new DateTimeOffset(2030, 7, 1, 0, 0, 0, TimeSpan.FromHours(8)), 20_000m, [],
+                DateTimeOffset.UtcNow),
+            Guid.NewGuid(), Ct);
+
+        // City-wide, so no unit of its own: every caller, whatever its scope, is told that something changed in all its units.
+        foreach (var stream in streams)
+        {
+            var change = await NextEventAsync(stream);
+            Assert.Equal(["venues"], change.GetProperty("kinds").EnumerateArray().Select(k => k.GetString()));
+            Assert.Empty(change.GetProperty("unitIds").EnumerateArray());
+            stream.Dispose();
+        }
+
+        // What the page fetches on that event: the commit came before it, so the new deadline, not the kept answer.
+        Assert.Equal("2030-06-30", (await CountdownAsync(county)).GetProperty("deadline").GetString());
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task An_idle_stream_sends_keep_alive_comments()
     {
         await using var app = await DashboardApp.StartAsync(settings: [new("Dashboard:Stream:KeepAlive", "00:00:01")]);
@@ -56,6 +98,9 @@ public sealed class FigureStreamTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    private static async Task<JsonElement> CountdownAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/dashboard/overview", Ct)).GetProperty("venues").GetProperty("countdown");
 
     private static VenueChanged Venue(Guid village) =>
         new(Guid.NewGuid(), 1, village, VenueKind.Renovation, VenueState.Planned, new DateOnly(2026, 3, 1), 120m, null, null, DateTimeOffset.UtcNow);

@@ -100,6 +100,32 @@ public sealed class OverviewTests
     }
 
     [Fact]
+    public async Task A_units_ancestors_run_from_the_callers_own_unit_down_to_its_parent()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var (city, county, township) = (app.CreateClient(), app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.CountyCode),
+            app.CreateClientAs(PlatformRoles.TownshipOperator, DashboardTree.TownshipCode));
+        var ofTownship = $"/api/dashboard/overview?unitId={app.Tree.Id(DashboardTree.TownshipCode)}";
+        var ofVillage = $"/api/dashboard/overview?unitId={app.Tree.Id(DashboardTree.VillageCode)}";
+
+        // The city's trail starts at the city; a county's at its county and a township's at its township, never above.
+        Assert.Equal([Unit(app, DashboardTree.CityCode, "渭南市", "City"), Unit(app, DashboardTree.CountyCode, "临渭区", "County")],
+            await AncestorsAsync(city, ofTownship));
+        Assert.Equal([Unit(app, DashboardTree.CountyCode, "临渭区", "County")], await AncestorsAsync(county, ofTownship));
+        Assert.Equal([Unit(app, DashboardTree.CountyCode, "临渭区", "County"), Unit(app, DashboardTree.TownshipCode, "东镇", "Township")],
+            await AncestorsAsync(county, ofVillage));
+        Assert.Equal([Unit(app, DashboardTree.TownshipCode, "东镇", "Township")], await AncestorsAsync(township, ofVillage));
+        Assert.Equal([Unit(app, DashboardTree.CityCode, "渭南市", "City"), Unit(app, DashboardTree.CountyCode, "临渭区", "County"),
+            Unit(app, DashboardTree.TownshipCode, "东镇", "Township")], await AncestorsAsync(city, ofVillage));
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.OtherCountyCode).GetAsync(ofTownship, Ct)).StatusCode);
+        // One's own unit has nothing above it to show.
+        Assert.Empty(await AncestorsAsync(city, "/api/dashboard/overview"));
+        Assert.Empty(await AncestorsAsync(county, "/api/dashboard/overview"));
+        Assert.Empty(await AncestorsAsync(county, $"/api/dashboard/overview?unitId={app.Tree.Id(DashboardTree.CountyCode)}"));
+    }
+
+    [Fact]
     public async Task Before_any_fact_every_group_is_an_empty_state()
     {
         await using var app = await DashboardApp.StartAsync();
@@ -159,6 +185,13 @@ public sealed class OverviewTests
         Assert.Equal((today.AddDays(30).ToString("yyyy-MM-dd"), 30, false, 3), (countdown.GetProperty("deadline").GetString(), countdown.GetProperty("daysLeft").GetInt32(),
             countdown.GetProperty("passed").GetBoolean(), countdown.GetProperty("villagesWithoutVenue").GetInt32()));
     }
+
+    private static (Guid Id, string Code, string Name, string Level) Unit(DashboardApp app, string code, string name, string level) =>
+        (app.Tree.Id(code), code, name, level);
+
+    private static async Task<List<(Guid Id, string Code, string Name, string Level)>> AncestorsAsync(HttpClient client, string path) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>(path, Ct)).GetProperty("ancestors").EnumerateArray().Select(u =>
+            (u.GetProperty("id").GetGuid(), u.GetProperty("code").GetString()!, u.GetProperty("name").GetString()!, u.GetProperty("level").GetString()!))];
 
     private static (decimal?, int?, decimal?, decimal?, decimal?, int, int, int) Headline(JsonElement child) =>
         (Decimal(child, "coveragePercent"), child.GetProperty("withoutVenue").GetInt32(), Decimal(child, "goodSharePercent"), Decimal(child, "oneShoulderPercent"),

@@ -110,6 +110,8 @@ export interface ChildFigures {
 
 export interface Overview {
   unit: UnitRef
+  /** The units above it that the signed-in person may see, top first: from their own unit down to its parent. */
+  ancestors: UnitRef[]
   venues: VenueFigures
   grading: GradingFigures
   leaders: LeaderFigures

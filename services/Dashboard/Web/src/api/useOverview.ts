@@ -1,6 +1,6 @@
 import type { Ref } from 'vue'
 import { getOverview, type Overview } from './overview'
-import { rememberChildren } from './unitTrail'
+import { rememberChildren, rememberPlace } from './unitTrail'
 import { useLive } from './useLive'
 
 /** The overview of a unit (the caller's when none), kept current by the figures stream. */
@@ -9,6 +9,7 @@ export function useOverview(unitId: Ref<string | undefined>) {
     unitId,
     async () => {
       const overview = await getOverview(unitId.value)
+      rememberPlace(overview)
       rememberChildren(overview.unit, overview.children.map((child) => child.unit))
       return overview
     },
