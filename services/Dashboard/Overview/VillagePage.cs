@@ -9,6 +9,7 @@ using PartyPlatform.Dashboard.Assessments;
 using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Personnel;
 using PartyPlatform.Dashboard.Surveys;
+using PartyPlatform.Dashboard.Tree;
 
 namespace PartyPlatform.Dashboard.Overview;
 
@@ -45,6 +46,7 @@ public static class VillagePage
 
         return TypedResults.Ok(new VillagePageResponse(
             OverviewUnit.From(unit),
+            (await db.AncestorsInScopeAsync(scope, unit, ct)).ConvertAll(OverviewUnit.From),
             organization is null ? null : new PartyOrganizationReference(organization.Id, organization.Code, organization.Name, organization.Kind),
             venues.MaxBy(v => v.State) is { } furthest
                 ? new VillageVenue(furthest.VenueId, furthest.State, furthest.Kind, furthest.FloorArea, furthest.StateDate, furthest.OccurredAt)

@@ -10,10 +10,11 @@ namespace PartyPlatform.Dashboard.Overview;
 /// One village's page, as the Dashboard holds it. Nobody is named: the leaders come by person id, and the page reads their
 /// names from Personnel's API, where its caller may see them; the college-graduate officials are counted.
 /// </summary>
+/// <param name="Ancestors">The units above the village, from the caller's own unit down to its township (as the overview's).</param>
 /// <param name="Organization">The Party organisation the page was asked for, else the village's own; null when the copy holds none.</param>
 /// <param name="Venue">The village's venue project furthest along; null when there is none.</param>
 public sealed record VillagePageResponse(
-    OverviewUnit Unit, PartyOrganizationReference? Organization, VillageVenue? Venue, VillageLeaders Leaders, VillageGraduates Graduates,
+    OverviewUnit Unit, IReadOnlyList<OverviewUnit> Ancestors, PartyOrganizationReference? Organization, VillageVenue? Venue, VillageLeaders Leaders, VillageGraduates Graduates,
     VillageGrading Grading, VillageSurvey Survey, VillageProblems Problems);
 
 public sealed record PartyOrganizationReference(Guid Id, string Code, string Name, PartyOrganizationKind Kind);

@@ -19,6 +19,9 @@ public sealed class VillagePageTests
         var page = await app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.CountyCode).GetFromJsonAsync<JsonElement>(path, Ct);
 
         Assert.Equal("东1村", page.GetProperty("unit").GetProperty("name").GetString());
+        // The breadcrumb starts at the caller's county, never above it.
+        Assert.Equal([DashboardTree.CountyCode, DashboardTree.TownshipCode],
+            page.GetProperty("ancestors").EnumerateArray().Select(a => a.GetProperty("code").GetString()));
         var venue = page.GetProperty("venue");
         Assert.Equal(("InUse", "NewBuild", 180m), (venue.GetProperty("state").GetString(), venue.GetProperty("kind").GetString(), venue.GetProperty("floorArea").GetDecimal()));
         Assert.Equal((1, 1), (page.GetProperty("graduates").GetProperty("serving").GetInt32(), page.GetProperty("graduates").GetProperty("endingWithoutExit").GetInt32()));

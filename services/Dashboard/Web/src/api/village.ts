@@ -8,7 +8,9 @@ export type Field = string | number | boolean | null | Field[] | { [key: string]
 
 export interface VillagePage {
   unit: UnitRef & { parentId?: string | null }
-  [section: string]: Field | VillagePage['unit']
+  /** The units above the village, from the signed-in person's own unit down, for the breadcrumb. */
+  ancestors: UnitRef[]
+  [section: string]: Field | VillagePage['unit'] | UnitRef[]
 }
 
 /** One term in post on the page's leaders section; the name is Personnel's to give. */
