@@ -26,7 +26,7 @@ public static class BffEndpoints
             .WithSummary("Start the sign-in: a redirect to Identity's sign-in form, back to returnUrl (a local path) once signed in")
             .Produces(StatusCodes.Status302Found);
         bff.MapPost("/logout", Logout).WithName("SignOut")
-            .WithSummary("End the session (the cookie); needs the header X-CSRF: 1")
+            .WithSummary("End the session: its refresh token revoked at Identity, the cookie removed; needs the header X-CSRF: 1")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         bff.MapGet("/user", CurrentUser).WithName("GetSignedInUser")
             .WithSummary("Who is signed in: name, user name, roles and unit; 401 without a session")
@@ -54,11 +54,16 @@ public static class BffEndpoints
     public static bool IsLocalPath(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\') && !url.Any(char.IsControl);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Logout(HttpRequest request)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Logout(HttpRequest request, SessionTokens tokens)
     {
         if (!Csrf.Satisfied(request))
         {
             return TypedResults.Problem(SessionProblems.CsrfHeaderMissing());
+        }
+
+        if (await request.HttpContext.AuthenticateAsync(BffSession.CookieScheme) is { Succeeded: true } session)
+        {
+            await tokens.RevokeAsync(session, request.HttpContext.RequestAborted);
         }
 
         await request.HttpContext.SignOutAsync(BffSession.CookieScheme);

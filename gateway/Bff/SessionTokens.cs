@@ -76,6 +76,40 @@ public sealed partial class SessionTokens(
         return new SessionAccess(renewal.AccessToken, user);
     }
 
+    /// <summary>
+    /// Revokes the session's refresh token at Identity, so that a copy of the cookie taken before the sign-out renews nothing
+    /// after it. Best effort: the sign-out goes on when Identity cannot be reached or refuses (the token then lives out its lifetime).
+    /// </summary>
+    public async Task RevokeAsync(AuthenticateResult session, CancellationToken ct)
+    {
+        if (session.Properties?.GetTokenValue(RefreshToken) is not { } refreshToken)
+        {
+            return;
+        }
+
+        var options = signIn.Get(BffSession.SignInScheme);
+        try
+        {
+            var configuration = await options.ConfigurationManager!.GetConfigurationAsync(ct);
+            using var response = await options.Backchannel.PostAsync(
+                configuration.RevocationEndpoint ?? throw new InvalidOperationException("Identity names no revocation endpoint."),
+                new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["client_id"] = options.ClientId!,
+                    ["token"] = refreshToken,
+                    ["token_type_hint"] = RefreshToken,
+                }), ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                LogRevocationRefused(logger, (int)response.StatusCode);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
+        {
+            LogRevocationUnreachable(logger, e);
+        }
+    }
+
     private async Task<Renewal> RefreshAsync(string? refreshToken, ClaimsPrincipal user, CancellationToken ct)
     {
         if (refreshToken is null)
@@ -146,6 +180,12 @@ public sealed partial class SessionTokens(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A web session's token could not be refreshed: Identity did not answer.")]
     private static partial void LogRefreshUnreachable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A signed-out web session's refresh token was not revoked ({Status}); it lives out its lifetime.")]
+    private static partial void LogRevocationRefused(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A signed-out web session's refresh token could not be revoked: Identity did not answer.")]
+    private static partial void LogRevocationUnreachable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A web session's renewed id token was not taken (invalid, or another subject); the session keeps its person.")]
     private static partial void LogIdentityTokenNotTaken(ILogger logger, Exception? exception);

@@ -67,6 +67,24 @@ public sealed class SessionRenewalTests
         Assert.Equal(["refresh-1"], identity.RefreshTokensSeen);
     }
 
+    [Fact]
+    public async Task Signing_out_revokes_the_sessions_refresh_token_at_Identity_before_removing_the_cookie()
+    {
+        var person = Guid.NewGuid();
+        await using var identity = await StandInIdentity.StartAsync(key => IdToken(key, person, PlatformRoles.CountyOperator, SessionCookies.CountyCode));
+        await using var site = await WebSite.StartAsync(identity.Settings);
+        var session = SessionCookies.For(site.Gateway, SessionCookies.CountyOperatorToken(), TimeSpan.FromMinutes(5), "refresh-1", person);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/bff/logout");
+        request.Headers.Add("Cookie", session);
+        request.Headers.Add("X-CSRF", "1");
+        var signedOut = await site.Browser.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, signedOut.StatusCode);
+        Assert.Equal(["partyplatform-web refresh_token refresh-1"], identity.TokensRevoked);
+        Assert.Contains(signedOut.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith($"{SessionCookies.Name}=;", StringComparison.Ordinal));
+    }
+
     private static string IdToken(SecurityKey key, Guid person, string role, string unitCode, string audience = "partyplatform-web")
     {
         var now = DateTime.UtcNow;
@@ -119,6 +137,8 @@ public sealed class SessionRenewalTests
 
         public List<string> RefreshTokensSeen { get; } = [];
 
+        public List<string> TokensRevoked { get; } = [];
+
         /// <summary>The gateway's settings that send it here for Identity's discovery document.</summary>
         public Dictionary<string, string?> Settings => new()
         {
@@ -140,6 +160,7 @@ public sealed class SessionRenewalTests
                 ["issuer"] = TestTokens.Issuer,
                 ["authorization_endpoint"] = $"{identity.Address}/connect/authorize",
                 ["token_endpoint"] = $"{identity.Address}/connect/token",
+                ["revocation_endpoint"] = $"{identity.Address}/connect/revoke",
                 ["jwks_uri"] = $"{identity.Address}/.well-known/jwks",
             }));
             app.MapGet("/.well-known/jwks", () =>
@@ -173,6 +194,17 @@ public sealed class SessionRenewalTests
                     ["refresh_token"] = "refresh-2",
                     ["id_token"] = idToken(key),
                 });
+            });
+
+            app.MapPost("/connect/revoke", async (HttpRequest request) =>
+            {
+                var form = await request.ReadFormAsync();
+                lock (identity.TokensRevoked)
+                {
+                    identity.TokensRevoked.Add($"{form["client_id"]} {form["token_type_hint"]} {form["token"]}");
+                }
+
+                return TypedResults.Ok();
             });
 
             await app.StartAsync();

@@ -10,6 +10,7 @@ public static class TokenServerExtensions
 {
     public const string TokenPath = "/connect/token";
     public const string AuthorizePath = "/connect/authorize";
+    public const string RevokePath = "/connect/revoke";
     public const string JwksPath = "/.well-known/jwks";
 
     /// <summary>
@@ -30,6 +31,8 @@ public static class TokenServerExtensions
             {
                 server.SetTokenEndpointUris(TokenPath.TrimStart('/'))
                     .SetAuthorizationEndpointUris(AuthorizePath.TrimStart('/'))
+                    // The web page's sign-out revokes its refresh token (OpenIddict answers it itself: no passthrough).
+                    .SetRevocationEndpointUris(RevokePath.TrimStart('/'))
                     .SetJsonWebKeySetEndpointUris(JwksPath.TrimStart('/'));
 
                 server.AllowClientCredentialsFlow()

@@ -58,6 +58,24 @@ public sealed class AuthorizationCodeTests
     }
 
     [Fact]
+    public async Task A_refresh_token_the_web_page_revokes_at_sign_out_renews_nothing_any_more()
+    {
+        await using var app = await IdentityApp.StartWithDemoAccountsAsync();
+        var browser = app.CreateBrowser();
+        var (verifier, challenge) = NewPkce();
+        var signedIn = await SignInAsync(browser, challenge, "linwei-operator", "Dev!Passw0rd");
+        var tokens = await (await RedeemCodeAsync(browser, QueryOf(signedIn.Headers.Location!)["code"], verifier)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var refreshToken = tokens.GetProperty("refresh_token").GetString()!;
+
+        var discovery = await browser.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", Ct);
+        var revoked = await RevokeAsync(browser, refreshToken);
+
+        Assert.EndsWith("/connect/revoke", discovery.GetProperty("revocation_endpoint").GetString());
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal("invalid_grant", await ErrorAsync(await RefreshAsync(browser, refreshToken)));
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_the_form_again_and_issues_no_code()
     {
         await using var app = await IdentityApp.StartWithDemoAccountsAsync();

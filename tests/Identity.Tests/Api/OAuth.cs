@@ -108,6 +108,14 @@ public static partial class OAuth
             ["refresh_token"] = refreshToken,
         }), Ct);
 
+    public static Task<HttpResponseMessage> RevokeAsync(HttpClient http, string refreshToken) =>
+        http.PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = "partyplatform-web",
+            ["token"] = refreshToken,
+            ["token_type_hint"] = "refresh_token",
+        }), Ct);
+
     [GeneratedRegex("""<input type="hidden" name="([^"]*)" value="([^"]*)">""")]
     private static partial Regex HiddenField();
 }
