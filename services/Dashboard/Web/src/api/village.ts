@@ -25,9 +25,10 @@ export interface LeaderPost {
 }
 
 /** The sections the page shows, in order, with their Chinese headings. Others follow under their own names. */
-export const sections: { key: string; title: string }[] = [
+export const sections: { key: string; title: string; empty?: string }[] = [
   { key: 'organization', title: '党组织' },
-  { key: 'venue', title: '活动场所' },
+  // The venue section is the village's construction project; a venue the village had before the campaign (the baseline) is not one.
+  { key: 'venue', title: '活动场所', empty: '暂无场所建设项目' },
   { key: 'leaders', title: '村干部' },
   { key: 'grade', title: '党组织定级' },
   { key: 'grading', title: '党组织定级' },
