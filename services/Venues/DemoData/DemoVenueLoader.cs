@@ -14,56 +14,32 @@ namespace PartyPlatform.Venues.DemoData;
 /// <summary>
 /// Records every demo village's <see cref="DemoVillageVenue"/> (its baseline, and its project with funding) through
 /// the same domain code and <see cref="CoverageTracker"/> as the API, so that every fact is published as a real
-/// write's would be. In the background, so that the service starts and answers its health checks meanwhile. The
-/// copy fills from events at its own pace, so the loader looks again until the number of demo villages stops
-/// growing and each has its baseline. A village with a baseline or a venue is left as it is, so a restart adds nothing.
+/// write's would be. A village with a baseline or a venue is left as it is, so a restart adds nothing.
 /// </summary>
 public sealed partial class DemoVenueLoader(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<DemoDataOptions> options, ILogger<DemoVenueLoader> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<DemoDataOptions> options, ILogger<DemoVenueLoader> logger) : DemoVillageLoader(time)
 {
     /// <summary>Who the demo's baselines and state changes name as having recorded them.</summary>
     public const string Actor = "demo-data";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seen = -1;
-        var recorded = new List<DemoVillageVenue>();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                List<DemoVillageVenue> batch;
-                while ((batch = await RecordNextBatchAsync(stoppingToken)).Count > 0)
-                {
-                    recorded.AddRange(batch);
-                }
+    /// <summary>What this run recorded, for the log.</summary>
+    private readonly List<DemoVillageVenue> recorded = [];
 
-                var villages = await CountDemoVillagesAsync(stoppingToken);
-                if (villages > 0 && villages == seen)
-                {
-                    LogLoaded(logger, recorded.Count, villages, recorded.Count(v => v.HadUsableVenue), recorded.Count(v => v.Project is not null));
-                    return;
-                }
+    protected override TimeSpan CheckInterval => options.Value.CheckInterval;
 
-                seen = villages;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
+    protected override void Loaded(int villages) =>
+        LogLoaded(logger, recorded.Count, villages, recorded.Count(v => v.HadUsableVenue), recorded.Count(v => v.Project is not null));
 
-            await Task.Delay(options.Value.CheckInterval, time, stoppingToken);
-        }
-    }
+    protected override void Failed(Exception exception) => LogFailed(logger, exception);
 
-    private async Task<int> CountDemoVillagesAsync(CancellationToken ct)
+    protected override async Task<int> CountDemoVillagesAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await DemoVillages(scope.ServiceProvider.GetRequiredService<VenuesDb>()).CountAsync(ct);
     }
 
-    /// <summary>Records the next batch of villages with neither a baseline nor a venue, in one transaction; what it recorded.</summary>
-    private async Task<List<DemoVillageVenue>> RecordNextBatchAsync(CancellationToken ct)
+    /// <summary>Records the next batch of villages with neither a baseline nor a venue, in one transaction.</summary>
+    protected override async Task<int> LoadNextBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VenuesDb>();
@@ -75,12 +51,13 @@ public sealed partial class DemoVenueLoader(
             .ToListAsync(ct);
         if (villages.Count == 0)
         {
-            return [];
+            return 0;
         }
 
         var terms = await db.CampaignTermsAsync(ct);
-        var now = time.GetUtcNow();
-        var recorded = villages.ConvertAll(village =>
+        var now = Time.GetUtcNow();
+        var batch = new List<DemoVillageVenue>(villages.Count);
+        foreach (var village in villages)
         {
             var demo = DemoVillageVenue.For(village.Code!, terms.DayOf(now), terms.CitySubsidyPerNewBuild);
             db.Baselines.Add(VillageBaseline.Record(village.Id, demo.HadUsableVenue, null, Actor, now));
@@ -89,12 +66,14 @@ public sealed partial class DemoVenueLoader(
                 Build(db, village.Id, project, terms, now);
             }
 
-            return demo;
-        });
+            batch.Add(demo);
+        }
+
         // Should another instance, or a person, record one of these villages meanwhile, the baseline's key or the
         // venue's unique village refuses the whole batch, and the next look leaves that village out.
         await scope.ServiceProvider.GetRequiredService<CoverageTracker>().SaveChangesAsync(villages.ConvertAll(v => v.Id), ct);
-        return recorded;
+        recorded.AddRange(batch);
+        return batch.Count;
     }
 
     /// <summary>Plans the venue and moves it step by step as the API would, each version published, then its funding.</summary>
