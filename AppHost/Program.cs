@@ -54,7 +54,9 @@ var organizations = builder.AddProject<Projects.Organizations>("organizations")
 var venues = builder.AddProject<Projects.Venues>("venues")
     .WithPlatformInfrastructure(infrastructure, "venuesdb")
     .WithIdentity(identity, issuer)
-    .WithEnvironment("Venues__DeadlineWatch__Interval", builder.Configuration["Venues:DeadlineWatchInterval"] ?? "00:01:00");
+    .WithEnvironment("Venues__DeadlineWatch__Interval", builder.Configuration["Venues:DeadlineWatchInterval"] ?? "00:01:00")
+    // Baselines, projects and funding for the demo city's villages, with the demo city itself.
+    .WithEnvironment("DemoData__Load", builder.Configuration["DemoData:Load"] ?? "true");
 
 var dashboard = builder.AddProject<Projects.Dashboard>("dashboard")
     .WithPlatformInfrastructure(infrastructure, "dashboarddb")

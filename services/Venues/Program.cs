@@ -9,6 +9,7 @@ using PartyPlatform.Venues.Consumers;
 using PartyPlatform.Venues.Coverage;
 using PartyPlatform.Venues.Data;
 using PartyPlatform.Venues.Deadline;
+using PartyPlatform.Venues.DemoData;
 using PartyPlatform.Venues.Funding;
 using PartyPlatform.Venues.Ledger;
 using PartyPlatform.Venues.Projects;
@@ -24,6 +25,7 @@ builder.AddVenuesData();
 builder.AddAdministrativeTree<VenuesDb>("venues");
 builder.AddPlatformMessaging("venues", bus => bus.AddVenuesConsumers(builder.Configuration));
 builder.AddOutboxRelay<VenuesDb>();
+builder.AddDemoData();
 
 var app = builder.Build();
 

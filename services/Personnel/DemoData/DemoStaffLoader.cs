@@ -12,60 +12,35 @@ using PartyPlatform.Personnel.ReserveTalent;
 namespace PartyPlatform.Personnel.DemoData;
 
 /// <summary>
-/// Gives every demo village of the tree copy its <see cref="DemoVillageStaff"/>, in the background so that
-/// the service starts and answers its health checks meanwhile. The copy fills from events at its own pace,
-/// so the loader looks again until the number of demo villages stops growing and each has its staff.
-/// A village that has anybody registered on it is left as it is, so a restart adds nobody twice.
+/// Gives every demo village of the tree copy its <see cref="DemoVillageStaff"/>. A village that has anybody
+/// registered on it is left as it is, so a restart adds nobody twice.
 /// </summary>
 public sealed partial class DemoStaffLoader(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<DemoDataOptions> options, IOptions<ReserveTalentOptions> reserve,
-    ILogger<DemoStaffLoader> logger) : BackgroundService
+    ILogger<DemoStaffLoader> logger) : DemoVillageLoader(time)
 {
     /// <summary>The demo city's village terms began at the 2021 elections (换届); its reserves were named since.</summary>
     private static readonly DateOnly TermStart = new(2021, 3, 1);
 
     private static readonly DateOnly ReserveStart = new(2024, 1, 1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seen = -1;
-        var staffed = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                int added;
-                while ((added = await StaffNextBatchAsync(stoppingToken)) > 0)
-                {
-                    staffed += added;
-                }
+    /// <summary>Villages this run staffed, for the log.</summary>
+    private int staffed;
 
-                var villages = await CountDemoVillagesAsync(stoppingToken);
-                if (villages > 0 && villages == seen)
-                {
-                    LogLoaded(logger, staffed, villages);
-                    return;
-                }
+    protected override TimeSpan CheckInterval => options.Value.CheckInterval;
 
-                seen = villages;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
+    protected override void Loaded(int villages) => LogLoaded(logger, staffed, villages);
 
-            await Task.Delay(options.Value.CheckInterval, time, stoppingToken);
-        }
-    }
+    protected override void Failed(Exception exception) => LogFailed(logger, exception);
 
-    private async Task<int> CountDemoVillagesAsync(CancellationToken ct)
+    protected override async Task<int> CountDemoVillagesAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await DemoVillages(scope.ServiceProvider.GetRequiredService<PersonnelDb>()).CountAsync(ct);
     }
 
     /// <summary>Staffs the next batch of villages nobody is registered on, in one transaction; how many.</summary>
-    private async Task<int> StaffNextBatchAsync(CancellationToken ct)
+    protected override async Task<int> LoadNextBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PersonnelDb>();
@@ -80,7 +55,7 @@ public sealed partial class DemoStaffLoader(
                 .OrderBy(u => u.Code)
                 .Take(options.Value.BatchSize)
                 .ToListAsync(ct);
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var today = scope.ServiceProvider.GetRequiredService<CityCalendar>().Today;
             foreach (var village in villages)
             {
@@ -99,6 +74,7 @@ public sealed partial class DemoStaffLoader(
             await db.SaveChangesAsync(ct);
             await db.PublishLeadershipAsync(counted, now, ct);
             await transaction.CommitAsync(ct);
+            staffed += villages.Count;
             return villages.Count;
         });
     }

@@ -24,10 +24,13 @@ public sealed class VenuesApp : ServiceApp<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private VenuesApp(string database, string broker)
+    private readonly KeyValuePair<string, string?>[] extraSettings;
+
+    private VenuesApp(string database, string broker, KeyValuePair<string, string?>[] extraSettings)
     {
         Database = database;
         Broker = broker;
+        this.extraSettings = extraSettings;
     }
 
     public string Database { get; }
@@ -44,12 +47,14 @@ public sealed class VenuesApp : ServiceApp<Program>
         new("ConnectionStrings:messaging", Broker),
         // Tests move the clock by months and then read the outbox: housekeeping must not have emptied it.
         new("Messaging:Housekeeping:OutboxRetention", "3650.00:00:00"),
+        .. extraSettings,
     ];
 
     /// <summary>A started app whose copy of the tree holds <see cref="Tree"/>.</summary>
-    public static async Task<VenuesApp> StartAsync()
+    /// <param name="settings">Settings beyond the connection strings, such as <c>DemoData:Load</c>.</param>
+    public static async Task<VenuesApp> StartAsync(params KeyValuePair<string, string?>[] settings)
     {
-        var app = new VenuesApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync());
+        var app = new VenuesApp(await TestServers.Postgres.CreateDatabaseAsync(), await TestServers.RabbitMq.CreateVirtualHostAsync(), settings);
         _ = app.Server;
         await using var db = app.OpenDb();
         db.Units.AddRange(app.Tree.Units.Select(UnitReplica.From));
@@ -89,7 +94,7 @@ public sealed class VenuesApp : ServiceApp<Program>
     /// <summary>Another instance of the service on the same database and broker, as after a restart, at the same time.</summary>
     public VenuesApp Restarted()
     {
-        var app = new VenuesApp(Database, Broker);
+        var app = new VenuesApp(Database, Broker, extraSettings);
         app.Time.SetUtcNow(Time.GetUtcNow());
         return app;
     }
