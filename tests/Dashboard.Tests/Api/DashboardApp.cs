@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Dashboard.Data;
+using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.TestInfrastructure;
 
 namespace PartyPlatform.Dashboard.Tests.Api;
@@ -59,6 +60,13 @@ public sealed class DashboardApp : ServiceApp<Program>
     }
 
     public DashboardDb OpenDb() => Db(Database);
+
+    /// <summary>Whether <paramref name="consumer"/> has applied the message (its inbox holds the id): a fact that changed nothing leaves no other trace.</summary>
+    public async Task<bool> AppliedAsync(Guid messageId, string consumer)
+    {
+        await using var db = OpenDb();
+        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, TestContext.Current.CancellationToken);
+    }
 
     /// <summary>
     /// Closes the test's own idle connections too (the service closes its pool when it stops): a pool outlives its app,

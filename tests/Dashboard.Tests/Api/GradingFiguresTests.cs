@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Assessments;
 using PartyPlatform.Dashboard.Assessments;
-using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 
@@ -39,7 +38,7 @@ public sealed class GradingFiguresTests
         var late = Guid.NewGuid();
         await app.PublishAsync(Graded(sentBack, round, village, Grade.Average, GradingStep.CountyDecided, version: 4), late, Ct);
         await app.PublishAsync(Graded(poor, round, other, Grade.Poor, GradingStep.CountyDecided, version: 3), repeated, Ct);
-        await Eventually.TrueAsync(() => AppliedAsync(app, late, OrganizationGradedConsumer.Name), Timeout);
+        await Eventually.TrueAsync(() => app.AppliedAsync(late, OrganizationGradedConsumer.Name), Timeout);
 
         var city = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/dashboard/assessments/grading", Ct);
 
@@ -86,11 +85,5 @@ public sealed class GradingFiguresTests
     {
         var targets = unit.GetProperty("targets");
         return (targets.GetProperty("goodShareAtLeast").GetDecimal(), targets.GetProperty("poorShareAtMost").GetDecimal(), targets.GetProperty("ownTargets").GetBoolean());
-    }
-
-    private static async Task<bool> AppliedAsync(DashboardApp app, Guid messageId, string consumer)
-    {
-        await using var db = app.OpenDb();
-        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, Ct);
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Dashboard.Personnel;
-using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 
@@ -32,7 +31,7 @@ public sealed class PersonnelFiguresTests
         await Eventually.TrueAsync(async () => (await ProfilesAsync(app.CreateClient())).GetArrayLength() == 1, Timeout);
         await app.PublishAsync(Profile(county, version: 1, villages: 20, secretaries: 10, alsoDirector: 1), older, Ct);
         await app.PublishAsync(Profile(county, version: 1, villages: 20, secretaries: 10, alsoDirector: 1), older, Ct);
-        await Eventually.TrueAsync(() => AppliedAsync(app, older, SecretaryProfileChangedConsumer.Name), Timeout);
+        await Eventually.TrueAsync(() => app.AppliedAsync(older, SecretaryProfileChangedConsumer.Name), Timeout);
 
         var profile = Assert.Single((await ProfilesAsync(app.CreateClient())).EnumerateArray());
         Assert.Equal((2L, 18, 9, 45.0m), (profile.GetProperty("version").GetInt64(), profile.GetProperty("secretaries").GetInt32(),
@@ -101,7 +100,7 @@ public sealed class PersonnelFiguresTests
         // An older list arriving late, twice, changes nothing.
         await app.PublishAsync(new VillageLeadersChanged(village, 1, [Term(secretaryTerm, PostKind.VillageSecretary, both, 1980)], DateTimeOffset.UnixEpoch), older, Ct);
         await app.PublishAsync(new VillageLeadersChanged(village, 1, [Term(secretaryTerm, PostKind.VillageSecretary, both, 1980)], DateTimeOffset.UnixEpoch), older, Ct);
-        await Eventually.TrueAsync(() => AppliedAsync(app, older, VillageLeadersChangedConsumer.Name), Timeout);
+        await Eventually.TrueAsync(() => app.AppliedAsync(older, VillageLeadersChangedConsumer.Name), Timeout);
 
         var leaders = await LeadersAsync(app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.CountyCode), village);
         Assert.True(leaders.GetProperty("alsoDirector").GetBoolean());
@@ -128,10 +127,4 @@ public sealed class PersonnelFiguresTests
 
     private static async Task<JsonElement> ProfilesAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/dashboard/personnel/secretary-profiles?level=County", Ct)).GetProperty("items");
-
-    private static async Task<bool> AppliedAsync(DashboardApp app, Guid messageId, string consumer)
-    {
-        await using var db = app.OpenDb();
-        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, Ct);
-    }
 }

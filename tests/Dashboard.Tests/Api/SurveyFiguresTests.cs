@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartyPlatform.Contracts.Surveys;
 using PartyPlatform.Dashboard.Surveys;
-using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 
@@ -37,7 +36,7 @@ public sealed class SurveyFiguresTests
         var stale = Guid.NewGuid();
         await app.PublishAsync(Figures(entry, campaign, village, version: 2, households: 200, visited: 10), stale, Ct);
         await app.PublishAsync(Figures(otherEntry, campaign, other, version: 1, households: 100, visited: 0), repeated, Ct);
-        await Eventually.TrueAsync(() => AppliedAsync(app, stale, OrganizationVisitFiguresChangedConsumer.Name), Timeout);
+        await Eventually.TrueAsync(() => app.AppliedAsync(stale, OrganizationVisitFiguresChangedConsumer.Name), Timeout);
 
         var city = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/dashboard/surveys/figures", Ct);
         Assert.Equal(campaign, city.GetProperty("campaign").GetProperty("id").GetGuid());
@@ -75,7 +74,7 @@ public sealed class SurveyFiguresTests
         var late = Guid.NewGuid();
         await app.PublishAsync(Problem(closing, campaign, village, 5, RectificationStage.Verified), Guid.NewGuid(), Ct);
         await app.PublishAsync(Classified(classified, campaign, village, 1, OrganizationClass.Backward), late, Ct);
-        await Eventually.TrueAsync(() => AppliedAsync(app, late, OrganizationClassifiedConsumer.Name), Timeout);
+        await Eventually.TrueAsync(() => app.AppliedAsync(late, OrganizationClassifiedConsumer.Name), Timeout);
 
         var city = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/dashboard/surveys/figures", Ct);
 
@@ -124,10 +123,4 @@ public sealed class SurveyFiguresTests
     private static (int, long, long, decimal?, int) Figures(JsonElement f) =>
         (f.GetProperty("organizations").GetInt32(), f.GetProperty("households").GetInt64(), f.GetProperty("visitedHouseholds").GetInt64(),
             f.GetProperty("visitRate").ValueKind == JsonValueKind.Null ? null : f.GetProperty("visitRate").GetDecimal(), f.GetProperty("blankSpots").GetInt32());
-
-    private static async Task<bool> AppliedAsync(DashboardApp app, Guid messageId, string consumer)
-    {
-        await using var db = app.OpenDb();
-        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, Ct);
-    }
 }

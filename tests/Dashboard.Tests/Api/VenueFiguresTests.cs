@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Venues;
-using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 
@@ -37,7 +36,7 @@ public sealed class VenueFiguresTests
         var shown = await Eventually.ValueAsync(async () =>
             (await CoverageAsync(app.CreateClient(), UnitLevel.County)).SingleOrDefault(c => c.Version == 2), Timeout);
         await app.PublishAsync(Coverage(county, version: 1, villages: 10, withVenue: 3), older, TestContext.Current.CancellationToken);
-        await Eventually.TrueAsync(() => AppliedAsync(app, older, VenueCoverageChangedConsumer.Name), Timeout);
+        await Eventually.TrueAsync(() => app.AppliedAsync(older, VenueCoverageChangedConsumer.Name), Timeout);
 
         var coverage = Assert.Single(await CoverageAsync(app.CreateClient(), UnitLevel.County));
         Assert.Equal((county.UnitId, "临渭区", DashboardTree.CountyCode, 2L, 10, 6, 60.0m),
@@ -160,10 +159,4 @@ public sealed class VenueFiguresTests
 
     private static async Task<List<DeadlineFactResponse>> DeadlineFactsAsync(HttpClient client, string query) =>
         (await client.GetFromJsonAsync<List<DeadlineFactResponse>>($"/api/dashboard/venues/deadline-facts{query}", Json, Ct))!;
-
-    private static async Task<bool> AppliedAsync(DashboardApp app, Guid messageId, string consumer)
-    {
-        await using var db = app.OpenDb();
-        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, Ct);
-    }
 }

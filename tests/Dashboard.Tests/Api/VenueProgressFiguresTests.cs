@@ -7,7 +7,6 @@ using PartyPlatform.Contracts;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Venues;
-using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 
@@ -43,7 +42,7 @@ public sealed class VenueProgressFiguresTests
         await app.PublishAsync(Behind(venue, 2, village, Today.AddDays(-5)), Guid.NewGuid(), Ct);
         await Eventually.TrueAsync(async () => (await BehindAsync(app.CreateClient(), "")).BehindSchedule == 1, Timeout);
         await app.PublishAsync(OnSchedule(venue, 1, village), older, Ct);
-        await Eventually.TrueAsync(() => AppliedAsync(app, older, ProjectScheduleChangedConsumer.Name), Timeout);
+        await Eventually.TrueAsync(() => app.AppliedAsync(older, ProjectScheduleChangedConsumer.Name), Timeout);
 
         var figures = await BehindAsync(app.CreateClient(), "");
         Assert.Equal((1, 1, 1), (figures.Projects, figures.BehindSchedule, figures.Behind.TotalCount));
@@ -101,7 +100,7 @@ public sealed class VenueProgressFiguresTests
             var countyId = tree.Id(DashboardTree.CountyCode);
             return await db.VenueFundings.CountAsync(Ct) == 4 && await db.VenueFundings.AnyAsync(f => f.UnitId == countyId && f.Version == 3, Ct)
                    && await db.VenueCoverages.AnyAsync(Ct) && await db.ProjectSchedules.AnyAsync(Ct)
-                   && await AppliedAsync(app, olderTerms, VenueCampaignChangedConsumer.Name) && await AppliedAsync(app, olderFunding, VenueFundingChangedConsumer.Name);
+                   && await app.AppliedAsync(olderTerms, VenueCampaignChangedConsumer.Name) && await app.AppliedAsync(olderFunding, VenueFundingChangedConsumer.Name);
         }, Timeout);
 
         var city = (await app.CreateClient().GetFromJsonAsync<FundingFiguresResponse>("/api/dashboard/venues/funding", Json, Ct))!;
@@ -166,10 +165,4 @@ public sealed class VenueProgressFiguresTests
 
     private static VenueCoverageChanged Coverage(AdministrativeUnitChanged unit, int villages, int withVenue) =>
         new(unit.UnitId, 1, unit.Name, unit.Code, unit.Level, villages, withVenue, Math.Round(100m * withVenue / villages, 1), DateTimeOffset.UtcNow);
-
-    private static async Task<bool> AppliedAsync(DashboardApp app, Guid messageId, string consumer)
-    {
-        await using var db = app.OpenDb();
-        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, Ct);
-    }
 }

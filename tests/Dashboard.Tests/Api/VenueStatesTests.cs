@@ -6,7 +6,6 @@ using PartyPlatform.AdministrativeTree;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Dashboard.Venues;
-using PartyPlatform.Messaging.Inbox;
 using PartyPlatform.Security;
 using PartyPlatform.TestInfrastructure;
 
@@ -81,7 +80,7 @@ public sealed class VenueStatesTests
         await app.PublishAsync(State(venueId, 3, village, VenueKind.NewBuild, VenueState.Completed, 320m), Guid.NewGuid(), Ct);
         await Eventually.TrueAsync(async () => (await StatesAsync(city))[0].States.Completed == 1, Timeout);
         await app.PublishAsync(State(venueId, 2, village, VenueKind.Renovation, VenueState.UnderConstruction, 100m), older, Ct);
-        await Eventually.TrueAsync(() => AppliedAsync(app, older), Timeout);
+        await Eventually.TrueAsync(() => app.AppliedAsync(older, VenueChangedConsumer.Name), Timeout);
 
         var county = (await StatesAsync(city))[0];
         Assert.Equal((1, new VenueStateCounts(0, 0, 1, 0, 0), 1, 0, 320m),
@@ -142,10 +141,4 @@ public sealed class VenueStatesTests
 
     private static async Task<List<CountyVenueStates>> StatesAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<List<CountyVenueStates>>("/api/dashboard/venues/states", Json, Ct))!;
-
-    private static async Task<bool> AppliedAsync(DashboardApp app, Guid messageId)
-    {
-        await using var db = app.OpenDb();
-        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == VenueChangedConsumer.Name, Ct);
-    }
 }
