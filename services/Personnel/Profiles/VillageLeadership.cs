@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Personnel;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Personnel.Data;
@@ -11,20 +10,15 @@ public static class VillageLeadership
 {
     /// <summary>
     /// Within the caller's transaction, with its changes saved: publishes the leaders of every village among
-    /// <paramref name="touchedUnits"/> whose list moved. Other units in the list (townships and up) are passed over.
+    /// <paramref name="touchedUnits"/> whose list moved. A unit with neither leaders nor a published list (a township,
+    /// a village that never had any) has nothing to publish, so the list needs no telling villages from the rest.
     /// </summary>
     public static async Task PublishVillageLeadersAsync(this PersonnelDb db, IReadOnlyCollection<Guid> touchedUnits, DateTimeOffset now, CancellationToken ct)
     {
         var ids = touchedUnits.Distinct().ToArray();
-        var villages = await db.Units.Where(u => ids.Contains(u.Id) && u.Level == UnitLevel.Village).Select(u => u.Id).ToArrayAsync(ct);
-        if (villages.Length == 0)
-        {
-            return;
-        }
-
-        var leaders = await ForAsync(db, villages, ct);
-        var snapshots = await db.VillageLeaders.Where(s => villages.Contains(s.VillageId)).ToDictionaryAsync(s => s.VillageId, ct);
-        foreach (var village in villages)
+        var leaders = await ForAsync(db, ids, ct);
+        var snapshots = await db.VillageLeaders.Where(s => ids.Contains(s.VillageId)).ToDictionaryAsync(s => s.VillageId, ct);
+        foreach (var village in leaders.Keys.Union(snapshots.Keys))
         {
             var snapshot = snapshots.GetValueOrDefault(village) ?? VillageLeadersSnapshot.For(village);
             if (snapshot.Update(leaders.GetValueOrDefault(village, []), now))
