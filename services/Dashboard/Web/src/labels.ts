@@ -1,7 +1,7 @@
 // The API sends enums by name; the page shows them in Chinese. A name missing here shows as sent.
 
 /** Venue states and kinds, grades, classes, rectification stages, organisation kinds, posts, education levels and sources. */
-export const valueLabels: Record<string, string> = {
+const valueLabels: Record<string, string> = {
   Planned: '已规划',
   UnderConstruction: '在建',
   Completed: '已建成',
