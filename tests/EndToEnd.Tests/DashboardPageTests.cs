@@ -32,6 +32,8 @@ public sealed class DashboardPageTests(PlatformFixture platform) : IAsyncLifetim
 
     public async ValueTask InitializeAsync()
     {
+        // An assertion waits up to 15 s (Playwright's default is 5): on CI every test project shares the two cores.
+        SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -65,60 +67,65 @@ public sealed class DashboardPageTests(PlatformFixture platform) : IAsyncLifetim
         {
             BaseURL = platform.Gateway.BaseAddress!.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 768 },
         });
-        var page = await context.NewPageAsync();
+        var journal = new BrowserJournal(context);
+        await journal.RunAsync(async () =>
+        {
+            var page = await context.NewPageAsync();
 
-        // Signed out, the page goes to Identity's form, and back once signed in.
-        await page.GotoAsync("/dashboard/");
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/dashboard/?$"));
-        Assert.Empty(await context.StorageStateAsync() is var state && state.Contains("access_token", StringComparison.Ordinal) ? ["token in storage"] : Array.Empty<string>());
+            // Signed out, the page goes to Identity's form, and back once signed in. Each step waits for what the person would
+            // see (an address, an element), not for the browser's load events: those are not what the page promises.
+            await page.GotoAsync("/dashboard/", new() { WaitUntil = WaitUntilState.Commit });
+            await page.Locator("#username").FillAsync(userName);
+            await page.Locator("#password").FillAsync(password);
+            await page.Locator("button[type=submit]").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/dashboard/?$"), new() { Timeout = 30_000 });
+            Assert.Empty(await context.StorageStateAsync() is var state && state.Contains("access_token", StringComparison.Ordinal) ? ["token in storage"] : Array.Empty<string>());
 
-        await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试县"));
-        await Expect(page.GetByTestId("figure-coverage-value")).ToHaveAttributeAsync("data-value", new Regex(@"^50(\.0+)?$"));
-        await Expect(page.GetByTestId("child-row")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("child-row")).ToHaveTextAsync(new Regex("^测试镇"));
-        await Expect(page.GetByTestId("user-name")).ToContainTextAsync("测试县操作员");
-        await AbsentAsync(page);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "county-1366x768.png"), FullPage = true });
+            await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试县"));
+            await Expect(page.GetByTestId("figure-coverage-value")).ToHaveAttributeAsync("data-value", new Regex(@"^50(\.0+)?$"));
+            await Expect(page.GetByTestId("child-row")).ToHaveCountAsync(1);
+            await Expect(page.GetByTestId("child-row")).ToHaveTextAsync(new Regex("^测试镇"));
+            await Expect(page.GetByTestId("user-name")).ToContainTextAsync("测试县操作员");
+            await AbsentAsync(page);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "county-1366x768.png"), FullPage = true });
 
-        await page.GetByTestId("child-row").ClickAsync();
-        await page.WaitForURLAsync($"**/dashboard/units/{township}");
-        await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试镇"));
-        await Expect(page.GetByTestId("child-row")).ToHaveCountAsync(2);
-        await Expect(page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-state", "connected");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "township-1366x768.png"), FullPage = true });
+            await page.GetByTestId("child-row").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/dashboard/units/{township}$"));
+            await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试镇"));
+            await Expect(page.GetByTestId("child-row")).ToHaveCountAsync(2);
+            await Expect(page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-state", "connected");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "township-1366x768.png"), FullPage = true });
 
-        // A change arrives through the stream: the township's last village gets its venue, and the page shows 100 % in place.
-        await page.EvaluateAsync("() => { window.__sameDocument = true; }");
-        await AcceptVenueAsync(villages[1]);
-        await Expect(page.GetByTestId("figure-coverage-value")).ToHaveAttributeAsync("data-value", new Regex(@"^100(\.0+)?$"), new() { Timeout = 30_000 });
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded to show the change");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "township-after-change-1366x768.png"), FullPage = true });
+            // A change arrives through the stream: the township's last village gets its venue, and the page shows 100 % in place.
+            await page.EvaluateAsync("() => { window.__sameDocument = true; }");
+            await AcceptVenueAsync(villages[1]);
+            await Expect(page.GetByTestId("figure-coverage-value")).ToHaveAttributeAsync("data-value", new Regex(@"^100(\.0+)?$"), new() { Timeout = 30_000 });
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded to show the change");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "township-after-change-1366x768.png"), FullPage = true });
 
-        await page.Locator($"[data-testid=child-row][data-unit-code='{tree.Village(1)}']").ClickAsync();
-        await page.WaitForURLAsync($"**/dashboard/villages/{villages[0]}");
-        await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试1村"));
-        await Expect(page.GetByTestId("village-venue")).ToBeVisibleAsync();
-        // The Dashboard names nobody: the page reads the secretary's name from Personnel, in the operator's scope.
-        await Expect(page.GetByTestId("village-leaders-table")).ToContainTextAsync("村党组织书记");
-        await Expect(page.GetByTestId("village-leaders-table")).ToContainTextAsync("测试村书记");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "village-1366x768.png"), FullPage = true });
+            await page.Locator($"[data-testid=child-row][data-unit-code='{tree.Village(1)}']").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/dashboard/villages/{villages[0]}$"));
+            await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试1村"));
+            await Expect(page.GetByTestId("village-venue")).ToBeVisibleAsync();
+            // The Dashboard names nobody: the page reads the secretary's name from Personnel, in the operator's scope.
+            await Expect(page.GetByTestId("village-leaders-table")).ToContainTextAsync("村党组织书记");
+            await Expect(page.GetByTestId("village-leaders-table")).ToContainTextAsync("测试村书记");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "village-1366x768.png"), FullPage = true });
 
-        // The big screen, at 1920×1080, in the same session.
-        var screen = await context.NewPageAsync();
-        await screen.SetViewportSizeAsync(1920, 1080);
-        await screen.GotoAsync("/dashboard/screen");
-        await Expect(screen.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试县"));
-        await Expect(screen.GetByTestId("figure-coverage-value")).ToHaveAttributeAsync("data-value", new Regex(@"^100(\.0+)?$"));
-        await AbsentAsync(screen);
-        await screen.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "screen-1920x1080.png") });
+            // The big screen, at 1920×1080, in the same session.
+            var screen = await context.NewPageAsync();
+            await screen.SetViewportSizeAsync(1920, 1080);
+            await screen.GotoAsync("/dashboard/screen", new() { WaitUntil = WaitUntilState.Commit });
+            await Expect(screen.GetByTestId("unit-name")).ToHaveTextAsync(new Regex("^测试县"));
+            await Expect(screen.GetByTestId("figure-coverage-value")).ToHaveAttributeAsync("data-value", new Regex(@"^100(\.0+)?$"));
+            await AbsentAsync(screen);
+            await screen.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "screen-1920x1080.png") });
 
-        // The same person's API calls carry their scope: another county's unit is not found.
-        var refused = await page.EvaluateAsync<int>(
-            $"async () => (await fetch('/api/dashboard/overview?unitId={await IdAsync(OtherCounty(tree))}', {{ headers: {{ 'X-CSRF': '1' }} }})).status");
-        Assert.Equal((int)HttpStatusCode.NotFound, refused);
+            // The same person's API calls carry their scope: another county's unit is not found.
+            var refused = await page.EvaluateAsync<int>(
+                $"async () => (await fetch('/api/dashboard/overview?unitId={await IdAsync(OtherCounty(tree))}', {{ headers: {{ 'X-CSRF': '1' }} }})).status");
+            Assert.Equal((int)HttpStatusCode.NotFound, refused);
+        });
     }
 
     /// <summary>Nothing of the other county anywhere on the page.</summary>
