@@ -34,7 +34,7 @@ public static class TreeApi
         var active = db.Units.Where(u => !u.Retired);
         var counties = await active.Where(u => u.Level == UnitLevel.County)
             .Where(u => caller.CityWide || u.Code == caller.UnitCode)
-            .OrderBy(u => u.Code).ToListAsync(ct);
+            .OrderBy(u => u.Code).ThenBy(u => u.Id).ToListAsync(ct);
         var townships = await active.Where(u => u.Level == UnitLevel.Township)
             .GroupBy(u => u.ParentId).Select(g => new { CountyId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var villages = await (

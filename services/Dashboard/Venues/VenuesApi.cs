@@ -54,7 +54,7 @@ public static class VenuesApi
     private static async Task<Ok<List<CountyVenueStates>>> StatesPerCounty(DashboardDb db, ReplicaScope scope, CancellationToken ct)
     {
         var counties = await (await scope.UnitsAsync(ct)).Where(u => u.Level == UnitLevel.County)
-            .OrderBy(u => u.Code).Select(u => new { u.Id, u.Name, u.Code }).ToListAsync(ct);
+            .OrderBy(u => u.Code).ThenBy(u => u.Id).Select(u => new { u.Id, u.Name, u.Code }).ToListAsync(ct);
         var countyIds = counties.ConvertAll(c => c.Id);
         var groups = await (
                 from venue in db.VenueRecords
@@ -99,7 +99,7 @@ public static class VenuesApi
             .ToListAsync(ct);
         // Levels are stored by name; their order is the enum's.
         return TypedResults.Ok(facts
-            .OrderBy(f => f.Level).ThenBy(f => f.UnitCode, StringComparer.Ordinal).ThenBy(f => f.Deadline).ThenBy(f => f.OccurredAt)
+            .OrderBy(f => f.Level).ThenBy(f => f.UnitCode, StringComparer.Ordinal).ThenBy(f => f.Deadline).ThenBy(f => f.OccurredAt).ThenBy(f => f.FactId)
             .Select(DeadlineFactResponse.From).ToList());
     }
 
