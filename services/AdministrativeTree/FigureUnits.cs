@@ -33,7 +33,7 @@ public static class FigureUnits
     /// Takes each unit's figures lock until the transaction ends, so that two writes under one unit
     /// recount it one after the other: the second counts after the first committed, and no figure
     /// is published that was never true. Writes under other units do not wait. Every transaction
-    /// locks in the same order (townships, counties, then the city, by id), so none waits on
+    /// locks in the same order (from the lowest level up: villages, townships, counties, then the city, by id), so none waits on
     /// another in a circle; the city's lock, which every write shares, comes last and is held briefly.
     /// </summary>
     public static async Task LockFiguresAsync(this DbContext db, IEnumerable<UnitReplica> units, CancellationToken ct)

@@ -65,7 +65,7 @@ public sealed record RankingOverview(int? Year, IReadOnlyList<RankedCounty> Coun
 public sealed record RankedCounty(Guid UnitId, string? Code, string Name, decimal Total, int Rank);
 
 /// <summary>A unit one level below, for the table and the map.</summary>
-/// <param name="CoveragePercent">Null for a village (the Dashboard holds venues, not the baseline) and before Venues published the unit's coverage.</param>
+/// <param name="CoveragePercent">For a rural village 100 when it has a usable venue, else 0; null for an urban community and before Venues published the unit's coverage.</param>
 /// <param name="VenueState">A village's venue's state; null for other units and for a village without a venue project.</param>
 /// <param name="OneShoulderPercent">Null for a village: Personnel publishes the profile per township and up.</param>
 public sealed record ChildOverview(

@@ -10,6 +10,7 @@ using PartyPlatform.Dashboard.Data;
 using PartyPlatform.Dashboard.Personnel;
 using PartyPlatform.Dashboard.Surveys;
 using PartyPlatform.Dashboard.Tree;
+using PartyPlatform.Dashboard.Venues;
 
 namespace PartyPlatform.Dashboard.Overview;
 
@@ -32,6 +33,7 @@ public static class VillagePage
 
         organization ??= await db.PartyOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.UnitId == unit.Id && o.Code == unit.Code && !o.Retired, ct);
         var venues = await db.VenueRecords.AsNoTracking().Where(v => v.VillageId == unit.Id).ToListAsync(ct);
+        var coverage = await db.VenueCoverages.AsNoTracking().FirstOrDefaultAsync(c => c.UnitId == unit.Id, ct);
         var leaders = await db.VillageLeaders.AsNoTracking().FirstOrDefaultAsync(l => l.VillageId == unit.Id, ct);
         var officials = db.GraduateOfficials.AsNoTracking().Where(o => o.UnitId == unit.Id);
         var year = await db.ShownYearAsync(null, ct);
@@ -48,9 +50,7 @@ public static class VillagePage
             OverviewUnit.From(unit),
             (await db.AncestorsInScopeAsync(scope, unit, ct)).ConvertAll(OverviewUnit.From),
             organization is null ? null : new PartyOrganizationReference(organization.Id, organization.Code, organization.Name, organization.Kind),
-            venues.MaxBy(v => v.State) is { } furthest
-                ? new VillageVenue(furthest.VenueId, furthest.State, furthest.Kind, furthest.FloorArea, furthest.StateDate, furthest.OccurredAt)
-                : null,
+            Venue(coverage, venues.MaxBy(v => v.State)),
             Leaders(leaders, calendar.Today.Year),
             new VillageGraduates(
                 await officials.ServingOn(calendar.Today).CountAsync(ct),
@@ -63,6 +63,14 @@ public static class VillagePage
             new VillageProblems([.. stages.OrderBy(s => s.Stage)], visits.Problems.Open, visits.Problems.Overdue, visits.Problems.Closed,
                 counts.Problems.Max(p => p.UpdatedAt))));
     }
+
+    private static VillageVenue? Venue(VenueCoverage? coverage, VenueRecord? project) =>
+        coverage is null && project is null
+            ? null
+            : new VillageVenue(
+                coverage is null ? null : coverage.VillagesWithVenue > 0,
+                project?.VenueId, project?.State, project?.Kind, project?.FloorArea, project?.StateDate,
+                new[] { coverage?.OccurredAt, project?.OccurredAt }.Max());
 
     private static VillageLeaders Leaders(VillageLeadersRecord? record, int year)
     {

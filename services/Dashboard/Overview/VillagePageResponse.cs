@@ -12,14 +12,20 @@ namespace PartyPlatform.Dashboard.Overview;
 /// </summary>
 /// <param name="Ancestors">The units above the village, from the caller's own unit down to its township (as the overview's).</param>
 /// <param name="Organization">The Party organisation the page was asked for, else the village's own; null when the copy holds none.</param>
-/// <param name="Venue">The village's venue project furthest along; null when there is none.</param>
+/// <param name="Venue">Whether the village has a usable venue, and its venue project furthest along; null when Venues published neither.</param>
 public sealed record VillagePageResponse(
     OverviewUnit Unit, IReadOnlyList<OverviewUnit> Ancestors, PartyOrganizationReference? Organization, VillageVenue? Venue, VillageLeaders Leaders, VillageGraduates Graduates,
     VillageGrading Grading, VillageSurvey Survey, VillageProblems Problems);
 
 public sealed record PartyOrganizationReference(Guid Id, string Code, string Name, PartyOrganizationKind Kind);
 
-public sealed record VillageVenue(Guid VenueId, VenueState State, VenueKind Kind, decimal FloorArea, DateOnly StateDate, DateTimeOffset AsOf);
+/// <param name="HasUsableVenue">
+/// Venues' coverage of the village: a usable venue from the baseline (摸底) or an accepted project; null for an urban
+/// community (the campaign counts rural villages) and before Venues published the village.
+/// </param>
+/// <param name="VenueId">The project furthest along, with its state, kind, floor area and the day it reached the state; null without a project.</param>
+public sealed record VillageVenue(
+    bool? HasUsableVenue, Guid? VenueId, VenueState? State, VenueKind? Kind, decimal? FloorArea, DateOnly? StateDate, DateTimeOffset? AsOf);
 
 /// <param name="Posts">The secretary's, the committee director's and the first secretary's terms in post, secretary first; empty before Personnel published any.</param>
 /// <param name="AlsoDirector">The secretary is also the committee director (一肩挑).</param>

@@ -10,9 +10,10 @@ using PartyPlatform.Venues.Projects;
 namespace PartyPlatform.Venues.Coverage;
 
 /// <summary>
-/// Keeps each township's, county's and city's published coverage and funding in step with the data:
-/// after a write that can move them, the figures of the units above the touched villages (and only
-/// those) are recounted and each one that moved publishes <see cref="VenueCoverageChanged"/> or
+/// Keeps each rural village's, township's, county's and city's published coverage, and each township's,
+/// county's and city's funding, in step with the data: after a write that can move them, the figures of
+/// the touched villages and the units above them (and only those) are recounted and each one that moved
+/// publishes <see cref="VenueCoverageChanged"/> or
 /// <see cref="VenueFundingChanged"/> in the same transaction. One tracker for both: they share the
 /// units, the locks and the writes that move them (an accepted new build brings its city subsidy).
 /// </summary>
@@ -38,12 +39,17 @@ public sealed class CoverageTracker(VenuesDb db, TimeProvider time)
     }
 
     /// <summary>
-    /// Within the caller's transaction, with its changes saved: publishes the coverage of every
-    /// township, county and city at or above <paramref name="touchedUnits"/> whose figures moved.
+    /// Within the caller's transaction, with its changes saved: publishes the coverage of every rural
+    /// village among <paramref name="touchedUnits"/> and every township, county and city at or above them
+    /// whose figures moved.
     /// </summary>
     public async Task PublishChangesAsync(IReadOnlyCollection<Guid> touchedUnits, CancellationToken ct)
     {
-        var affected = await db.WithAncestorsAsync(touchedUnits, ct);
+        var above = await db.WithAncestorsAsync(touchedUnits, ct);
+        // A village's own coverage says whether it has a usable venue, from the baseline or an accepted project: the
+        // village's page and its township's rows show it. Communities are not counted (the campaign is rural).
+        var villages = await db.Units.AsNoTracking().Where(u => touchedUnits.Contains(u.Id) && u.Kind == UnitKind.Village && !u.Retired).ToListAsync(ct);
+        List<UnitReplica> affected = [.. villages, .. above];
         if (affected.Count == 0)
         {
             return;
@@ -69,7 +75,7 @@ public sealed class CoverageTracker(VenuesDb db, TimeProvider time)
             }
         }
 
-        await PublishFundingAsync(affected, ids, now, ct);
+        await PublishFundingAsync(above, [.. above.Select(u => u.Id)], now, ct);
     }
 
     private async Task PublishFundingAsync(List<UnitReplica> affected, Guid[] ids, DateTimeOffset now, CancellationToken ct)

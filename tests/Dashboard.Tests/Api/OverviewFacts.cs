@@ -25,6 +25,7 @@ public static class OverviewFacts
         foreach (var (code, villages, with) in new[]
                  {
                      (DashboardTree.CityCode, 2, 1), (DashboardTree.CountyCode, 1, 1), (DashboardTree.OtherCountyCode, 1, 0), (DashboardTree.TownshipCode, 1, 1),
+                     (DashboardTree.VillageCode, 1, 1), (DashboardTree.OtherVillageCode, 1, 0),
                  })
         {
             var unit = tree[code];
@@ -66,7 +67,7 @@ public static class OverviewFacts
         await Eventually.TrueAsync(async () =>
         {
             await using var db = app.OpenDb();
-            return await db.VenueCoverages.CountAsync(ct) == 4 && await db.VenueRecords.CountAsync(ct) == 1 && await db.SecretaryProfiles.CountAsync(ct) == 2
+            return await db.VenueCoverages.CountAsync(ct) == 6 && await db.VenueRecords.CountAsync(ct) == 1 && await db.SecretaryProfiles.CountAsync(ct) == 2
                    && await db.GraduateOfficials.CountAsync(ct) == 1 && await db.GradingTargets.CountAsync(ct) == 1 && await db.Gradings.CountAsync(ct) == 2
                    && await db.SurveyCampaigns.CountAsync(ct) == 1 && await db.OrganizationVisits.CountAsync(ct) == 2 && await db.Problems.CountAsync(ct) == 2
                    && await db.Classifications.CountAsync(ct) == 1 && await db.CountyScores.CountAsync(ct) == 2;

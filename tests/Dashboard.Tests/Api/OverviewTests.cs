@@ -96,7 +96,8 @@ public sealed class OverviewTests
             village.GetProperty("venueState").GetString()));
         Assert.Equal((100.0m, 25.0m, 1), (village.GetProperty("goodSharePercent").GetDecimal(), village.GetProperty("visitRatePercent").GetDecimal(),
             village.GetProperty("problemsOpen").GetInt32()));
-        Assert.Equal(JsonValueKind.Null, village.GetProperty("coveragePercent").ValueKind);
+        // Venues' coverage of the village itself: it has a usable venue.
+        Assert.Equal((100m, 0), (village.GetProperty("coveragePercent").GetDecimal(), village.GetProperty("withoutVenue").GetInt32()));
     }
 
     [Fact]

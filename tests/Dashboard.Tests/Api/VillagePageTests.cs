@@ -23,7 +23,8 @@ public sealed class VillagePageTests
         Assert.Equal([DashboardTree.CountyCode, DashboardTree.TownshipCode],
             page.GetProperty("ancestors").EnumerateArray().Select(a => a.GetProperty("code").GetString()));
         var venue = page.GetProperty("venue");
-        Assert.Equal(("InUse", "NewBuild", 180m), (venue.GetProperty("state").GetString(), venue.GetProperty("kind").GetString(), venue.GetProperty("floorArea").GetDecimal()));
+        Assert.Equal((true, "InUse", "NewBuild", 180m), (venue.GetProperty("hasUsableVenue").GetBoolean(), venue.GetProperty("state").GetString(),
+            venue.GetProperty("kind").GetString(), venue.GetProperty("floorArea").GetDecimal()));
         Assert.Equal((1, 1), (page.GetProperty("graduates").GetProperty("serving").GetInt32(), page.GetProperty("graduates").GetProperty("endingWithoutExit").GetInt32()));
         var grading = page.GetProperty("grading");
         Assert.Equal((2026, "Good", true), (grading.GetProperty("year").GetInt32(), grading.GetProperty("grade").GetString(), grading.GetProperty("decided").GetBoolean()));
@@ -36,6 +37,11 @@ public sealed class VillagePageTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClientAs(PlatformRoles.CountyOperator, DashboardTree.OtherCountyCode).GetAsync(path, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/dashboard/villages/{Guid.NewGuid()}", Ct)).StatusCode);
+
+        // County B's village has no venue and no project: the page says so, rather than nothing.
+        var without = (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/dashboard/villages/{app.Tree.Id(DashboardTree.OtherVillageCode)}", Ct))
+            .GetProperty("venue");
+        Assert.Equal((false, JsonValueKind.Null), (without.GetProperty("hasUsableVenue").GetBoolean(), without.GetProperty("venueId").ValueKind));
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/dashboard/villages/{app.Tree.Id(DashboardTree.TownshipCode)}", Ct)).StatusCode);
     }
 

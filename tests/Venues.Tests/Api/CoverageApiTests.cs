@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Security;
@@ -42,6 +43,11 @@ public sealed class CoverageApiTests
         Assert.Equal([1L, 2L], published.Where(e => e.UnitId == township).Select(e => e.Version).Order());
         Assert.Contains(published, e => e.UnitId == app.Tree.Id(TestTree.CountyCode) && e.VillagesWithVenue == 3);
         Assert.Contains(published, e => e.UnitId == app.Tree.Id(TestTree.CityCode) && e.VillagesWithVenue == 3);
+        // Each village's own coverage, for the Dashboard's village page: one of one from the baseline; none, then one of one
+        // once its project is accepted (planning and building it moved nothing).
+        Assert.Equal([(1L, 0, 0m), (2L, 1, 100m)], published.Where(e => e.UnitId == app.Tree.Village(TestTree.TownshipCode, 3))
+            .OrderBy(e => e.Version).Select(e => (e.Version, e.VillagesWithVenue, e.CoveragePercent)));
+        Assert.Contains(published, e => e.UnitId == app.Tree.Village(TestTree.TownshipCode, 1) && e is { Level: UnitLevel.Village, Villages: 1, VillagesWithVenue: 1 });
         Assert.Equal(20_000m, (await app.OpenDb().FundingLines.SingleAsync(Ct)).Pledged);
     }
 

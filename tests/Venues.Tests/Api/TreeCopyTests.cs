@@ -26,9 +26,10 @@ public sealed class TreeCopyTests
         var east = app.Tree.Id(TestTree.TownshipCode);
         var west = app.Tree.Id(TestTree.SecondTownshipCode);
         var moved = app.Tree.Village(TestTree.SecondTownshipCode, 1);
+        var created = Guid.CreateVersion7();
 
         await app.PublishAsync(new AdministrativeUnitChanged(
-            Guid.CreateVersion7(), 1, UnitChange.Created, "东4村", UnitKind.Village, UnitLevel.Village, "610502001204", east, false, null,
+            created, 1, UnitChange.Created, "东4村", UnitKind.Village, UnitLevel.Village, "610502001204", east, false, null,
             DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
         await app.PublishAsync(new AdministrativeUnitChanged(
             moved, 2, UnitChange.Moved, "西1村", UnitKind.Village, UnitLevel.Village, "610502002201", east, false, null,
@@ -43,6 +44,8 @@ public sealed class TreeCopyTests
         var published = await app.PublishedAsync<VenueCoverageChanged>();
         Assert.Equal((5, 3), published.Where(e => e.UnitId == east).MaxBy(e => e.Version) is { } e ? (e.Villages, e.VillagesWithVenue) : default);
         Assert.Equal(2, published.Where(e => e.UnitId == west).MaxBy(e => e.Version)!.Villages);
+        // The new village's own coverage: no venue yet.
+        Assert.Equal((1L, 1, 0), published.Single(e => e.UnitId == created) is var own ? (own.Version, own.Villages, own.VillagesWithVenue) : default);
     }
 
     [Fact]

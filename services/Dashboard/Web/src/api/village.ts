@@ -27,8 +27,8 @@ export interface LeaderPost {
 /** The sections the page shows, in order, with their Chinese headings. Others follow under their own names. */
 export const sections: { key: string; title: string; empty?: string }[] = [
   { key: 'organization', title: '党组织' },
-  // The venue section is the village's construction project; a venue the village had before the campaign (the baseline) is not one.
-  { key: 'venue', title: '活动场所', empty: '暂无场所建设项目' },
+  // Whether the village has a usable venue (from the baseline or an accepted project), and its construction project.
+  { key: 'venue', title: '活动场所', empty: '暂无场所数据' },
   { key: 'leaders', title: '村干部' },
   { key: 'grade', title: '党组织定级' },
   { key: 'grading', title: '党组织定级' },
@@ -80,6 +80,7 @@ export const fieldLabels: Record<string, string> = {
   asOf: '数据更新于',
   code: '代码',
   stateDate: '状态日期',
+  hasUsableVenue: '已有可用场所',
   serving: '在岗人数',
   endingWithoutExit: '任期将满未安排去向',
   decided: '已定级',
