@@ -16,6 +16,9 @@ public static class VenuesDataExtensions
 {
     public const string ConnectionName = "venuesdb";
 
+    /// <summary>Units published per transaction at start: each takes its figures lock until the commit.</summary>
+    private const int UnpublishedBatch = 500;
+
     public static IHostApplicationBuilder AddVenuesData(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDbContext<VenuesDb>(ConnectionName);
@@ -29,7 +32,7 @@ public static class VenuesDataExtensions
 
     /// <summary>
     /// Migrates, then writes the configured campaign terms and first checklist into an empty
-    /// database (publishing the terms), and publishes the funding of units that have none yet.
+    /// database (publishing the terms), and publishes the figures of units that have none yet.
     /// </summary>
     public static async Task PrepareVenuesDbAsync(this WebApplication app)
     {
@@ -53,12 +56,16 @@ public static class VenuesDataExtensions
 
         await db.SaveChangesAsync();
 
-        // Units whose funding was never published (no write has touched them since it was) get their first figures here.
-        var unfunded = await db.Units.Where(u => !u.Retired && (u.Level == UnitLevel.Township || u.Level == UnitLevel.County || u.Level == UnitLevel.City))
-            .Where(u => !db.FundingSnapshots.Any(s => s.UnitId == u.Id)).Select(u => u.Id).ToListAsync();
-        if (unfunded.Count > 0)
+        // Units whose figures were never published (no write has touched them since Venues began to publish them: funding
+        // of townships and up, a village's own coverage) get their first figures here, a batch of units per transaction.
+        var unpublished = await db.Units.Where(u => !u.Retired)
+            .Where(u => (u.Level == UnitLevel.Township || u.Level == UnitLevel.County || u.Level == UnitLevel.City) && !db.FundingSnapshots.Any(s => s.UnitId == u.Id)
+                        || u.Kind == UnitKind.Village && !db.CoverageSnapshots.Any(s => s.UnitId == u.Id))
+            .Select(u => u.Id).ToListAsync();
+        var tracker = scope.ServiceProvider.GetRequiredService<CoverageTracker>();
+        foreach (var batch in unpublished.Chunk(UnpublishedBatch))
         {
-            await scope.ServiceProvider.GetRequiredService<CoverageTracker>().SaveChangesAsync(unfunded, default);
+            await tracker.SaveChangesAsync(batch, default);
         }
     }
 }

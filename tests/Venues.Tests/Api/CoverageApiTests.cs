@@ -52,6 +52,30 @@ public sealed class CoverageApiTests
     }
 
     [Fact]
+    public async Task At_start_each_village_whose_coverage_was_never_published_gets_it_once()
+    {
+        await using var app = await VenuesApp.StartAsync();
+        var covered = app.Tree.Village(TestTree.TownshipCode, 1);
+        await app.RecordBaselineAsync(app.CreateClient(), (1, true));
+        var rural = app.Tree.Units.Where(u => u.Kind == UnitKind.Village).Select(u => u.UnitId).ToHashSet();
+
+        // The tree came after this instance started: its villages wait for a write, or for the next start.
+        await using (var restarted = app.Restarted())
+        {
+            _ = restarted.Server;
+        }
+
+        await using (var again = app.Restarted())
+        {
+            _ = again.Server;
+        }
+
+        var villages = (await app.PublishedAsync<VenueCoverageChanged>()).Where(e => e.Level == UnitLevel.Village).ToList();
+        Assert.Equal(rural.Order(), villages.Select(e => e.UnitId).Order());
+        Assert.All(villages, e => Assert.Equal((1L, 1, e.UnitId == covered ? 1 : 0), (e.Version, e.Villages, e.VillagesWithVenue)));
+    }
+
+    [Fact]
     public async Task Bad_baseline_and_venue_requests_are_refused_naming_the_field_and_write_nothing()
     {
         await using var app = await VenuesApp.StartAsync();
