@@ -95,14 +95,15 @@ export interface Ranking {
   asOf: string | null
 }
 
+/** A unit one level below. A figure is null where it is not counted: a community's venue coverage, a village's 一肩挑 ratio, … */
 export interface ChildFigures {
   unit: UnitRef
-  coveragePercent: number
-  withoutVenue: number
-  goodSharePercent: number
-  poorSharePercent: number
-  oneShoulderPercent: number
-  visitRatePercent: number
+  coveragePercent: number | null
+  withoutVenue: number | null
+  goodSharePercent: number | null
+  poorSharePercent: number | null
+  oneShoulderPercent: number | null
+  visitRatePercent: number | null
   blankSpots: number
   problemsOpen: number
   problemsOverdue: number

@@ -126,22 +126,27 @@ export function labelCountPieOption(items: LabelCount[]): ChartOption | null {
 export const childrenShown = 12
 
 /** One bar per unit below, lowest first (where attention is needed reads at the top), the lowest few when there are many. */
-export function childrenPercentOption(children: ChildFigures[], pick: (child: ChildFigures) => number, color: string): ChartOption | null {
-  if (children.length === 0) return null
-  const sorted = [...children].sort((a, b) => pick(b) - pick(a)).slice(-childrenShown)
+/** The lowest {@link childrenShown} of the units below with the figure; a unit without it (not counted there) is left out, not drawn as 0. */
+export function childrenPercentOption(children: ChildFigures[], pick: (child: ChildFigures) => number | null, color: string): ChartOption | null {
+  const counted = children.flatMap((child) => {
+    const value = pick(child)
+    return value === null ? [] : [{ child, value }]
+  })
+  if (counted.length === 0) return null
+  const sorted = counted.sort((a, b) => b.value - a.value).slice(-childrenShown)
   return {
     ...base,
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => `${value}%` },
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: sorted.map((child) => child.unit.name), axisLabel: { width: 110, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: sorted.map(({ child }) => child.unit.name), axisLabel: { width: 110, overflow: 'truncate' } },
     series: [
       {
         type: 'bar',
         barMaxWidth: 18,
         itemStyle: { color },
         label: { show: true, position: 'right', formatter: '{c}%' },
-        data: sorted.map((child) => Math.round(pick(child) * 10) / 10),
+        data: sorted.map(({ value }) => Math.round(value * 10) / 10),
       },
     ],
   }

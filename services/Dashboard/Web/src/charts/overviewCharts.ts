@@ -33,7 +33,7 @@ export function overviewCharts(overview: Overview): Record<string, OverviewChart
     },
     childrenCoverage: {
       testid: 'chart-children-coverage',
-      title: children.length > childrenShown ? `场所覆盖率最低的 ${childrenShown} 个下级单位` : '下级单位场所覆盖率',
+      title: children.filter((child) => child.coveragePercent !== null).length > childrenShown ? `场所覆盖率最低的 ${childrenShown} 个下级单位` : '下级单位场所覆盖率',
       option: childrenPercentOption(children, (child) => child.coveragePercent, '#1c7ed6'),
       freshness: freshness(venues.asOf),
     },
