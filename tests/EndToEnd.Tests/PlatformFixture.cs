@@ -91,11 +91,18 @@ public sealed class PlatformFixture : IAsyncLifetime
         // The servers are processes of their own only where no container engine runs them.
         foreach (var resource in Processes.Where(r => App.ResourceNotifications.TryGetCurrentState(r, out _)))
         {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, deadline.Token);
+            await WaitHealthyAsync(resource, deadline.Token);
         }
 
         await GatewayRoutesToEveryServiceAsync(timeout);
     }
+
+    /// <summary>
+    /// Until the resource is healthy, through whatever states it passes on the way. Right after a start command its last
+    /// state may still be the stop's Exited, on which the testing builder's default wait gives up ("failed to start").
+    /// </summary>
+    public Task WaitHealthyAsync(string resource, CancellationToken cancellationToken) =>
+        App.ResourceNotifications.WaitForResourceHealthyAsync(resource, WaitBehavior.WaitOnResourceUnavailable, cancellationToken);
 
     /// <summary>Until the gateway's /health says it routes to every service, as Aspire's view of them says it can.</summary>
     private Task GatewayRoutesToEveryServiceAsync(TimeSpan timeout) =>

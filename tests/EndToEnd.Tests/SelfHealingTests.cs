@@ -139,7 +139,7 @@ public sealed class SelfHealingTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal(0, Restarts(stopped));
 
         Assert.True((await platform.App.ResourceCommands.ExecuteCommandAsync("venues", KnownResourceCommands.StartCommand, Cancellation)).Success);
-        await Resources.WaitForResourceHealthyAsync("venues", timeout.Token);
+        await platform.WaitHealthyAsync("venues", timeout.Token);
     }
 
     /// <summary>Whatever a test did or failed to do, the next one finds every process up and routed to.</summary>
@@ -185,7 +185,7 @@ public sealed class SelfHealingTests(PlatformFixture platform) : IAsyncLifetime
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         timeout.CancelAfter(RecoveryTimeout);
         await Resources.WaitForResourceAsync(resource, e => Restarts(e.Snapshot) > restartsBefore, timeout.Token);
-        await Resources.WaitForResourceHealthyAsync(resource, timeout.Token);
+        await platform.WaitHealthyAsync(resource, timeout.Token);
     }
 
     private Task<HttpResponseMessage> ReadUnitAsync(Guid unit, string token, CancellationToken cancellationToken)
@@ -201,7 +201,7 @@ public sealed class SelfHealingTests(PlatformFixture platform) : IAsyncLifetime
         timeout.CancelAfter(RecoveryTimeout);
         foreach (var service in PlatformFixture.Services)
         {
-            await Resources.WaitForResourceHealthyAsync(service, timeout.Token);
+            await platform.WaitHealthyAsync(service, timeout.Token);
         }
     }
 

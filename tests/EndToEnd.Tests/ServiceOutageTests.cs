@@ -30,6 +30,8 @@ public sealed class ServiceOutageTests(PlatformFixture platform) : IAsyncLifetim
     // Probes every 5 s, down after two failures, each probe waiting at most 3 s (gateway/appsettings.json).
     private static readonly TimeSpan Detection = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan Restart = TimeSpan.FromMinutes(2);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -69,7 +71,11 @@ public sealed class ServiceOutageTests(PlatformFixture platform) : IAsyncLifetim
         Assert.True(knownElapsed < TimeSpan.FromSeconds(2), $"a request to a service known to be down took {knownElapsed}");
 
         await RunAsync(KnownResourceCommands.StartCommand);
-        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(Service, Ct);
+        using (var restart = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            restart.CancelAfter(Restart);
+            await platform.WaitHealthyAsync(Service, restart.Token);
+        }
 
         var healthy = await Eventually.ValueAsync(async () =>
             await HealthAsync() is var report && report.GetProperty("status").GetString() == "Healthy" ? (JsonElement?)report : null, Detection);
