@@ -125,8 +125,10 @@ export function labelCountPieOption(items: LabelCount[]): ChartOption | null {
 /** The most bars a panel shows readably. */
 export const childrenShown = 12
 
-/** One bar per unit below, lowest first (where attention is needed reads at the top), the lowest few when there are many. */
-/** The lowest {@link childrenShown} of the units below with the figure; a unit without it (not counted there) is left out, not drawn as 0. */
+/**
+ * One bar per unit below, lowest first (where attention is needed reads at the top), the lowest few when there are many.
+ * A unit without the figure (not counted there, as a community's venue coverage) is left out, not drawn as 0.
+ */
 export function childrenPercentOption(children: ChildFigures[], pick: (child: ChildFigures) => number | null, color: string): ChartOption | null {
   const counted = children.flatMap((child) => {
     const value = pick(child)
