@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PartyPlatform.TestInfrastructure;
@@ -43,6 +44,7 @@ public sealed class DashboardRebuildTests(PlatformFixture platform)
         // What the other tests left, once nothing moves any more: every fact they caused has left its outbox (a relay pauses
         // up to 30 s after an outage) and been applied, and every watch that moves figures with time (each runs once a minute:
         // Venues' deadline and schedule, Surveys' overdue problems, Assessments' scores and grading deadline) has run since.
+        await MarkerOnDashboardAsync();
         var before = await Eventually.ValueAsync(async () =>
         {
             if (await platform.UnsentFactsAsync(Ct) > 0)
@@ -71,6 +73,23 @@ public sealed class DashboardRebuildTests(PlatformFixture platform)
 
         var after = await FiguresAsync();
         Assert.True(before.SequenceEqual(after), Differences(before, after));
+    }
+
+    /// <summary>
+    /// A new county with one village, until both its Venues coverage and its Personnel profile are on the Dashboard. Each
+    /// path's queue has then been consumed up to the marker, also by a consumer that was still reconnecting after another
+    /// test killed the broker (a clean run once rebuilt a profile whose tree change had waited there past the quiet minute).
+    /// </summary>
+    private async Task MarkerOnDashboardAsync()
+    {
+        var tree = new TestTree();
+        (await platform.CityAdmin.PostAsJsonAsync("/api/organizations/imports/units", tree.Rows(villages: 1), Ct)).EnsureSuccessStatusCode();
+        var county = (await platform.CityAdmin.GetFromJsonAsync<JsonElement>($"/api/organizations/unit-codes/{tree.County}", Ct)).GetProperty("id").GetGuid();
+        await Eventually.TrueAsync(async () =>
+            await platform.CityAdmin.GetAsync($"/api/dashboard/overview?unitId={county}", Ct) is { IsSuccessStatusCode: true } response
+            && await response.Content.ReadFromJsonAsync<JsonElement>(Ct) is var overview
+            && overview.GetProperty("venues").GetProperty("villages").GetInt32() == 1
+            && overview.GetProperty("leaders").GetProperty("villages").GetInt32() == 1, Refill);
     }
 
     /// <summary>For each figure that did not come back, its rows only before and only after the rebuild.</summary>
