@@ -24,7 +24,8 @@ public static class ImportsApi
                 the cap, and nothing is written.
                 The whole batch is checked first. If any row is bad, the answer is 400 with every bad row's
                 reason keyed "rows[N].field" (N counts data rows from 1) and nothing is written. Rows whose code
-                already exists under the same parent are unchanged or renamed, so the same file can be sent again.
+                already exists under the same parent are unchanged or renamed, so the same file can be sent again,
+                also while another import of it runs.
                 A row that would change or add anything outside the caller's unit refuses the whole batch with 403.
                 """);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Messaging.Outbox;
 using PartyPlatform.Organizations.Data;
@@ -17,6 +18,9 @@ namespace PartyPlatform.Organizations.Imports;
 /// </summary>
 public sealed class UnitImporter(OrganizationsDb db, UnitScope scope, TimeProvider time, IOptions<UnitImportOptions> options)
 {
+    /// <summary>Each further attempt has lost a race to another import that has since committed, so a few suffice.</summary>
+    private const int MaxAttempts = 3;
+
     public async Task<ImportResult> ImportAsync(IReadOnlyList<UnitImportRow> rows, CancellationToken ct)
     {
         // One import is one transaction: bounded, and refused whole before anything is looked at.
@@ -28,6 +32,25 @@ public sealed class UnitImporter(OrganizationsDb db, UnitScope scope, TimeProvid
         var errors = new Dictionary<string, string[]>();
         var parsed = Parse(rows, errors);
 
+        // Two imports of overlapping files at once (two counties' files both naming the city, say) may both find a code
+        // missing and create it: the later save hits the unique code, or the version of a unit both rename. Read again,
+        // the same file finds those rows made and counts them unchanged, so the import is simply run again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ImportOnceAsync(parsed, rows.Count, new Dictionary<string, string[]>(errors), ct);
+            }
+            catch (DbUpdateException e) when (attempt < MaxAttempts
+                && (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<ImportResult> ImportOnceAsync(List<ParsedRow> parsed, int rowCount, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
         var codes = parsed.Select(r => r.Code).Concat(parsed.Select(r => r.ParentCode)).OfType<string>().Distinct().ToList();
         var existing = await db.Units.Where(u => u.Code != null && codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code!, ct);
         var byCode = new Dictionary<string, AdministrativeUnit>(existing);
@@ -105,7 +128,7 @@ public sealed class UnitImporter(OrganizationsDb db, UnitScope scope, TimeProvid
         }
 
         await db.SaveChangesAsync(ct);
-        return new ImportResult(rows.Count, created, renamed, unchanged, organizations);
+        return new ImportResult(rowCount, created, renamed, unchanged, organizations);
     }
 
     private static List<ParsedRow> Parse(IReadOnlyList<UnitImportRow> rows, Dictionary<string, string[]> errors)

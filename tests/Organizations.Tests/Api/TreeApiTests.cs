@@ -45,6 +45,22 @@ public sealed class TreeApiTests
     }
 
     [Fact]
+    public async Task The_same_new_tree_imported_several_times_at_once_is_created_once_and_every_import_succeeds()
+    {
+        await using var app = await OrganizationsApp.StartAsync();
+
+        // Each import finds the codes missing and creates them; all but one lose the race on the unique code.
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.ImportCsvAsync(Csv)));
+
+        Assert.Equal((7, 1), (results.Sum(r => r.GetProperty("created").GetInt32()), results.Sum(r => r.GetProperty("partyOrganizationsCreated").GetInt32())));
+        Assert.All(results, r => Assert.Equal(7, r.GetProperty("created").GetInt32() + r.GetProperty("unchanged").GetInt32()));
+        await using var db = app.OpenDb();
+        Assert.Equal(7, await db.Units.CountAsync(Ct));
+        Assert.Equal(1, await db.PartyOrganizations.CountAsync(Ct));
+        Assert.Equal(8, await db.Set<OutboxMessage>().CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_csv_without_a_required_column_is_rejected_naming_it()
     {
         await using var app = await OrganizationsApp.StartAsync();
