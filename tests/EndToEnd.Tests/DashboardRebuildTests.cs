@@ -72,7 +72,7 @@ public sealed class DashboardRebuildTests(PlatformFixture platform)
         }
 
         var after = await FiguresAsync();
-        Assert.True(before.SequenceEqual(after), Differences(before, after));
+        Assert.True(before.SequenceEqual(after), before.SequenceEqual(after) ? "" : $"{Differences(before, after)}\n{await platform.BrokerStateAsync()}");
     }
 
     /// <summary>
@@ -85,11 +85,41 @@ public sealed class DashboardRebuildTests(PlatformFixture platform)
         var tree = new TestTree();
         (await platform.CityAdmin.PostAsJsonAsync("/api/organizations/imports/units", tree.Rows(villages: 1), Ct)).EnsureSuccessStatusCode();
         var county = (await platform.CityAdmin.GetFromJsonAsync<JsonElement>($"/api/organizations/unit-codes/{tree.County}", Ct)).GetProperty("id").GetGuid();
-        await Eventually.TrueAsync(async () =>
-            await platform.CityAdmin.GetAsync($"/api/dashboard/overview?unitId={county}", Ct) is { IsSuccessStatusCode: true } response
-            && await response.Content.ReadFromJsonAsync<JsonElement>(Ct) is var overview
-            && overview.GetProperty("venues").GetProperty("villages").GetInt32() == 1
-            && overview.GetProperty("leaders").GetProperty("villages").GetInt32() == 1, Refill);
+        try
+        {
+            await Eventually.TrueAsync(async () => await MarkerFiguresAsync(county) == "venues 1, leaders 1", Refill);
+        }
+        catch (TimeoutException)
+        {
+            // Which path stopped, and where: the sources' own figures, and the broker's queues as the node sees them.
+            throw new TimeoutException($"""
+                The marker county {tree.County} did not reach the Dashboard within {Refill}.
+                Dashboard overview: {await MarkerFiguresAsync(county)}
+                Venues' own coverage: {await SourceAsync($"/api/venues/coverage/{county}")}
+                Personnel's own profile: {await SourceAsync($"/api/personnel/village-secretary-profiles/{county}")}
+                Unsent facts in the outboxes: {await platform.UnsentFactsAsync(Ct)}
+                {await platform.BrokerStateAsync()}
+                """);
+        }
+    }
+
+    /// <summary>The villages the Dashboard's overview of the county counts for Venues and for Personnel.</summary>
+    private async Task<string> MarkerFiguresAsync(Guid county)
+    {
+        using var response = await platform.CityAdmin.GetAsync($"/api/dashboard/overview?unitId={county}", Ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            return $"{(int)response.StatusCode}";
+        }
+
+        var overview = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        return $"venues {overview.GetProperty("venues").GetProperty("villages")}, leaders {overview.GetProperty("leaders").GetProperty("villages")}";
+    }
+
+    private async Task<string> SourceAsync(string path)
+    {
+        using var response = await platform.CityAdmin.GetAsync(path, Ct);
+        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}";
     }
 
     /// <summary>For each figure that did not come back, its rows only before and only after the rebuild.</summary>

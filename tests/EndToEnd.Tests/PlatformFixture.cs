@@ -27,6 +27,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private DistributedApplication? app;
 
+    private PlatformLogs? logs;
+
     /// <summary>The running AppHost: its resources' states, commands and logs.</summary>
     public DistributedApplication App => app ?? throw new InvalidOperationException("The platform has not started.");
 
@@ -53,6 +55,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await app.StartAsync(timeout.Token);
+        logs = new PlatformLogs(app, [.. Processes]);
         foreach (var resource in Services)
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
@@ -128,6 +131,28 @@ public sealed class PlatformFixture : IAsyncLifetime
         return unsent;
     }
 
+    /// <summary>A variable of a resource's environment as the AppHost started it (a server's data folder, say).</summary>
+    public string EnvironmentOf(string resource, string variable) =>
+        CurrentState(resource).Snapshot.EnvironmentVariables.Single(v => v.Name == variable).Value
+        ?? throw new InvalidOperationException($"{resource} has no {variable}.");
+
+    /// <summary>A resource's latest state as Aspire reports it.</summary>
+    public ResourceEvent CurrentState(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var current) ? current : throw new InvalidOperationException($"No resource '{resource}'.");
+
+    /// <summary>The platform broker's queues and connections as the node itself sees them, for a failure message.</summary>
+    public async Task<string> BrokerStateAsync()
+    {
+        try
+        {
+            return await RabbitMqCli.DescribeAsync(EnvironmentOf("rabbitmq", "RABBITMQ_DATA_DIR"));
+        }
+        catch (Exception exception)
+        {
+            return $"(rabbitmqctl failed: {exception.Message})";
+        }
+    }
+
     /// <summary>A machine client of its own, made by the city administrator through the gateway, with one role in one unit.</summary>
     public async Task<HttpClient> NewClientAsync(string role, string unitCode, CancellationToken cancellationToken)
     {
@@ -194,6 +219,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (app is not null)
         {
             await app.StopAsync();
+            await logs!.DisposeAsync();
             await app.DisposeAsync();
         }
     }

@@ -131,16 +131,8 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// What the node itself says of its queues (consumers, ready, unacknowledged) and connections,
-    /// from rabbitmqctl: for a failure message, where the client's own view may be wrong.
-    /// </summary>
-    public async Task<string> DescribeAsync(string vhost = "/")
-    {
-        var queues = await RunCliAsync("list_queues", "-p", vhost, "name", "consumers", "messages_ready", "messages_unacknowledged");
-        var connections = await RunCliAsync("list_connections", "name", "state", "channels", "recv_cnt", "send_cnt");
-        return $"Queues (name, consumers, ready, unacked): {queues.Output}{Environment.NewLine}Connections (name, state, channels, received, sent): {connections.Output}";
-    }
+    /// <summary>What the node itself says of its queues and connections (<see cref="RabbitMqCli.DescribeAsync"/>).</summary>
+    public Task<string> DescribeAsync(string vhost = "/") => RabbitMqCli.DescribeAsync(DataDirectory, vhost);
 
     public async ValueTask DisposeAsync()
     {
@@ -214,30 +206,7 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("bash")
-        {
-            ArgumentList = { RepositoryRoot.Script("rabbitmqctl.sh"), "--quiet" },
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        startInfo.Environment["RABBITMQ_DATA_DIR"] = DataDirectory;
-        using var cli = Process.Start(startInfo)!;
-        cli.StandardInput.Close();
-        var stdout = cli.StandardOutput.ReadToEndAsync();
-        var stderr = cli.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await cli.WaitForExitAsync(timeout.Token);
-        return (cli.ExitCode, (await stdout + await stderr).Trim());
-    }
+    private Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments) => RabbitMqCli.RunAsync(DataDirectory, arguments);
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
