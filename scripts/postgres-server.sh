@@ -8,7 +8,9 @@
 #   PG_USER       superuser created at initdb (default: postgres)
 #   PG_PASSWORD   its password (default: postgres); re-applied on every start, so the
 #                 configured value always wins over whatever the cluster had stored
-#   PG_FAST=1     tests only: fsync/synchronous_commit/full_page_writes off (data may be lost)
+#   PG_FAST=1     tests only: fsync and full_page_writes off. A crash of the machine may lose data;
+#                 a killed server loses no commit it acknowledged (synchronous_commit stays on:
+#                 the fault tests kill it and count on that)
 #   PG_MAX_CONNECTIONS  default 200 (several services with pools, plus tests)
 #   PG_BIN        default /usr/lib/postgresql/15/bin
 #   PARENT_PID    optional: stop the server when that process is gone (orphan protection),
@@ -164,8 +166,10 @@ settings=(
     -c "password_encryption=scram-sha-256"
 )
 if [[ "${PG_FAST:-0}" == "1" ]]; then
-    # Tests only: a crash of the machine may lose or corrupt data.
-    settings+=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
+    # Tests only: a crash of the machine may lose or corrupt data. synchronous_commit stays on: without
+    # it a commit is answered before its WAL leaves the server's memory, and a killed server (SIGKILL,
+    # as the fault tests do) forgets commits it acknowledged, such as a consumer's, whose message is gone.
+    settings+=(-c fsync=off -c full_page_writes=off)
 fi
 
 unset PG_PASSWORD

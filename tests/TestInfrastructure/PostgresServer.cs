@@ -27,7 +27,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <param name="durable">fsync and synchronous commit on, as in production: for benchmarks. Tests run without.</param>
+    /// <param name="durable">fsync on, as in production: for benchmarks. Tests run without (a killed server still keeps every acknowledged commit).</param>
     public static Task<PostgresServer> StartAsync(bool durable = false, CancellationToken cancellationToken = default) =>
         ServerProcess.StartOnFreePortAsync(
             port =>
