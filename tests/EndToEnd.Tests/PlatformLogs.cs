@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace PartyPlatform.EndToEnd.Tests;
 /// Every process's log as it comes, to <c>artifacts/platform-logs/&lt;resource&gt;.log</c> (restarts included): a failure
 /// of a test on the shared platform is read afterwards in what each service said meanwhile.
 /// </summary>
-public sealed class PlatformLogs : IAsyncDisposable
+public sealed partial class PlatformLogs : IAsyncDisposable
 {
     public static readonly string Folder = Path.Combine(RepositoryRoot.Path, "artifacts", "platform-logs");
 
@@ -35,7 +36,7 @@ public sealed class PlatformLogs : IAsyncDisposable
             {
                 foreach (var line in batch)
                 {
-                    await file.WriteLineAsync(line.Content);
+                    await file.WriteLineAsync(ConsoleColours().Replace(line.Content, ""));
                 }
 
                 await file.FlushAsync();
@@ -45,6 +46,10 @@ public sealed class PlatformLogs : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>The console logger's colour codes, which Aspire asks for so that its dashboard shows them.</summary>
+    [GeneratedRegex(@"\x1b\[[0-9;]*m")]
+    private static partial Regex ConsoleColours();
 
     public async ValueTask DisposeAsync()
     {
