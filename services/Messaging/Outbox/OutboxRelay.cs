@@ -18,8 +18,9 @@ namespace PartyPlatform.Messaging.Outbox;
 /// </summary>
 public sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopeFactory,
-    IBus bus,
+    IBusControl bus,
     IOptions<OutboxRelayOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
 {
@@ -33,6 +34,8 @@ public sealed partial class OutboxRelay<TDbContext>(
         await using var dataSource = NpgsqlDataSource.Create(ConnectionString());
         var listening = ListenAsync(dataSource, stoppingToken);
         var settings = options.Value;
+        // Since when batches have gone unconfirmed on a bus that says it is connected (see OutboxRelayOptions.StuckLimit).
+        long? unconfirmedSince = null;
 
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -40,10 +43,28 @@ public sealed partial class OutboxRelay<TDbContext>(
             try
             {
                 published = await PublishBatchAsync(dataSource, settings, stoppingToken);
+                unconfirmedSince = null;
+            }
+            catch (UnconfirmedBatchException exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogBatchFailed(exception);
+                // A broker that is away is MassTransit's to rejoin; the clock runs only while the bus says it is there.
+                unconfirmedSince = bus.CheckHealth().Status == BusHealthStatus.Healthy ? unconfirmedSince ?? TimeProvider.System.GetTimestamp() : null;
+                if (unconfirmedSince is { } since && TimeProvider.System.GetElapsedTime(since) >= settings.StuckLimit)
+                {
+                    LogStuck(TimeProvider.System.GetElapsedTime(since));
+                    Environment.ExitCode = settings.StuckExitCode;
+                    lifetime.StopApplication();
+                    break;
+                }
+
+                await PauseAsync(settings.ErrorDelay, stoppingToken);
+                continue;
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 LogBatchFailed(exception);
+                unconfirmedSince = null;
                 await PauseAsync(settings.ErrorDelay, stoppingToken);
                 continue;
             }
@@ -123,7 +144,11 @@ public sealed partial class OutboxRelay<TDbContext>(
         {
             // Observed, so that a late failure of an abandoned publish is not reported as unobserved.
             _ = confirms.ContinueWith(abandoned => abandoned.Exception, TaskContinuationOptions.OnlyOnFaulted);
-            throw new TimeoutException($"The broker did not confirm the batch of {count} messages within {timeout}; it is abandoned and retried.");
+            throw new UnconfirmedBatchException($"The broker did not confirm the batch of {count} messages within {timeout}; it is abandoned and retried.");
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            throw new UnconfirmedBatchException($"Publishing the batch of {count} messages failed; it is retried. {exception.Message}", exception);
         }
     }
 
@@ -260,6 +285,9 @@ public sealed partial class OutboxRelay<TDbContext>(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} cannot be published and is kept with its error: {Error}")]
     private partial void LogUnpublishable(Guid messageId, string error);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "No outbox batch confirmed for {Elapsed} while the bus says it is connected; stopping the service so that it starts again on new broker connections")]
+    private partial void LogStuck(TimeSpan elapsed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox LISTEN connection lost; relying on polling until it is back")]
     private partial void LogListenFailed(Exception exception);

@@ -18,6 +18,18 @@ public sealed class OutboxRelayOptions
     /// </summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long batches may go unconfirmed while the bus says it is connected before the relay stops the service, for its
+    /// supervisor to start it again (the AppHost's, or any that restarts a process that exits). After a broker restart
+    /// MassTransit can keep publishing on a channel of the dead connection, and nothing in the process recovers it
+    /// (Messaging.Tests' <c>StuckPublishingTests</c>); a new process connects afresh, and the rows wait in the outbox.
+    /// A broker's resource alarm holds confirms too: the service then restarts once per this interval until it clears.
+    /// </summary>
+    public TimeSpan StuckLimit { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The process's exit code when the relay stops it: 75 (EX_TEMPFAIL, try again). Tests hosting the relay set 0.</summary>
+    public int StuckExitCode { get; set; } = 75;
+
     /// <summary>Pause after a failed batch (broker or database away) before the next try.</summary>
     public TimeSpan ErrorDelay { get; set; } = TimeSpan.FromSeconds(2);
 

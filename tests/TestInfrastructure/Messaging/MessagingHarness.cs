@@ -56,9 +56,9 @@ public sealed class MessagingHarness : IAsyncDisposable
 
     public async Task<IHost> StartAsync(
         bool relay, bool consumer, TimeSpan? pollInterval = null, bool rawConsumer = false, bool batchConsumer = false,
-        TimeSpan? publishTimeout = null)
+        TimeSpan? publishTimeout = null, TimeSpan? stuckLimit = null)
     {
-        var roles = new MessagingRoles(relay, consumer, batchConsumer, rawConsumer, pollInterval, publishTimeout);
+        var roles = new MessagingRoles(relay, consumer, batchConsumer, rawConsumer, pollInterval, publishTimeout, stuckLimit);
         var host = CreateHostBuilder(Database, Broker, Deliveries, roles).Build();
         await host.StartAsync();
         await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
@@ -86,6 +86,9 @@ public sealed class MessagingHarness : IAsyncDisposable
             ["Messaging:Outbox:PollInterval"] = (roles.PollInterval ?? TimeSpan.FromSeconds(1)).ToString(),
             ["Messaging:Outbox:PublishTimeout"] = (roles.PublishTimeout ?? TimeSpan.FromSeconds(30)).ToString(),
             ["Messaging:Outbox:ErrorDelay"] = "00:00:00.500",
+            ["Messaging:Outbox:StuckLimit"] = (roles.StuckLimit ?? TimeSpan.FromMinutes(2)).ToString(),
+            // A stuck relay stops its host; the test process must not take over the exit code meant for a service's supervisor.
+            ["Messaging:Outbox:StuckExitCode"] = "0",
         });
         builder.Services.AddDbContext<RelayTestDb>(options => options.UseNpgsql(database).UseSnakeCaseNamingConvention());
         builder.Services.AddSingleton(deliveries);

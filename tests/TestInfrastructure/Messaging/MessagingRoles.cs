@@ -7,4 +7,5 @@ public sealed record MessagingRoles(
     bool BatchConsumer = false,
     bool RawConsumer = false,
     TimeSpan? PollInterval = null,
-    TimeSpan? PublishTimeout = null);
+    TimeSpan? PublishTimeout = null,
+    TimeSpan? StuckLimit = null);
