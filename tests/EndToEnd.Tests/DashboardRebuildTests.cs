@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -57,7 +56,8 @@ public sealed class DashboardRebuildTests(PlatformFixture platform)
             return first.SequenceEqual(await FiguresAsync()) && await platform.UnsentFactsAsync(Ct) == 0 ? first : null;
         }, TimeSpan.FromMinutes(6));
 
-        var (exitCode, output) = await RunAsync(RepositoryRoot.Script("rebuild-dashboard.sh"), platform.Gateway.BaseAddress!);
+        var (exitCode, output) = await RepositoryRoot.RunScriptAsync(
+            "rebuild-dashboard.sh", [], new Dictionary<string, string> { ["GATEWAY"] = platform.Gateway.BaseAddress!.ToString().TrimEnd('/') }, Ct);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("\"replaysAsked\":[", output);
@@ -72,7 +72,10 @@ public sealed class DashboardRebuildTests(PlatformFixture platform)
         }
 
         var after = await FiguresAsync();
-        Assert.True(before.SequenceEqual(after), before.SequenceEqual(after) ? "" : $"{Differences(before, after)}\n{await platform.BrokerStateAsync()}");
+        if (!before.SequenceEqual(after))
+        {
+            Assert.Fail($"{Differences(before, after)}\n{await platform.BrokerStateAsync()}");
+        }
     }
 
     /// <summary>
@@ -159,14 +162,5 @@ public sealed class DashboardRebuildTests(PlatformFixture platform)
         }
 
         return figures;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string script, Uri gateway)
-    {
-        var start = new ProcessStartInfo(script) { RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["GATEWAY"] = gateway.ToString().TrimEnd('/') } };
-        using var process = Process.Start(start)!;
-        var (output, errors) = (process.StandardOutput.ReadToEndAsync(Ct), process.StandardError.ReadToEndAsync(Ct));
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await output + await errors);
     }
 }

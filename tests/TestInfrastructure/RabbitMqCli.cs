@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PartyPlatform.TestInfrastructure;
 
 /// <summary>rabbitmqctl against the node of a data folder (scripts/rabbitmqctl.sh), for the tests' own nodes and the platform's.</summary>
@@ -7,27 +5,9 @@ public static class RabbitMqCli
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("bash")
-        {
-            ArgumentList = { RepositoryRoot.Script("rabbitmqctl.sh"), "--quiet" },
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        startInfo.Environment["RABBITMQ_DATA_DIR"] = dataDirectory;
-        using var cli = Process.Start(startInfo)!;
-        cli.StandardInput.Close();
-        var stdout = cli.StandardOutput.ReadToEndAsync();
-        var stderr = cli.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await cli.WaitForExitAsync(timeout.Token);
-        return (cli.ExitCode, (await stdout + await stderr).Trim());
+        return await RepositoryRoot.RunScriptAsync(
+            "rabbitmqctl.sh", ["--quiet", .. arguments], new Dictionary<string, string> { ["RABBITMQ_DATA_DIR"] = dataDirectory }, timeout.Token);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace PartyPlatform.TestInfrastructure;
 
 /// <summary>The checkout's root folder: the first folder above the test binaries that holds
@@ -9,6 +11,35 @@ public static class RepositoryRoot
     public static string Path => Root.Value;
 
     public static string Script(string name) => System.IO.Path.Combine(Path, "scripts", name);
+
+    /// <summary>Runs a script of scripts/ to its end; its standard output and error together, trimmed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunScriptAsync(
+        string name, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo("bash")
+        {
+            ArgumentList = { Script(name) },
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        using var process = Process.Start(startInfo)!;
+        process.StandardInput.Close();
+        var (output, errors) = (process.StandardOutput.ReadToEndAsync(cancellationToken), process.StandardError.ReadToEndAsync(cancellationToken));
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, (await output + await errors).Trim());
+    }
 
     private static string Find()
     {

@@ -50,9 +50,9 @@ public sealed partial class OutboxRelay<TDbContext>(
                 LogBatchFailed(exception);
                 // A broker that is away is MassTransit's to rejoin; the clock runs only while the bus says it is there.
                 unconfirmedSince = bus.CheckHealth().Status == BusHealthStatus.Healthy ? unconfirmedSince ?? TimeProvider.System.GetTimestamp() : null;
-                if (unconfirmedSince is { } since && TimeProvider.System.GetElapsedTime(since) >= settings.StuckLimit)
+                if (unconfirmedSince is { } since && TimeProvider.System.GetElapsedTime(since) is var unconfirmed && unconfirmed >= settings.StuckLimit)
                 {
-                    LogStuck(TimeProvider.System.GetElapsedTime(since));
+                    LogStuck(unconfirmed);
                     Environment.ExitCode = settings.StuckExitCode;
                     lifetime.StopApplication();
                     break;
