@@ -40,21 +40,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            // Short-lived tokens and no clock skew, so that a disabled client's last token runs out within the test.
-            ["Infrastructure:Ephemeral=true", "DemoData:Load=false", $"Identity:AccessTokenLifetime={TokenLifetime}", "Identity:ClockSkew=00:00:00"]);
-
-        // Aspire points every service's telemetry at its dashboard's collector, but the testing builder runs no
-        // dashboard: the exporters then retried against a closed port, and each service's shutdown waited for them
-        // (over 10 s) longer than Aspire's stop command waits for a process to end. No collector, no exporter.
-        foreach (var project in builder.Resources.OfType<ProjectResource>())
-        {
-            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove(OtlpEndpoint));
-        }
-
-        app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await app.StartAsync(timeout.Token);
+        app = await StartOnPortsOfItsOwnAsync(timeout.Token);
         logs = new PlatformLogs(app, [.. Processes]);
         foreach (var resource in Services)
         {
@@ -65,6 +52,45 @@ public sealed class PlatformFixture : IAsyncLifetime
         // The gateway's own probes may have found a service down while it was starting.
         await GatewayRoutesToEveryServiceAsync(StartTimeout);
         CityAdmin = ClientFor("city-admin-system", "dev-secret-city-admin");
+    }
+
+    /// <summary>
+    /// The platform as run mode starts it: every process binds a port of its own (<c>Ports:*</c>), with no DCP proxy
+    /// in front. Behind the proxy that the testing builder's random ports bring, DCP sometimes restarted a killed
+    /// service without routing its proxy to it again (the new process, under the old name, got no endpoint): the
+    /// service answered on its own port and never through the proxy. A port found free can be taken before the
+    /// AppHost checks it (<c>RunModePorts</c> refuses to start then): the platform is tried again on others.
+    /// </summary>
+    private static async Task<DistributedApplication> StartOnPortsOfItsOwnAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = Processes.Zip(LoopbackPorts.Lasting(Processes.Count()), (process, port) => $"Ports:{process}={port}");
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+                // Short-lived tokens and no clock skew, so that a disabled client's last token runs out within the test.
+                ["Infrastructure:Ephemeral=true", "DemoData:Load=false", $"Identity:AccessTokenLifetime={TokenLifetime}", "Identity:ClockSkew=00:00:00",
+                    "DcpPublisher:RandomizePorts=false", .. ports],
+                cancellationToken);
+
+            // Aspire points every service's telemetry at its dashboard's collector, but the testing builder runs no
+            // dashboard: the exporters then retried against a closed port, and each service's shutdown waited for them
+            // (over 10 s) longer than Aspire's stop command waits for a process to end. No collector, no exporter.
+            foreach (var project in builder.Resources.OfType<ProjectResource>())
+            {
+                builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove(OtlpEndpoint));
+            }
+
+            var platform = await builder.BuildAsync(cancellationToken);
+            try
+            {
+                await platform.StartAsync(cancellationToken);
+                return platform;
+            }
+            catch (AggregateException refused) when (attempt < 3 && refused.Flatten().InnerExceptions.Any(e => e.Message.Contains(" is in use by another process", StringComparison.Ordinal)))
+            {
+                await platform.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>The platform's own processes, in the order they become healthy.</summary>

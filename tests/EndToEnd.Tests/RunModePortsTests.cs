@@ -12,9 +12,9 @@ namespace PartyPlatform.EndToEnd.Tests;
 /// The AppHost's model, built but not started. In run mode every process binds its configured port
 /// (<c>Ports:*</c>) itself, with no DCP proxy in between (the hop the gateway's benchmark paid twice);
 /// under the testing builder, which randomises ports, the proxy stays because it is what gives an
-/// endpoint a free port.
+/// endpoint a free port. The shared test platform chooses free ports itself and runs as run mode does.
 /// </summary>
-public sealed class RunModePortsTests
+public sealed class RunModePortsTests(PlatformFixture platform)
 {
     private static readonly string[] Processes = ["gateway", "identity", "organizations", "venues", "dashboard", "personnel", "surveys", "assessments", "postgres", "rabbitmq"];
 
@@ -31,6 +31,17 @@ public sealed class RunModePortsTests
             var endpoint = Endpoint(app, name);
             Assert.False(endpoint.IsProxied, name);
             Assert.Equal((port, port), (endpoint.Port, endpoint.TargetPort));
+        }
+    }
+
+    [Fact]
+    public void The_shared_test_platform_runs_without_the_proxy_as_run_mode_does()
+    {
+        foreach (var name in Processes)
+        {
+            var endpoint = Endpoint(platform.App, name);
+            Assert.False(endpoint.IsProxied, name);
+            Assert.Equal(endpoint.Port, endpoint.AllocatedEndpoint?.Port);
         }
     }
 
