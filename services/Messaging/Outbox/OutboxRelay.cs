@@ -45,11 +45,14 @@ public sealed partial class OutboxRelay<TDbContext>(
                 published = await PublishBatchAsync(dataSource, settings, stoppingToken);
                 unconfirmedSince = null;
             }
-            catch (UnconfirmedBatchException exception) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 LogBatchFailed(exception);
-                // A broker that is away is MassTransit's to rejoin; the clock runs only while the bus says it is there.
-                unconfirmedSince = bus.CheckHealth().Status == BusHealthStatus.Healthy ? unconfirmedSince ?? TimeProvider.System.GetTimestamp() : null;
+                // Only unconfirmed batches on a bus that says it is connected count: a broker that is away is MassTransit's
+                // to rejoin, and a database outage ends with the database's return.
+                unconfirmedSince = exception is UnconfirmedBatchException && bus.CheckHealth().Status == BusHealthStatus.Healthy
+                    ? unconfirmedSince ?? TimeProvider.System.GetTimestamp()
+                    : null;
                 if (unconfirmedSince is { } since && TimeProvider.System.GetElapsedTime(since) is var unconfirmed && unconfirmed >= settings.StuckLimit)
                 {
                     LogStuck(unconfirmed);
@@ -58,13 +61,6 @@ public sealed partial class OutboxRelay<TDbContext>(
                     break;
                 }
 
-                await PauseAsync(settings.ErrorDelay, stoppingToken);
-                continue;
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogBatchFailed(exception);
-                unconfirmedSince = null;
                 await PauseAsync(settings.ErrorDelay, stoppingToken);
                 continue;
             }
