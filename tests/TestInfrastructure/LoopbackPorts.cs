@@ -27,7 +27,7 @@ public static class LoopbackPorts
         while (ports.Count < count)
         {
             var port = Random.Shared.Next(lowest, ephemeralStart);
-            if (!ports.Contains(port) && Unused(port))
+            if (Unused(port))
             {
                 ports.Add(port);
             }
