@@ -6,6 +6,7 @@ using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.Venues.Coverage;
+using PartyPlatform.Venues.Data;
 
 namespace PartyPlatform.Venues.Tests.Api;
 
@@ -47,6 +48,60 @@ public sealed class TreeCopyTests
         // The new village's own coverage: no venue yet.
         Assert.Equal((1L, 1, 0), published.Single(e => e.UnitId == created) is var own ? (own.Version, own.Villages, own.VillagesWithVenue) : default);
     }
+
+    [Fact]
+    public async Task A_village_that_arrives_while_its_township_and_county_are_being_added_is_counted_under_them()
+    {
+        await using var app = await VenuesApp.StartAsync();
+        await app.WaitForBusAsync();
+        var client = app.CreateClient();
+        var (county, township, village) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+
+        // The village's own coverage lock held: the batch that adds it stops there, its row written but not committed.
+        await using var holder = app.OpenDb();
+        await using var transaction = await holder.Database.BeginTransactionAsync(Ct);
+        await holder.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FigureUnits.LockKey(village)})", Ct);
+        await app.PublishAsync(new AdministrativeUnitChanged(
+            village, 1, UnitChange.Created, "新1村", UnitKind.Village, UnitLevel.Village, "610504001201", township, false, null,
+            DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await Eventually.TrueAsync(async () => await WaitingAdvisoryLocksAsync(holder, singleKey: true) == 1, EventTimeout);
+
+        // Its county and township arrive meanwhile: their batch must wait for the village's, or it would count no village
+        // under them (the village's batch found no ancestors to recount).
+        await app.PublishAsync(new AdministrativeUnitChanged(
+            county, 1, UnitChange.Created, "新县", UnitKind.County, UnitLevel.County, "610504000000", app.Tree.Id(TestTree.CityCode), false, null,
+            DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await app.PublishAsync(new AdministrativeUnitChanged(
+            township, 1, UnitChange.Created, "新镇", UnitKind.Township, UnitLevel.Township, "610504001000", county, false, null,
+            DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await Eventually.TrueAsync(async () => await WaitingAdvisoryLocksAsync(holder, singleKey: false) == 1, EventTimeout);
+        await transaction.RollbackAsync(Ct);
+
+        foreach (var unit in new[] { township, county })
+        {
+            var coverage = await Eventually.ValueAsync(async () =>
+                await client.GetAsync($"/api/venues/coverage/{unit}", Ct) is { IsSuccessStatusCode: true } response
+                    ? await response.Content.ReadFromJsonAsync<JsonElement>(Ct)
+                    : (JsonElement?)null,
+                EventTimeout);
+            Assert.Equal((1, 0), (coverage.GetProperty("villages").GetInt32(), coverage.GetProperty("villagesWithVenue").GetInt32()));
+        }
+
+        var published = await Eventually.ValueAsync(async () =>
+            await app.PublishedAsync<VenueCoverageChanged>() is var all && all.Any(e => e.UnitId == county) ? all : null, EventTimeout);
+        Assert.Equal(1, published.Where(e => e.UnitId == county).MaxBy(e => e.Version)!.Villages);
+    }
+
+    /// <summary>
+    /// Transactions of this test's database waiting for an advisory lock: a figures lock (one 64-bit key) or the copy's
+    /// lock (a pair of ints).
+    /// </summary>
+    private static Task<int> WaitingAdvisoryLocksAsync(VenuesDb db, bool singleKey) =>
+        db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM pg_locks
+            WHERE locktype = 'advisory' AND NOT granted AND objsubid = {(singleKey ? 1 : 2)}
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """).SingleAsync(Ct);
 
     [Fact]
     public async Task A_renamed_village_reaches_the_copy_without_waiting_for_the_coverage_of_the_units_above_it()
