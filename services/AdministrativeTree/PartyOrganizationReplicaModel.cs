@@ -17,19 +17,18 @@ public static class PartyOrganizationReplicaModel
 
     /// <summary>
     /// Applies a batch of Party organisation events to the copy and returns the organisations that
-    /// changed. Row locks make two batches touching one organisation apply one after the other, and
-    /// the version check decides, so a redelivered or late event changes nothing.
+    /// changed. The version check decides, so a redelivered or late event changes nothing. Within the caller's
+    /// transaction, after any other batch's (<see cref="TreeCopyLock"/>).
     /// </summary>
     public static async Task<IReadOnlyList<PartyOrganizationReplica>> ApplyPartyOrganizationChangesAsync(
         this DbContext db, IReadOnlyList<PartyOrganizationChanged> changes, CancellationToken ct)
     {
         // An event published before organisations had codes carries none: the replay this service asks for
         // at start brings the same versions with their codes, so such an event is left to it.
+        await db.LockTreeCopyAsync(ct);
         var latest = changes.Where(c => c.Code is not null).GroupBy(c => c.OrganizationId).Select(g => g.MaxBy(c => c.Version)!).ToList();
         var ids = latest.Select(c => c.OrganizationId).ToArray();
-        var organizations = await db.Set<PartyOrganizationReplica>()
-            .FromSql($"SELECT * FROM party_organization_replicas WHERE id = ANY({ids}) FOR UPDATE")
-            .ToDictionaryAsync(o => o.Id, ct);
+        var organizations = await db.Set<PartyOrganizationReplica>().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var changed = new List<PartyOrganizationReplica>();
         foreach (var change in latest)
         {

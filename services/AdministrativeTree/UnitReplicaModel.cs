@@ -13,12 +13,6 @@ public sealed record UnitReplicaChange(UnitReplica Unit, Guid? PreviousParentId,
 
 public static class UnitReplicaModel
 {
-    /// <summary>
-    /// The copy's lock: a pair of ints, which PostgreSQL keeps apart from the single 64-bit keys of the figures locks
-    /// (<see cref="FigureUnits.LockKey"/>). The first is arbitrary (0x7472_6565, "tree").
-    /// </summary>
-    public const int CopyLockKey = 0x7472_6565;
-
     /// <summary>The units whose figures (counted over the tree) the changes can move: each moved unit, and its parent before the move.</summary>
     public static List<Guid> MovedUnits(this IEnumerable<UnitReplicaChange> changed) =>
         [.. changed.Where(c => c.MovedInTree).SelectMany(c => c.PreviousParentId is { } previous ? [c.Unit.Id, previous] : new[] { c.Unit.Id })];
@@ -49,17 +43,13 @@ public static class UnitReplicaModel
 
     /// <summary>
     /// Applies a batch of tree events to the copy and returns the units that changed, each with the
-    /// parent it had before (a move changes two subtrees); the version check decides. Within the caller's transaction.
+    /// parent it had before (a move changes two subtrees); the version check decides. Within the caller's
+    /// transaction, after any other batch's (<see cref="TreeCopyLock"/>).
     /// </summary>
-    /// <remarks>
-    /// Batches apply one after the other, in every process that shares the copy: the copy's lock is held until the
-    /// transaction ends. A figure counted over the tree needs it: a batch that adds a village cannot see ancestors that
-    /// another batch is still adding, and that batch's count cannot see the village, so both would miss it for good.
-    /// </remarks>
     public static async Task<IReadOnlyList<UnitReplicaChange>> ApplyUnitChangesAsync(
         this DbContext db, IReadOnlyList<AdministrativeUnitChanged> changes, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CopyLockKey}, 0)", ct);
+        await db.LockTreeCopyAsync(ct);
         var latest = changes.GroupBy(c => c.UnitId).Select(g => g.MaxBy(c => c.Version)!).ToList();
         var ids = latest.Select(c => c.UnitId).ToArray();
         var units = await db.Set<UnitReplica>().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
