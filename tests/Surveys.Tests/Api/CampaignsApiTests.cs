@@ -135,6 +135,38 @@ public sealed class CampaignsApiTests
     }
 
     [Fact]
+    public async Task A_merge_into_an_organisation_that_another_batch_is_adding_follows_it_to_the_successor()
+    {
+        await using var app = await SurveysApp.StartAsync();
+        await app.WaitForBusAsync();
+        var running = await app.CampaignAsync();
+        var merged = TestTree.VillageCode(TestTree.TownshipCode, 3);
+        var successor = Guid.CreateVersion7();
+
+        // The copy's lock held: the batch adding the successor waits first, the merge's batch second. At once, the merge
+        // would not see the successor (not committed yet) and would leave the scope without anyone joining it.
+        await using var holder = app.OpenDb();
+        await using var transaction = await holder.Database.BeginTransactionAsync(Ct);
+        await holder.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({TreeCopyLock.Key}, 0)", Ct);
+        await app.PublishAsync(new PartyOrganizationChanged(successor, 1, UnitChange.Created, "西镇示例建材有限公司党支部", "610502002000E001",
+            PartyOrganizationKind.Enterprise, app.Tree.Id(TestTree.SecondTownshipCode), false, null, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await Eventually.TrueAsync(async () => await AdvisoryLockWaits.CountAsync(holder, pairKey: true, Ct) == 1, Timeout);
+        await app.PublishAsync(new PartyOrganizationChanged(app.OrganizationId(merged), 2, UnitChange.Retired, "东3村党支部", merged, PartyOrganizationKind.Village,
+            app.Tree.Village(TestTree.TownshipCode, 3), true, successor, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
+        await Eventually.TrueAsync(async () => await AdvisoryLockWaits.CountAsync(holder, pairKey: true, Ct) == 2, Timeout);
+        await transaction.RollbackAsync(Ct);
+
+        var joined = await Eventually.ValueAsync(async () =>
+        {
+            await using var db = app.OpenDb();
+            return await db.CampaignOrganizations.AsNoTracking().SingleOrDefaultAsync(o => o.CampaignId == running && o.OrganizationId == successor, Ct);
+        }, Timeout);
+        Assert.Equal(("610502002000E001", (Guid?)null), (joined.OrganizationCode, joined.SucceededBy));
+        await using var after = app.OpenDb();
+        Assert.Equal(successor, (await after.CampaignOrganizations.SingleAsync(o => o.CampaignId == running && o.OrganizationCode == merged, Ct)).SucceededBy);
+    }
+
+    [Fact]
     public async Task An_organisation_created_later_joins_the_scope_by_its_code_once()
     {
         await using var app = await SurveysApp.StartAsync();

@@ -6,7 +6,6 @@ using PartyPlatform.Contracts.Organizations;
 using PartyPlatform.Contracts.Venues;
 using PartyPlatform.TestInfrastructure;
 using PartyPlatform.Venues.Coverage;
-using PartyPlatform.Venues.Data;
 
 namespace PartyPlatform.Venues.Tests.Api;
 
@@ -64,7 +63,7 @@ public sealed class TreeCopyTests
         await app.PublishAsync(new AdministrativeUnitChanged(
             village, 1, UnitChange.Created, "新1村", UnitKind.Village, UnitLevel.Village, "610504001201", township, false, null,
             DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
-        await Eventually.TrueAsync(async () => await WaitingAdvisoryLocksAsync(holder, singleKey: true) == 1, EventTimeout);
+        await Eventually.TrueAsync(async () => await AdvisoryLockWaits.CountAsync(holder, pairKey: false, Ct) == 1, EventTimeout);
 
         // Its county and township arrive meanwhile: their batch must wait for the village's, or it would count no village
         // under them (the village's batch found no ancestors to recount).
@@ -74,7 +73,7 @@ public sealed class TreeCopyTests
         await app.PublishAsync(new AdministrativeUnitChanged(
             township, 1, UnitChange.Created, "新镇", UnitKind.Township, UnitLevel.Township, "610504001000", county, false, null,
             DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
-        await Eventually.TrueAsync(async () => await WaitingAdvisoryLocksAsync(holder, singleKey: false) == 1, EventTimeout);
+        await Eventually.TrueAsync(async () => await AdvisoryLockWaits.CountAsync(holder, pairKey: true, Ct) == 1, EventTimeout);
         await transaction.RollbackAsync(Ct);
 
         foreach (var unit in new[] { township, county })
@@ -91,17 +90,6 @@ public sealed class TreeCopyTests
             await app.PublishedAsync<VenueCoverageChanged>() is var all && all.Any(e => e.UnitId == county) ? all : null, EventTimeout);
         Assert.Equal(1, published.Where(e => e.UnitId == county).MaxBy(e => e.Version)!.Villages);
     }
-
-    /// <summary>
-    /// Transactions of this test's database waiting for an advisory lock: a figures lock (one 64-bit key) or the copy's
-    /// lock (a pair of ints).
-    /// </summary>
-    private static Task<int> WaitingAdvisoryLocksAsync(VenuesDb db, bool singleKey) =>
-        db.Database.SqlQuery<int>($"""
-            SELECT count(*)::int AS "Value" FROM pg_locks
-            WHERE locktype = 'advisory' AND NOT granted AND objsubid = {(singleKey ? 1 : 2)}
-              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-            """).SingleAsync(Ct);
 
     [Fact]
     public async Task A_renamed_village_reaches_the_copy_without_waiting_for_the_coverage_of_the_units_above_it()
