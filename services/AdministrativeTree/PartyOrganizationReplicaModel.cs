@@ -23,9 +23,9 @@ public static class PartyOrganizationReplicaModel
     public static async Task<IReadOnlyList<PartyOrganizationReplica>> ApplyPartyOrganizationChangesAsync(
         this DbContext db, IReadOnlyList<PartyOrganizationChanged> changes, CancellationToken ct)
     {
+        await db.LockTreeCopyAsync(ct);
         // An event published before organisations had codes carries none: the replay this service asks for
         // at start brings the same versions with their codes, so such an event is left to it.
-        await db.LockTreeCopyAsync(ct);
         var latest = changes.Where(c => c.Code is not null).GroupBy(c => c.OrganizationId).Select(g => g.MaxBy(c => c.Version)!).ToList();
         var ids = latest.Select(c => c.OrganizationId).ToArray();
         var organizations = await db.Set<PartyOrganizationReplica>().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);

@@ -18,6 +18,6 @@ public static class TreeCopyLock
     public const int Key = 0x7472_6565;
 
     /// <summary>Held until the caller's transaction ends.</summary>
-    public static async Task LockTreeCopyAsync(this DbContext db, CancellationToken ct) =>
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Key}, 0)", ct);
+    public static Task LockTreeCopyAsync(this DbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Key}, 0)", ct);
 }
