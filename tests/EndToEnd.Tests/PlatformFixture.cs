@@ -42,7 +42,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         app = await StartOnPortsOfItsOwnAsync(timeout.Token);
-        logs = new PlatformLogs(app, [.. Processes]);
+        logs = new PlatformLogs(app, Processes);
         foreach (var resource in Services)
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
@@ -65,7 +65,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         for (var attempt = 1; ; attempt++)
         {
-            var ports = Processes.Zip(LoopbackPorts.Lasting(Processes.Count()), (process, port) => $"Ports:{process}={port}");
+            var ports = Processes.Zip(LoopbackPorts.Lasting(Processes.Count), (process, port) => $"Ports:{process}={port}");
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
                 // Short-lived tokens and no clock skew, so that a disabled client's last token runs out within the test.
                 ["Infrastructure:Ephemeral=true", "DemoData:Load=false", $"Identity:AccessTokenLifetime={TokenLifetime}", "Identity:ClockSkew=00:00:00",
@@ -97,7 +97,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public static IReadOnlyList<string> Services { get; } = ["identity", "organizations", "venues", "dashboard", "personnel", "surveys", "assessments", "gateway"];
 
     /// <summary>Every process the AppHost starts: the servers, then the platform's own.</summary>
-    private static IEnumerable<string> Processes => ["postgres", "rabbitmq", .. Services];
+    public static IReadOnlyList<string> Processes { get; } = ["postgres", "rabbitmq", .. Services];
 
     /// <summary>
     /// What a test that stops or kills processes leaves behind, whatever happened in it: every process

@@ -16,7 +16,7 @@ namespace PartyPlatform.EndToEnd.Tests;
 /// </summary>
 public sealed class RunModePortsTests(PlatformFixture platform)
 {
-    private static readonly string[] Processes = ["gateway", "identity", "organizations", "venues", "dashboard", "personnel", "surveys", "assessments", "postgres", "rabbitmq"];
+    private static IReadOnlyList<string> Processes => PlatformFixture.Processes;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
