@@ -15,7 +15,7 @@ public static class TreeCopyLock
     /// A pair of ints, which PostgreSQL keeps apart from the single 64-bit keys of the figures locks
     /// (<see cref="FigureUnits.LockKey"/>). The first is arbitrary (0x7472_6565, "tree").
     /// </summary>
-    public const int Key = 0x7472_6565;
+    private const int Key = 0x7472_6565;
 
     /// <summary>Held until the caller's transaction ends.</summary>
     public static Task LockTreeCopyAsync(this DbContext db, CancellationToken ct) =>

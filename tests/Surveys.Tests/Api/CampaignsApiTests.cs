@@ -147,7 +147,7 @@ public sealed class CampaignsApiTests
         // would not see the successor (not committed yet) and would leave the scope without anyone joining it.
         await using var holder = app.OpenDb();
         await using var transaction = await holder.Database.BeginTransactionAsync(Ct);
-        await holder.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({TreeCopyLock.Key}, 0)", Ct);
+        await holder.LockTreeCopyAsync(Ct);
         await app.PublishAsync(new PartyOrganizationChanged(successor, 1, UnitChange.Created, "西镇示例建材有限公司党支部", "610502002000E001",
             PartyOrganizationKind.Enterprise, app.Tree.Id(TestTree.SecondTownshipCode), false, null, DateTimeOffset.UtcNow), Guid.NewGuid(), Ct);
         await Eventually.TrueAsync(async () => await AdvisoryLockWaits.CountAsync(holder, pairKey: true, Ct) == 1, Timeout);
